@@ -1,0 +1,76 @@
+package io.github.remoteclusters.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code remote-clusters} command line: a thin shell over the Java API.
+ *
+ * <p>Exit codes: 0 success or a positive verdict, 1 a negative verdict or a failed step, 2 invalid
+ * input or usage. With {@code --json} a command prints exactly one JSON document on standard
+ * output; messages go to standard error.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "remote-clusters",
+    mixinStandardHelpOptions = true,
+    versionProvider = RemoteClustersCli.Version.class,
+    description = "Plan, validate and check Elasticsearch remote-cluster links.",
+    subcommands = {CompatCommand.class, MatrixCommand.class})
+public final class RemoteClustersCli {
+
+  /** Exit code for success or a positive verdict. */
+  public static final int OK = 0;
+
+  /** Exit code for a negative verdict or a failed step. */
+  public static final int NEGATIVE = 1;
+
+  /** Exit code for invalid input or usage. */
+  public static final int INVALID_INPUT = 2;
+
+  private RemoteClustersCli() {}
+
+  /**
+   * Runs the command line.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /**
+   * Runs the command line with the given output streams, without exiting; for embedding and tests.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param args the arguments
+   * @return the exit code
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new RemoteClustersCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + e.getMessage());
+          return INVALID_INPUT;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Reports the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = RemoteClustersCli.class.getPackage().getImplementationVersion();
+      return new String[] {"remote-clusters " + (v == null ? "development build" : v)};
+    }
+  }
+}
