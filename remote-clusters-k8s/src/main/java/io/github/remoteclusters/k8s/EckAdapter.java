@@ -1,0 +1,132 @@
+package io.github.remoteclusters.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.k8s.internal.EsDesired;
+import io.github.remoteclusters.k8s.internal.EsMerger;
+import io.github.remoteclusters.k8s.internal.LinkPlan;
+import io.github.remoteclusters.k8s.internal.OwnedResources;
+import io.github.remoteclusters.k8s.internal.Serialization;
+import io.github.remoteclusters.k8s.internal.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the links of a topology into ECK resources: render them for review or GitOps, or get a
+ * {@link EckReconciler} that applies them to one ECK environment.
+ *
+ * <pre>{@code
+ * EckAdapter adapter = EckAdapter.of(EckOptions.defaults());
+ * RenderResult r = adapter.render(topology);
+ * if (r instanceof RenderResult.Rendered) {
+ *   System.out.print(EckAdapter.toYaml(((RenderResult.Rendered) r).resources()));
+ * }
+ * ReconcileOutcome o = adapter.reconciler(client, "default").reconcile(topology);
+ * }</pre>
+ *
+ * <p>What ECK automates (both clusters in one ECK environment) becomes {@code spec.remoteClusters}
+ * entries and {@code spec.remoteClusterServer.enabled}; everything else becomes nodeSet settings in
+ * proxy mode, a credentials Secret in {@code spec.secureSettings}, CA ConfigMaps and exposed
+ * Services. Experimental API.
+ *
+ * @since 0.1.0
+ */
+public final class EckAdapter {
+
+  private final EckOptions options;
+
+  private EckAdapter(EckOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * An adapter with the given options.
+   *
+   * @param options the options
+   * @return the adapter
+   */
+  public static EckAdapter of(EckOptions options) {
+    return new EckAdapter(Objects.requireNonNull(options, "options"));
+  }
+
+  /** {@return the options} */
+  public EckOptions options() {
+    return options;
+  }
+
+  /**
+   * Renders the resources of every ECK cluster of a topology, without a Kubernetes API server.
+   *
+   * <p>{@code Elasticsearch} resources are partial (only the fields this adapter sets), for
+   * merging into the full manifests. Secrets carry {@code ::redacted::} placeholders unless {@link
+   * EckOptions#renderSecretData()} is set.
+   *
+   * @param topology the topology
+   * @return the resources, or the problems that keep the topology from being expressed
+   */
+  public RenderResult render(Topology topology) {
+    Objects.requireNonNull(topology, "topology");
+    Translator.Translation t = Translator.translate(topology, options);
+    if (t.hasErrors()) {
+      return new RenderResult.Rejected(t.problems);
+    }
+    List<RenderedResource> out = new ArrayList<>();
+    OwnedResources.SecretData data =
+        options.renderSecretData()
+            ? OwnedResources.SecretData.REAL_TEXT
+            : OwnedResources.SecretData.PLACEHOLDER;
+    for (EsDesired d : t.clusters.values()) {
+      List<HasMetadata> owned = OwnedResources.build(d, Map.of(), data);
+      EsMerger.Merge m =
+          EsMerger.merge(null, d, options.renderNodeSets(), OwnedResources.hasSecret(owned));
+      owned.forEach(r -> out.add(new RenderedResource(d.key.environment(), r, false)));
+      if (!m.object.path("spec").isEmpty()) {
+        out.add(new RenderedResource(d.key.environment(), Serialization.generic(m.object), true));
+      }
+    }
+    List<String> pending = new ArrayList<>();
+    for (LinkPlan p : t.links) {
+      for (String what : p.pending) {
+        pending.add("link [" + p.link.local() + " -> " + p.link.alias() + "] needs " + what);
+      }
+    }
+    return new RenderResult.Rendered(out, t.problems, pending);
+  }
+
+  /**
+   * A reconciler for one ECK environment.
+   *
+   * @param client the client of the Kubernetes cluster the environment runs in
+   * @param environment the environment name used in the topology
+   * @param probe tells whether aliases are connected; {@link ConnectionProbe#unknown()} when the
+   *     operator cannot ask Elasticsearch
+   * @return the reconciler
+   */
+  public EckReconciler reconciler(
+      KubernetesClient client, String environment, ConnectionProbe probe) {
+    return new EckReconciler(client, environment, options, probe);
+  }
+
+  /**
+   * Multi-document YAML of rendered resources, each document starting with {@code ---}.
+   *
+   * @param resources the resources
+   * @return the YAML text
+   */
+  public static String toYaml(List<RenderedResource> resources) {
+    return Serialization.yaml(resources.stream().map(RenderedResource::resource).toList());
+  }
+
+  /**
+   * One JSON document (a Kubernetes {@code v1 List}) of rendered resources.
+   *
+   * @param resources the resources
+   * @return the JSON text
+   */
+  public static String toJson(List<RenderedResource> resources) {
+    return Serialization.json(resources.stream().map(RenderedResource::resource).toList());
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.remoteclusters.k8s;
+
+import io.github.remoteclusters.core.Problem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a reconcile changed and where each link stands, in the spirit of the Java Operator SDK's
+ * {@code UpdateControl} and {@code ReconcileResult} (without depending on it).
+ *
+ * <p>Experimental API.
+ *
+ * @param changes every resource looked at, with what was done
+ * @param links the status of every link of the environment, removed ones included
+ * @param problems warnings and errors found
+ * @since 0.1.0
+ */
+public record ReconcileOutcome(
+    List<ResourceChange> changes, List<LinkStatus> links, List<Problem> problems) {
+
+  /** How long to wait before reconciling again while something is pending. */
+  public static final Duration PENDING_RETRY = Duration.ofSeconds(30);
+
+  /** Copies the lists. */
+  public ReconcileOutcome {
+    changes = List.copyOf(changes);
+    links = List.copyOf(links);
+    problems = List.copyOf(problems);
+  }
+
+  /** {@return true when some resource was created, updated or deleted} */
+  public boolean changed() {
+    return changes.stream().anyMatch(ResourceChange::changed);
+  }
+
+  /** {@return true when no link failed and no error was found} */
+  public boolean ok() {
+    return problems.stream().noneMatch(Problem::isError)
+        && links.stream().noneMatch(l -> l.phase() == LinkPhase.FAILED);
+  }
+
+  /** {@return when to reconcile again: after {@link #PENDING_RETRY} while a link is pending} */
+  public Optional<Duration> rescheduleAfter() {
+    boolean pending = links.stream().anyMatch(l -> l.phase() == LinkPhase.PENDING);
+    return pending ? Optional.of(PENDING_RETRY) : Optional.empty();
+  }
+
+  /** {@return the first error message of a link or problem, for a {@code lastError} field} */
+  public Optional<String> lastError() {
+    for (LinkStatus l : links) {
+      if (l.lastError() != null) {
+        return Optional.of(l.lastError());
+      }
+    }
+    return problems.stream().filter(Problem::isError).map(Problem::message).findFirst();
+  }
+}

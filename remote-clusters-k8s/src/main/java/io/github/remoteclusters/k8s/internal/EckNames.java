@@ -1,0 +1,235 @@
+package io.github.remoteclusters.k8s.internal;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * ECK's names, labels, keys, ports and annotations, checked against {@code cloud-on-k8s}
+ * ({@code pkg/apis/elasticsearch/v1/name.go}, {@code network/ports.go}, {@code remotecluster/}),
+ * and the names of the resources this adapter owns.
+ */
+public final class EckNames {
+
+  /** API group and version of ECK's {@code Elasticsearch} resource. */
+  public static final String ES_API_VERSION = "elasticsearch.k8s.elastic.co/v1";
+
+  /** Kind of ECK's Elasticsearch resource. */
+  public static final String ES_KIND = "Elasticsearch";
+
+  /** Plural of the Elasticsearch resource. */
+  public static final String ES_PLURAL = "elasticsearches";
+
+  /** ECK's annotation listing the aliases it wrote into the cluster settings (sorted, comma-joined). */
+  public static final String ECK_MANAGED_REMOTE_CLUSTERS =
+      "elasticsearch.k8s.elastic.co/managed-remote-clusters";
+
+  /** Our annotation listing the aliases this adapter manages on a cluster, in ECK's format. */
+  public static final String OUR_MANAGED_REMOTE_CLUSTERS =
+      "remoteclusters.github.io/managed-remote-clusters";
+
+  /** Our annotation listing the other fields this adapter set on a cluster (sorted, comma-joined). */
+  public static final String OUR_OWNED_FIELDS = "remoteclusters.github.io/owned-fields";
+
+  /** Label ECK puts on the pods and Services of a cluster. */
+  public static final String LABEL_CLUSTER_NAME = "elasticsearch.k8s.elastic.co/cluster-name";
+
+  /** Label ECK uses for the type of its resources. */
+  public static final String LABEL_TYPE = "common.k8s.elastic.co/type";
+
+  /** Standard label naming the tool that manages a resource. */
+  public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** Our value of {@link #LABEL_MANAGED_BY}. */
+  public static final String MANAGED_BY = "remote-clusters";
+
+  /** Our label naming the Elasticsearch resource an owned resource belongs to. */
+  public static final String LABEL_FOR_CLUSTER = "remoteclusters.github.io/cluster-name";
+
+  /** Transport port. */
+  public static final int TRANSPORT_PORT = 9300;
+
+  /** Remote cluster server port. */
+  public static final int REMOTE_CLUSTER_PORT = 9443;
+
+  /** Port name ECK gives the remote cluster server port. */
+  public static final String REMOTE_CLUSTER_PORT_NAME = "rcs";
+
+  /** Key of a CA certificate in ECK's Secrets and in the transport CA ConfigMap. */
+  public static final String CA_CRT = "ca.crt";
+
+  /** Where the documentation mounts the remote CA ConfigMap. */
+  public static final String REMOTE_CERTS_MOUNT = "/usr/share/elasticsearch/config/remote-certs";
+
+  /** Name of the volume holding the remote CAs. */
+  public static final String REMOTE_CA_VOLUME = "remote-clusters-remote-ca";
+
+  /** ECK's own CA paths for the remote cluster client, kept when we set the list. */
+  public static final String ECK_TRANSPORT_CA =
+      "/usr/share/elasticsearch/config/transport-certs/ca.crt";
+
+  /** ECK's aggregated remote CA path. */
+  public static final String ECK_TRANSPORT_REMOTE_CA =
+      "/usr/share/elasticsearch/config/transport-remote-certs/ca.crt";
+
+  /** ECK's limit on Elasticsearch resource names ({@code MaxResourceNameLength}). */
+  public static final int MAX_ES_NAME = 36;
+
+  /** Kubernetes limit on names that must be DNS labels (Services, and our other names). */
+  public static final int MAX_LABEL = 63;
+
+  /** Elasticsearch's limit on API key names. */
+  public static final int MAX_API_KEY_NAME = 256;
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  private EckNames() {}
+
+  /** {@return {@code <es>-es-transport}} @param es the Elasticsearch name */
+  public static String transportService(String es) {
+    return es + "-es-transport";
+  }
+
+  /** {@return {@code <es>-es-remote-cluster}} @param es the Elasticsearch name */
+  public static String remoteClusterService(String es) {
+    return es + "-es-remote-cluster";
+  }
+
+  /**
+   * {@return the LoadBalancer Service for ECK before 3.3, {@code <es>-es-remote-cluster-lb}, as in
+   * the documentation's {@code kubectl expose} step}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String remoteClusterLoadBalancer(String es) {
+    return es + "-es-remote-cluster-lb";
+  }
+
+  /** {@return {@code <es>-es-transport-certs-public}} @param es the Elasticsearch name */
+  public static String transportCertsPublic(String es) {
+    return es + "-es-transport-certs-public";
+  }
+
+  /** {@return ECK's aggregated CA bundle {@code <es>-es-remote-ca}} @param es the name */
+  public static String eckRemoteCa(String es) {
+    return es + "-es-remote-ca";
+  }
+
+  /** {@return ECK's API key store {@code <es>-es-remote-api-keys}} @param es the name */
+  public static String eckRemoteApiKeys(String es) {
+    return es + "-es-remote-api-keys";
+  }
+
+  /**
+   * {@return our Secret with {@code cluster.remote.<alias>.credentials}, {@code
+   * <es>-remote-credentials}; not ECK's {@code <es>-es-remote-api-keys}, which ECK rewrites}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String credentialsSecret(String es) {
+    return es + "-remote-credentials";
+  }
+
+  /**
+   * {@return our ConfigMap with the remote cluster servers' CAs, {@code <es>-remote-ca}; not
+   * ECK's {@code <es>-es-remote-ca}}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String remoteCaConfigMap(String es) {
+    return es + "-remote-ca";
+  }
+
+  /**
+   * {@return our ConfigMap of extra transport CAs for {@code
+   * spec.transport.tls.certificateAuthorities}, {@code <es>-transport-cas}}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String transportCaConfigMap(String es) {
+    return es + "-transport-cas";
+  }
+
+  /** {@return the key of an alias's CA in the remote CA ConfigMap} @param alias the alias */
+  public static String remoteCaKey(String alias) {
+    return alias + "-ca.crt";
+  }
+
+  /** {@return {@code cluster.remote.<alias>.credentials}} @param alias the alias */
+  public static String credentialsKey(String alias) {
+    return "cluster.remote." + alias + ".credentials";
+  }
+
+  /**
+   * {@return ECK's cross-cluster API key name {@code eck-<ns>-<name>-<alias>}}
+   *
+   * @param namespace the local cluster's namespace
+   * @param name the local cluster's name
+   * @param alias the alias
+   */
+  public static String apiKeyName(String namespace, String name, String alias) {
+    return "eck-" + namespace + "-" + name + "-" + alias;
+  }
+
+  /** {@return {@code <es>-es-transport.<ns>.svc}} @param es name @param ns namespace */
+  public static String transportHost(String es, String ns) {
+    return transportService(es) + "." + ns + ".svc";
+  }
+
+  /** {@return {@code <es>-es-remote-cluster.<ns>.svc}} @param es name @param ns namespace */
+  public static String remoteClusterHost(String es, String ns) {
+    return remoteClusterService(es) + "." + ns + ".svc";
+  }
+
+  /**
+   * The value of a managed-aliases annotation: sorted, comma-joined, as ECK writes it.
+   *
+   * @param aliases the aliases
+   * @return the value; empty when there is no alias
+   */
+  public static String joinAliases(Collection<String> aliases) {
+    return String.join(",", new TreeSet<>(aliases));
+  }
+
+  /**
+   * Parses a managed-aliases annotation.
+   *
+   * @param value the value, or null
+   * @return the aliases, sorted
+   */
+  public static TreeSet<String> splitAliases(String value) {
+    TreeSet<String> out = new TreeSet<>();
+    if (value == null) {
+      return out;
+    }
+    for (String s : value.split(",", -1)) {
+      if (!s.isBlank()) {
+        out.add(s.trim());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks a name this adapter derives against the Kubernetes rules for DNS labels.
+   *
+   * @param name the derived name
+   * @param what what the name is for, for the message
+   * @param es the Elasticsearch resource it derives from
+   * @return a message naming the name, its length and the rule, or empty when valid
+   */
+  public static Optional<String> checkLabel(String name, String what, String es) {
+    if (name.length() > MAX_LABEL) {
+      return Optional.of(
+          what + " name [" + name + "] is " + name.length() + " characters long: Kubernetes allows"
+              + " at most " + MAX_LABEL + "; shorten the Elasticsearch name [" + es + "]");
+    }
+    if (!DNS_LABEL.matcher(name).matches()) {
+      return Optional.of(
+          what + " name [" + name + "] is invalid: lower-case letters, digits and '-' only,"
+              + " starting and ending with a letter or digit");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,483 @@
+package io.github.remoteclusters.k8s.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.Problem;
+import io.github.remoteclusters.core.ProblemCode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Merges what the adapter wants into an ECK {@code Elasticsearch} object: removes what it set
+ * before (recorded in its annotations), then adds what it wants now, leaving every field and alias
+ * it does not own as it is.
+ */
+public final class EsMerger {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Owned-field token: {@code spec.remoteClusterServer.enabled}. */
+  static final String RCS_ENABLED = "spec.remoteClusterServer.enabled";
+  /** Owned-field token: the remote cluster server Service type. */
+  static final String RCS_SERVICE = "spec.remoteClusterServer.service.spec.type";
+  /** Owned-field token: the transport Service type. */
+  static final String TRANSPORT_SERVICE = "spec.transport.service.spec.type";
+  /** Owned-field token: the extra transport CA ConfigMap reference. */
+  static final String TRANSPORT_CAS = "spec.transport.tls.certificateAuthorities";
+  /** Owned-field token: our secure settings Secret reference. */
+  static final String SECURE_SETTINGS = "spec.secureSettings";
+  /** Owned-field token: the remote CA volume and its mounts. */
+  static final String VOLUME = "spec.nodeSets.podTemplate.volumes";
+  /** Owned-field prefix of nodeSet config keys. */
+  static final String CONFIG = "config:";
+
+  /** The merged object, and what could not be merged. */
+  public static final class Merge {
+    /** The new object (or, when rendering, the partial object). */
+    public final ObjectNode object;
+    /** Conflicts with fields or aliases the adapter does not own. */
+    public final List<Problem> conflicts = new ArrayList<>();
+    /** Aliases left out because of a conflict. */
+    public final TreeSet<String> conflictAliases = new TreeSet<>();
+    /** Aliases the adapter manages after the merge. */
+    public final TreeSet<String> aliases = new TreeSet<>();
+    /** Aliases the adapter managed before and no longer does. */
+    public final TreeSet<String> removedAliases = new TreeSet<>();
+
+    Merge(ObjectNode object) {
+      this.object = object;
+    }
+  }
+
+  private EsMerger() {}
+
+  /**
+   * Merges.
+   *
+   * @param live the live object, or null to render a partial object
+   * @param d what the adapter wants
+   * @param renderNodeSets nodeSet names for a partial object
+   * @param referenceSecret whether the credentials Secret exists (or will), so that secure settings
+   *     may refer to it
+   * @return the merge
+   */
+  public static Merge merge(
+      ObjectNode live, EsDesired d, List<String> renderNodeSets, boolean referenceSecret) {
+    ObjectNode o;
+    TreeSet<String> prevAliases;
+    TreeSet<String> prevFields;
+    if (live == null) {
+      o = NODES.objectNode();
+      o.put("apiVersion", EckNames.ES_API_VERSION);
+      o.put("kind", EckNames.ES_KIND);
+      ObjectNode meta = o.putObject("metadata");
+      meta.put("name", d.key.name());
+      meta.put("namespace", d.key.namespace());
+      ObjectNode spec = o.putObject("spec");
+      if (!d.config.isEmpty() || !d.remoteCas.isEmpty()) {
+        ArrayNode sets = spec.putArray("nodeSets");
+        renderNodeSets.forEach(n -> sets.addObject().put("name", n));
+      }
+      prevAliases = new TreeSet<>();
+      prevFields = new TreeSet<>();
+    } else {
+      o = live.deepCopy();
+      ObjectNode ann = obj(obj(o, "metadata"), "annotations");
+      prevAliases = EckNames.splitAliases(text(ann, EckNames.OUR_MANAGED_REMOTE_CLUSTERS));
+      prevFields = EckNames.splitAliases(text(ann, EckNames.OUR_OWNED_FIELDS));
+      strip(o, d, prevAliases, prevFields);
+    }
+    Merge m = new Merge(o);
+    TreeSet<String> fields = new TreeSet<>();
+    add(m, d, fields, referenceSecret);
+    for (String a : prevAliases) {
+      if (!m.aliases.contains(a)) {
+        m.removedAliases.add(a);
+      }
+    }
+    ObjectNode meta = obj(o, "metadata");
+    ObjectNode ann = meta.has("annotations") ? (ObjectNode) meta.get("annotations") : null;
+    if (!m.aliases.isEmpty() || !fields.isEmpty()) {
+      ann = ann == null ? meta.putObject("annotations") : ann;
+    }
+    putOrRemove(ann, EckNames.OUR_MANAGED_REMOTE_CLUSTERS, EckNames.joinAliases(m.aliases));
+    putOrRemove(ann, EckNames.OUR_OWNED_FIELDS, EckNames.joinAliases(fields));
+    if (ann != null && ann.isEmpty()) {
+      meta.remove("annotations");
+    }
+    return m;
+  }
+
+  private static void putOrRemove(ObjectNode ann, String key, String value) {
+    if (ann == null) {
+      return;
+    }
+    if (value.isEmpty()) {
+      ann.remove(key);
+    } else {
+      ann.put(key, value);
+    }
+  }
+
+  private static void strip(
+      ObjectNode o, EsDesired d, TreeSet<String> prevAliases, TreeSet<String> prevFields) {
+    ObjectNode spec = obj(o, "spec");
+    if (spec.get("remoteClusters") instanceof ArrayNode) {
+      ArrayNode rcs = (ArrayNode) spec.get("remoteClusters");
+      for (int i = rcs.size() - 1; i >= 0; i--) {
+        if (prevAliases.contains(rcs.get(i).path("name").asText())) {
+          rcs.remove(i);
+        }
+      }
+      if (rcs.isEmpty()) {
+        spec.remove("remoteClusters");
+      }
+    }
+    if (prevFields.contains(RCS_ENABLED)) {
+      removePath(spec, "remoteClusterServer", "enabled");
+    }
+    if (prevFields.contains(RCS_SERVICE)) {
+      removePath(spec, "remoteClusterServer", "service", "spec", "type");
+    }
+    if (prevFields.contains(TRANSPORT_SERVICE)) {
+      removePath(spec, "transport", "service", "spec", "type");
+    }
+    if (prevFields.contains(TRANSPORT_CAS)) {
+      removePath(spec, "transport", "tls", "certificateAuthorities");
+    }
+    if (prevFields.contains(SECURE_SETTINGS) && spec.get("secureSettings") instanceof ArrayNode) {
+      ArrayNode ss = (ArrayNode) spec.get("secureSettings");
+      String ours = EckNames.credentialsSecret(d.key.name());
+      for (int i = ss.size() - 1; i >= 0; i--) {
+        if (ours.equals(ss.get(i).path("secretName").asText())) {
+          ss.remove(i);
+        }
+      }
+      if (ss.isEmpty()) {
+        spec.remove("secureSettings");
+      }
+    }
+    for (ObjectNode set : nodeSets(spec)) {
+      if (set.get("config") instanceof ObjectNode) {
+        ObjectNode config = (ObjectNode) set.get("config");
+        for (String f : prevFields) {
+          if (f.startsWith(CONFIG)) {
+            config.remove(f.substring(CONFIG.length()));
+          }
+        }
+        if (config.isEmpty()) {
+          set.remove("config");
+        }
+      }
+      if (prevFields.contains(VOLUME)) {
+        removeVolume(set);
+      }
+    }
+  }
+
+  private static void add(Merge m, EsDesired d, TreeSet<String> fields, boolean referenceSecret) {
+    ObjectNode o = m.object;
+    ObjectNode spec = obj(o, "spec");
+    ArrayNode rcs = spec.get("remoteClusters") instanceof ArrayNode
+        ? (ArrayNode) spec.get("remoteClusters") : null;
+    TreeSet<String> foreign = new TreeSet<>();
+    if (rcs != null) {
+      rcs.forEach(e -> foreign.add(e.path("name").asText()));
+    }
+    for (String alias : d.aliases()) {
+      if (foreign.contains(alias)) {
+        m.conflictAliases.add(alias);
+        m.conflicts.add(
+            new Problem(
+                ProblemCode.ALIAS_COLLISION,
+                "spec.remoteClusters",
+                "alias [" + alias + "] is already defined in spec.remoteClusters of Elasticsearch "
+                    + d.key + " by someone else; it is left alone"));
+      }
+    }
+    for (Map.Entry<String, ObjectNode> e : d.remoteClusters.entrySet()) {
+      if (m.conflictAliases.contains(e.getKey())) {
+        continue;
+      }
+      if (rcs == null) {
+        rcs = spec.putArray("remoteClusters");
+      }
+      rcs.add(e.getValue().deepCopy());
+      m.aliases.add(e.getKey());
+    }
+    for (String a : d.configAliases) {
+      if (!m.conflictAliases.contains(a)) {
+        m.aliases.add(a);
+      }
+    }
+    if (d.remoteClusterServer) {
+      ObjectNode server = obj(spec, "remoteClusterServer");
+      if (!server.path("enabled").asBoolean(false)) {
+        server.put("enabled", true);
+        fields.add(RCS_ENABLED);
+      }
+    }
+    if (d.exposeRemoteClusterServer && !d.legacyLoadBalancer) {
+      ObjectNode svc = obj(obj(obj(spec, "remoteClusterServer"), "service"), "spec");
+      if (!svc.has("type")) {
+        svc.put("type", "LoadBalancer");
+        fields.add(RCS_SERVICE);
+      }
+    }
+    if (d.exposeTransport) {
+      ObjectNode svc = obj(obj(obj(spec, "transport"), "service"), "spec");
+      if (!svc.has("type")) {
+        svc.put("type", "LoadBalancer");
+        fields.add(TRANSPORT_SERVICE);
+      }
+    }
+    if (!d.transportCas.isEmpty()) {
+      ObjectNode tls = obj(obj(spec, "transport"), "tls");
+      String ours = EckNames.transportCaConfigMap(d.key.name());
+      String theirs = tls.path("certificateAuthorities").path("configMapName").asText(null);
+      if (theirs != null && !theirs.equals(ours)) {
+        m.conflicts.add(
+            new Problem(
+                ProblemCode.ECK_UNSUPPORTED,
+                "spec.transport.tls.certificateAuthorities",
+                "Elasticsearch " + d.key + " already trusts the CAs of ConfigMap [" + theirs
+                    + "]; ECK takes one ConfigMap: add the peers' transport CAs to its ca.crt"));
+      } else {
+        tls.putObject("certificateAuthorities").put("configMapName", ours);
+        fields.add(TRANSPORT_CAS);
+      }
+    }
+    if (referenceSecret) {
+      ArrayNode ss = spec.get("secureSettings") instanceof ArrayNode
+          ? (ArrayNode) spec.get("secureSettings") : spec.putArray("secureSettings");
+      String ours = EckNames.credentialsSecret(d.key.name());
+      boolean present = false;
+      for (JsonNode e : ss) {
+        present |= ours.equals(e.path("secretName").asText());
+      }
+      if (!present) {
+        ss.addObject().put("secretName", ours);
+      }
+      fields.add(SECURE_SETTINGS);
+    }
+    List<ObjectNode> sets = nodeSets(spec);
+    for (Map.Entry<String, JsonNode> e : d.config.entrySet()) {
+      String key = e.getKey();
+      if (conflictsWithAlias(key, m.conflictAliases)) {
+        continue;
+      }
+      boolean clash = false;
+      boolean missing = false;
+      for (ObjectNode set : sets) {
+        JsonNode have = set.path("config").get(key);
+        if (have != null && !sameSetting(have, e.getValue())) {
+          clash = true;
+          m.conflicts.add(
+              new Problem(
+                  ProblemCode.ECK_UNSUPPORTED,
+                  "spec.nodeSets[" + set.path("name").asText() + "].config." + key,
+                  "Elasticsearch " + d.key + " sets [" + key + "] to " + have + " in nodeSet ["
+                      + set.path("name").asText() + "], not " + e.getValue()
+                      + "; it is left alone"));
+        } else if (have == null) {
+          missing = true;
+        }
+      }
+      if (clash) {
+        addAliasConflict(m, key);
+        continue;
+      }
+      if (missing) {
+        for (ObjectNode set : sets) {
+          obj(set, "config").set(key, e.getValue().deepCopy());
+        }
+        fields.add(CONFIG + key);
+      }
+    }
+    if (!d.remoteCas.isEmpty()) {
+      for (ObjectNode set : sets) {
+        addVolume(set, EckNames.remoteCaConfigMap(d.key.name()));
+      }
+      fields.add(VOLUME);
+    }
+  }
+
+  private static boolean sameSetting(JsonNode a, JsonNode b) {
+    return a.equals(b) || (a.isValueNode() && b.isValueNode() && a.asText().equals(b.asText()));
+  }
+
+  private static boolean conflictsWithAlias(String key, TreeSet<String> aliases) {
+    for (String a : aliases) {
+      if (key.startsWith("cluster.remote." + a + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addAliasConflict(Merge m, String key) {
+    if (key.startsWith("cluster.remote.")) {
+      String rest = key.substring("cluster.remote.".length());
+      int dot = rest.indexOf('.');
+      if (dot > 0) {
+        m.conflictAliases.add(rest.substring(0, dot));
+        m.aliases.remove(rest.substring(0, dot));
+      }
+    }
+  }
+
+  private static void addVolume(ObjectNode set, String configMap) {
+    ObjectNode pod = obj(obj(set, "podTemplate"), "spec");
+    ArrayNode volumes = pod.get("volumes") instanceof ArrayNode
+        ? (ArrayNode) pod.get("volumes") : pod.putArray("volumes");
+    ObjectNode v = volumes.addObject();
+    v.put("name", EckNames.REMOTE_CA_VOLUME);
+    v.putObject("configMap").put("name", configMap);
+    ArrayNode containers = pod.get("containers") instanceof ArrayNode
+        ? (ArrayNode) pod.get("containers") : pod.putArray("containers");
+    ObjectNode es = null;
+    for (JsonNode c : containers) {
+      if ("elasticsearch".equals(c.path("name").asText())) {
+        es = (ObjectNode) c;
+      }
+    }
+    if (es == null) {
+      es = containers.addObject();
+      es.put("name", "elasticsearch");
+    }
+    ArrayNode mounts = es.get("volumeMounts") instanceof ArrayNode
+        ? (ArrayNode) es.get("volumeMounts") : es.putArray("volumeMounts");
+    ObjectNode mount = mounts.addObject();
+    mount.put("name", EckNames.REMOTE_CA_VOLUME);
+    mount.put("mountPath", EckNames.REMOTE_CERTS_MOUNT);
+    mount.put("readOnly", true);
+  }
+
+  private static void removeVolume(ObjectNode set) {
+    JsonNode pod = set.path("podTemplate").path("spec");
+    if (!pod.isObject()) {
+      return;
+    }
+    removeNamed(pod.get("volumes"));
+    JsonNode containers = pod.get("containers");
+    if (containers instanceof ArrayNode) {
+      for (int i = containers.size() - 1; i >= 0; i--) {
+        ObjectNode c = (ObjectNode) containers.get(i);
+        removeNamed(c.get("volumeMounts"));
+        if (c.get("volumeMounts") != null && c.get("volumeMounts").isEmpty()) {
+          c.remove("volumeMounts");
+        }
+        if (c.size() == 1 && c.has("name")) {
+          ((ArrayNode) containers).remove(i);
+        }
+      }
+    }
+    ObjectNode podSpec = (ObjectNode) pod;
+    for (String k : new String[] {"volumes", "containers"}) {
+      if (podSpec.get(k) != null && podSpec.get(k).isEmpty()) {
+        podSpec.remove(k);
+      }
+    }
+    if (podSpec.isEmpty()) {
+      ((ObjectNode) set.get("podTemplate")).remove("spec");
+    }
+    if (set.get("podTemplate").isEmpty()) {
+      set.remove("podTemplate");
+    }
+  }
+
+  private static void removeNamed(JsonNode list) {
+    if (list instanceof ArrayNode) {
+      ArrayNode a = (ArrayNode) list;
+      for (int i = a.size() - 1; i >= 0; i--) {
+        if (EckNames.REMOTE_CA_VOLUME.equals(a.get(i).path("name").asText())) {
+          a.remove(i);
+        }
+      }
+    }
+  }
+
+  private static List<ObjectNode> nodeSets(ObjectNode spec) {
+    List<ObjectNode> out = new ArrayList<>();
+    if (spec.get("nodeSets") instanceof ArrayNode) {
+      for (JsonNode n : spec.get("nodeSets")) {
+        if (n instanceof ObjectNode) {
+          out.add((ObjectNode) n);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Removes a leaf and every object on its path that becomes empty. */
+  private static void removePath(ObjectNode root, String... path) {
+    List<ObjectNode> chain = new ArrayList<>();
+    ObjectNode cur = root;
+    for (int i = 0; i < path.length - 1; i++) {
+      JsonNode next = cur.get(path[i]);
+      if (!(next instanceof ObjectNode)) {
+        return;
+      }
+      chain.add(cur);
+      cur = (ObjectNode) next;
+    }
+    cur.remove(path[path.length - 1]);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      ObjectNode parent = chain.get(i);
+      JsonNode child = parent.get(path[i]);
+      if (child != null && child.isEmpty()) {
+        parent.remove(path[i]);
+      }
+    }
+  }
+
+  static ObjectNode obj(ObjectNode parent, String key) {
+    JsonNode n = parent.get(key);
+    if (n instanceof ObjectNode) {
+      return (ObjectNode) n;
+    }
+    return parent.putObject(key);
+  }
+
+  private static String text(ObjectNode o, String key) {
+    JsonNode n = o.get(key);
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  /**
+   * A JSON merge patch (RFC 7386) that turns {@code from} into {@code to}.
+   *
+   * @param from the current document
+   * @param to the wanted document
+   * @return the patch; empty when the documents are equal
+   */
+  public static ObjectNode mergePatch(ObjectNode from, ObjectNode to) {
+    ObjectNode patch = NODES.objectNode();
+    Iterator<String> names = from.fieldNames();
+    while (names.hasNext()) {
+      String k = names.next();
+      if (!to.has(k)) {
+        patch.putNull(k);
+      }
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = to.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode old = from.get(e.getKey());
+      if (e.getValue().equals(old)) {
+        continue;
+      }
+      if (old instanceof ObjectNode && e.getValue() instanceof ObjectNode) {
+        patch.set(e.getKey(), mergePatch((ObjectNode) old, (ObjectNode) e.getValue()));
+      } else {
+        patch.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }
+    return patch;
+  }
+}

@@ -1,0 +1,314 @@
+package io.github.remoteclusters.k8s.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.github.remoteclusters.k8s.ApplyMode;
+import io.github.remoteclusters.k8s.ChangeAction;
+import io.github.remoteclusters.k8s.K8sAdapterException;
+import io.github.remoteclusters.k8s.ResourceChange;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The fabric8 calls: read, create, patch or apply, and delete. */
+public final class KubeOps {
+
+  /** ECK's Elasticsearch resource, addressed without API discovery. */
+  public static final ResourceDefinitionContext ELASTICSEARCH =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("elasticsearch.k8s.elastic.co")
+          .withVersion("v1")
+          .withKind(EckNames.ES_KIND)
+          .withPlural(EckNames.ES_PLURAL)
+          .withNamespaced(true)
+          .build();
+
+  /** Top-level spec fields the adapter may change; sent whole with server-side apply. */
+  private static final List<String> SPEC_FIELDS =
+      List.of("remoteClusters", "remoteClusterServer", "transport", "secureSettings", "nodeSets");
+
+  private final KubernetesClient client;
+  private final ApplyMode mode;
+  private final String fieldManager;
+
+  /**
+   * Creates the operations.
+   *
+   * @param client the client
+   * @param mode how to write
+   * @param fieldManager the field manager
+   */
+  public KubeOps(KubernetesClient client, ApplyMode mode, String fieldManager) {
+    this.client = client;
+    this.mode = mode;
+    this.fieldManager = fieldManager;
+  }
+
+  /**
+   * Reads an Elasticsearch resource.
+   *
+   * @param key the resource
+   * @return its tree, or null when it does not exist
+   */
+  public ObjectNode elasticsearch(EsKey key) {
+    GenericKubernetesResource r =
+        call(key, "get", () -> esResource(key).get());
+    return r == null ? null : Serialization.tree(r);
+  }
+
+  /**
+   * Lists the Elasticsearch resources that carry this adapter's annotations.
+   *
+   * @param environment the environment the keys are given
+   * @return their keys
+   */
+  public List<EsKey> annotatedElasticsearches(String environment) {
+    List<EsKey> out = new ArrayList<>();
+    List<GenericKubernetesResource> all =
+        call(
+            "Elasticsearch */*",
+            "list",
+            () -> client.genericKubernetesResources(ELASTICSEARCH).inAnyNamespace().list().getItems());
+    for (GenericKubernetesResource r : all) {
+      Map<String, String> ann = r.getMetadata().getAnnotations();
+      if (ann != null
+          && (ann.containsKey(EckNames.OUR_MANAGED_REMOTE_CLUSTERS)
+              || ann.containsKey(EckNames.OUR_OWNED_FIELDS))) {
+        out.add(new EsKey(environment, r.getMetadata().getNamespace(), r.getMetadata().getName()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The data of the credentials Secret of a cluster.
+   *
+   * @param key the cluster
+   * @return the base64 data, empty when there is no such Secret
+   */
+  public Map<String, String> credentialsData(EsKey key) {
+    String name = EckNames.credentialsSecret(key.name());
+    Secret s =
+        call(
+            "Secret " + key.namespace() + "/" + name,
+            "get",
+            () -> client.secrets().inNamespace(key.namespace()).withName(name).get());
+    if (s == null || s.getData() == null || !isOurs(s)) {
+      return Map.of();
+    }
+    return new TreeMap<>(s.getData());
+  }
+
+  /**
+   * Brings an Elasticsearch resource from {@code live} to {@code wanted}, touching only metadata
+   * annotations and the spec.
+   *
+   * @param key the resource
+   * @param live the live tree
+   * @param wanted the merged tree
+   * @return what was done
+   */
+  public ResourceChange applyElasticsearch(EsKey key, ObjectNode live, ObjectNode wanted) {
+    ObjectNode from = esView(live);
+    ObjectNode to = esView(wanted);
+    if (from.equals(to)) {
+      return change(EckNames.ES_KIND, key, ChangeAction.UNCHANGED);
+    }
+    if (mode == ApplyMode.CREATE_OR_PATCH) {
+      String patch = EsMerger.mergePatch(from, to).toString();
+      call(key, "patch", () -> esResource(key).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    } else {
+      ObjectNode apply = JsonNodeFactory.instance.objectNode();
+      apply.put("apiVersion", EckNames.ES_API_VERSION);
+      apply.put("kind", EckNames.ES_KIND);
+      ObjectNode meta = apply.putObject("metadata");
+      meta.put("name", key.name());
+      meta.put("namespace", key.namespace());
+      JsonNode ann = wanted.path("metadata").path("annotations");
+      ObjectNode ours = JsonNodeFactory.instance.objectNode();
+      for (String k : List.of(EckNames.OUR_MANAGED_REMOTE_CLUSTERS, EckNames.OUR_OWNED_FIELDS)) {
+        if (ann.has(k)) {
+          ours.set(k, ann.get(k));
+        }
+      }
+      if (!ours.isEmpty()) {
+        meta.set("annotations", ours);
+      }
+      ObjectNode spec = apply.putObject("spec");
+      for (String f : SPEC_FIELDS) {
+        if (wanted.path("spec").has(f)) {
+          spec.set(f, wanted.path("spec").get(f));
+        }
+      }
+      GenericKubernetesResource body = Serialization.generic(apply);
+      call(
+          key,
+          "apply",
+          () ->
+              client
+                  .genericKubernetesResources(ELASTICSEARCH)
+                  .inNamespace(key.namespace())
+                  .resource(body)
+                  .fieldManager(fieldManager)
+                  .forceConflicts()
+                  .serverSideApply());
+    }
+    return change(EckNames.ES_KIND, key, ChangeAction.UPDATED);
+  }
+
+  private static ObjectNode esView(ObjectNode o) {
+    ObjectNode v = JsonNodeFactory.instance.objectNode();
+    JsonNode ann = o.path("metadata").path("annotations");
+    v.putObject("metadata").set("annotations", ann.isObject() ? ann.deepCopy() : JsonNodeFactory.instance.objectNode());
+    JsonNode spec = o.path("spec");
+    v.set("spec", spec.isObject() ? spec.deepCopy() : JsonNodeFactory.instance.objectNode());
+    return v;
+  }
+
+  /**
+   * Creates or updates a resource the adapter owns.
+   *
+   * @param r the wanted resource
+   * @return what was done
+   * @throws OwnershipConflict when a resource of that name exists without our label
+   */
+  public ResourceChange applyOwned(HasMetadata r) {
+    String what = describe(r);
+    Resource<HasMetadata> res = client.resource(r);
+    HasMetadata live = call(what, "get", res::get);
+    if (live == null) {
+      if (mode == ApplyMode.CREATE_OR_PATCH) {
+        call(what, "create", res::create);
+      } else {
+        call(what, "apply", () -> res.fieldManager(fieldManager).forceConflicts().serverSideApply());
+      }
+      return change(r, ChangeAction.CREATED);
+    }
+    if (!isOurs(live)) {
+      throw new OwnershipConflict(
+          what + " exists but is not managed by remote-clusters (no label "
+              + EckNames.LABEL_MANAGED_BY + "=" + EckNames.MANAGED_BY + "); it is left alone");
+    }
+    ObjectNode want = Serialization.tree(r);
+    ObjectNode have = Serialization.tree(live);
+    ObjectNode patch = EsMerger.mergePatch(restrict(have, want, Set.of("data")), want);
+    if (patch.isEmpty()) {
+      return change(r, ChangeAction.UNCHANGED);
+    }
+    if (mode == ApplyMode.CREATE_OR_PATCH) {
+      String body = patch.toString();
+      call(what, "patch", () -> res.patch(PatchContext.of(PatchType.JSON_MERGE), body));
+    } else {
+      call(what, "apply", () -> res.fieldManager(fieldManager).forceConflicts().serverSideApply());
+    }
+    return change(r, ChangeAction.UPDATED);
+  }
+
+  /** The parts of {@code have} that {@code want} speaks about (whole for {@code full} keys). */
+  private static ObjectNode restrict(ObjectNode have, ObjectNode want, Set<String> full) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> it = want.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode h = have.get(e.getKey());
+      if (h == null) {
+        continue;
+      }
+      if (h instanceof ObjectNode && e.getValue() instanceof ObjectNode && !full.contains(e.getKey())) {
+        out.set(e.getKey(), restrict((ObjectNode) h, (ObjectNode) e.getValue(), full));
+      } else {
+        out.set(e.getKey(), h);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Deletes the Secrets, ConfigMaps and Services this adapter made for a cluster that are not in
+   * {@code keep}.
+   *
+   * @param key the cluster
+   * @param keep names to keep, as {@code Kind/name}
+   * @return the deletions
+   */
+  public List<ResourceChange> deleteStale(EsKey key, Set<String> keep) {
+    Map<String, String> labels = OwnedResources.labels(key.name());
+    List<HasMetadata> found = new ArrayList<>();
+    String ns = key.namespace();
+    found.addAll(call("Secret " + ns, "list", () -> client.secrets().inNamespace(ns).withLabels(labels).list().getItems()));
+    found.addAll(call("ConfigMap " + ns, "list", () -> client.configMaps().inNamespace(ns).withLabels(labels).list().getItems()));
+    found.addAll(call("Service " + ns, "list", () -> client.services().inNamespace(ns).withLabels(labels).list().getItems()));
+    List<ResourceChange> out = new ArrayList<>();
+    for (HasMetadata r : found) {
+      if (!keep.contains(r.getKind() + "/" + r.getMetadata().getName())) {
+        call(describe(r), "delete", () -> client.resource(r).delete());
+        out.add(change(r, ChangeAction.DELETED));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isOurs(HasMetadata r) {
+    Map<String, String> l = r.getMetadata().getLabels();
+    return l != null && EckNames.MANAGED_BY.equals(l.get(EckNames.LABEL_MANAGED_BY));
+  }
+
+  private Resource<GenericKubernetesResource> esResource(EsKey key) {
+    return client
+        .genericKubernetesResources(ELASTICSEARCH)
+        .inNamespace(key.namespace())
+        .withName(key.name());
+  }
+
+  /** {@return {@code Kind namespace/name}} @param r the resource */
+  public static String describe(HasMetadata r) {
+    return r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+
+  private static ResourceChange change(HasMetadata r, ChangeAction a) {
+    return new ResourceChange(r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName(), a);
+  }
+
+  private static ResourceChange change(String kind, EsKey key, ChangeAction a) {
+    return new ResourceChange(kind, key.namespace(), key.name(), a);
+  }
+
+  private static <T> T call(EsKey key, String step, java.util.function.Supplier<T> s) {
+    return call(EckNames.ES_KIND + " " + key, step, s);
+  }
+
+  private static <T> T call(String what, String step, java.util.function.Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (KubernetesClientException e) {
+      throw new K8sAdapterException(what, step, e.getCode(), e);
+    }
+  }
+
+  /** A resource of the name the adapter wants exists and is not the adapter's. */
+  public static final class OwnershipConflict extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what conflicts
+     */
+    public OwnershipConflict(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.remoteclusters.k8s.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Conversions between fabric8 objects, Jackson trees, YAML and JSON. */
+public final class Serialization {
+
+  private static final KubernetesSerialization K8S = new KubernetesSerialization();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+
+  private Serialization() {}
+
+  /** {@return the tree of a fabric8 object} @param resource the object */
+  public static ObjectNode tree(Object resource) {
+    return K8S.convertValue(resource, ObjectNode.class);
+  }
+
+  /** {@return a generic resource from a tree} @param tree the tree */
+  public static GenericKubernetesResource generic(ObjectNode tree) {
+    return K8S.convertValue(tree, GenericKubernetesResource.class);
+  }
+
+  /**
+   * Multi-document YAML, one document per resource, each starting with {@code ---}.
+   *
+   * @param resources the resources
+   * @return the YAML
+   */
+  public static String yaml(List<? extends HasMetadata> resources) {
+    StringBuilder sb = new StringBuilder();
+    try {
+      for (HasMetadata r : resources) {
+        sb.append("---\n").append(YAML.writeValueAsString(tree(r)));
+      }
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * One JSON document: a Kubernetes {@code v1 List} of the resources.
+   *
+   * @param resources the resources
+   * @return the JSON text
+   */
+  public static String json(List<? extends HasMetadata> resources) {
+    ObjectNode list = JSON.createObjectNode();
+    list.put("apiVersion", "v1");
+    list.put("kind", "List");
+    ArrayNode items = list.putArray("items");
+    resources.forEach(r -> items.add(tree(r)));
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@return compact JSON of a tree} @param node the tree */
+  public static String compact(JsonNode node) {
+    return node.toString();
+  }
+}

@@ -1,0 +1,621 @@
+package io.github.remoteclusters.k8s.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.Basis;
+import io.github.remoteclusters.compat.Compatibility;
+import io.github.remoteclusters.compat.CompatibilityVerdict;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.License;
+import io.github.remoteclusters.core.Link;
+import io.github.remoteclusters.core.LinkState;
+import io.github.remoteclusters.core.Mode;
+import io.github.remoteclusters.core.Problem;
+import io.github.remoteclusters.core.ProblemCode;
+import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.k8s.Credential;
+import io.github.remoteclusters.k8s.EckOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a topology into the desired state of each ECK {@code Elasticsearch} resource, with the
+ * validation ECK's webhook does and what it misses.
+ */
+public final class Translator {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Set<String> ECK_SEARCH_FIELDS =
+      Set.of("names", "field_security", "query", "allow_restricted_indices");
+  private static final String UNMANAGED =
+      "; to keep this, link the clusters outside ECK's automation: give them different ECK"
+          + " environments, so that the link is configured through settings, secure settings and"
+          + " a cross-cluster API key you create";
+
+  /** The outcome. */
+  public static final class Translation {
+    /** Desired state per resource. */
+    public final Map<EsKey, EsDesired> clusters = new TreeMap<>();
+    /** One plan per present link, in topology order. */
+    public final List<LinkPlan> links = new ArrayList<>();
+    /** Links that are absent in the topology. */
+    public final List<Link> absent = new ArrayList<>();
+    /** Problems found. */
+    public final List<Problem> problems = new ArrayList<>();
+
+    /** {@return true when a problem is an error} */
+    public boolean hasErrors() {
+      return problems.stream().anyMatch(Problem::isError);
+    }
+  }
+
+  private final EckOptions options;
+  private final Translation out = new Translation();
+
+  private Translator(EckOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Translates a topology.
+   *
+   * @param topology the topology
+   * @param options the options
+   * @return the translation
+   */
+  public static Translation translate(Topology topology, EckOptions options) {
+    Translator t = new Translator(options);
+    t.run(topology);
+    return t.out;
+  }
+
+  /**
+   * The key of an ECK cluster.
+   *
+   * @param c the cluster
+   * @return its key, or null when not on ECK
+   */
+  public static EsKey keyOf(Cluster c) {
+    return c.eck() == null ? null : new EsKey(c.eck().environment(), c.eck().namespace(), c.eck().name());
+  }
+
+  private EsDesired desired(Cluster c) {
+    EsKey key = keyOf(c);
+    return out.clusters.computeIfAbsent(key, k -> new EsDesired(k, c));
+  }
+
+  private void problem(ProblemCode code, String path, String message) {
+    out.problems.add(new Problem(code, path, message));
+  }
+
+  private void run(Topology topology) {
+    Map<String, Cluster> byName = topology.clustersByName();
+    for (Cluster c : topology.clusters()) {
+      if (c.eck() != null) {
+        checkNames(c);
+        desired(c);
+      }
+    }
+    Map<String, Integer> aliases = new HashMap<>();
+    List<Link> links = topology.links();
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i);
+      String path = "links[" + i + "]";
+      if (l.state() == LinkState.ABSENT) {
+        out.absent.add(l);
+        continue;
+      }
+      Integer first = aliases.putIfAbsent(l.local() + "\u0000" + l.alias(), i);
+      if (first != null) {
+        problem(
+            ProblemCode.ALIAS_COLLISION,
+            path + ".alias",
+            "alias [" + l.alias() + "] is already used on cluster [" + l.local() + "] by links["
+                + first + "]; ECK would write both entries to one cluster.remote." + l.alias()
+                + " setting");
+        continue;
+      }
+      link(path, l, byName.get(l.local()), byName.get(l.remote()));
+    }
+    for (EsDesired d : out.clusters.values()) {
+      if (!d.remoteCas.isEmpty()) {
+        ArrayNode cas = NODES.arrayNode();
+        // ECK's own paths first: setting the list replaces what ECK would write.
+        cas.add(EckNames.ECK_TRANSPORT_CA).add(EckNames.ECK_TRANSPORT_REMOTE_CA);
+        d.remoteCas.keySet()
+            .forEach(a -> cas.add(EckNames.REMOTE_CERTS_MOUNT + "/" + EckNames.remoteCaKey(a)));
+        d.config.put("xpack.security.remote_cluster_client.ssl.certificate_authorities", cas);
+      }
+    }
+  }
+
+  private void checkNames(Cluster c) {
+    String es = c.eck().name();
+    String path = "clusters[" + c.name() + "].eck.name";
+    if (es.length() > EckNames.MAX_ES_NAME) {
+      problem(
+          ProblemCode.INVALID_VALUE,
+          path,
+          "Elasticsearch name [" + es + "] is " + es.length() + " characters long: ECK allows at"
+              + " most " + EckNames.MAX_ES_NAME + " (its derived names must fit in 63)");
+      return;
+    }
+    for (String[] derived :
+        new String[][] {
+          {EckNames.transportService(es), "transport Service"},
+          {EckNames.remoteClusterService(es), "remote cluster Service"},
+          {EckNames.remoteClusterLoadBalancer(es), "remote cluster LoadBalancer Service"},
+          {EckNames.transportCertsPublic(es), "public transport CA Secret"},
+          {EckNames.eckRemoteCa(es), "remote CA Secret"},
+          {EckNames.eckRemoteApiKeys(es), "API key Secret"},
+          {EckNames.credentialsSecret(es), "credentials Secret"},
+          {EckNames.remoteCaConfigMap(es), "remote CA ConfigMap"},
+          {EckNames.transportCaConfigMap(es), "transport CA ConfigMap"}
+        }) {
+      EckNames.checkLabel(derived[0], derived[1], es)
+          .ifPresent(m -> problem(ProblemCode.INVALID_VALUE, path, m));
+    }
+  }
+
+  private void link(String path, Link l, Cluster local, Cluster remote) {
+    EsKey lk = keyOf(local);
+    EsKey rk = keyOf(remote);
+    boolean sameEnv = local.sameEckEnvironment(remote);
+    LinkPlan plan = new LinkPlan(l, local, lk, rk, sameEnv);
+    out.links.add(plan);
+    int before = out.problems.size();
+    if (l.local().equals(l.remote()) || (lk != null && lk.equals(rk))) {
+      problem(
+          ProblemCode.SELF_LINK,
+          path,
+          "link [" + l.alias() + "] connects cluster [" + l.local() + "] to itself"
+              + (lk == null ? "" : " (Elasticsearch " + lk + ")"));
+      fail(plan, before);
+      return;
+    }
+    if (!ALIAS.matcher(l.alias()).matches()) {
+      problem(
+          ProblemCode.INVALID_ALIAS,
+          path + ".alias",
+          "alias [" + l.alias() + "] is invalid: only letters, digits, '_' and '-' are allowed");
+    }
+    SecurityModel model = model(l, local, remote);
+    checkVersions(path, l, local, remote, model);
+    if (lk == null && rk == null) {
+      // Nothing on Kubernetes: the core's planner handles the link through the REST APIs.
+      return;
+    }
+    if (model == SecurityModel.NONE) {
+      problem(
+          ProblemCode.ECK_UNSUPPORTED,
+          path + ".security",
+          "security [none] cannot be expressed on ECK: ECK always enables security on"
+              + " Elasticsearch");
+    }
+    if (model == SecurityModel.API_KEY && !l.hasAccess()) {
+      problem(
+          ProblemCode.ACCESS_REQUIRED,
+          path + ".access",
+          "link [" + l.alias() + "] uses API keys but has no [access]: the cross-cluster API key"
+              + " needs {search: ...} and/or {replication: ...}");
+    }
+    if (lk != null) {
+      String keyName = EckNames.apiKeyName(lk.namespace(), lk.name(), l.alias());
+      if (model == SecurityModel.API_KEY && keyName.length() > EckNames.MAX_API_KEY_NAME) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            path + ".alias",
+            "API key name [" + keyName + "] is " + keyName.length() + " characters long:"
+                + " Elasticsearch allows at most " + EckNames.MAX_API_KEY_NAME);
+      }
+    }
+    if (sameEnv) {
+      sameEnvironment(path, l, local, remote, model);
+    } else {
+      if (lk != null) {
+        localSide(plan, l, local, remote, model);
+      }
+      if (rk != null) {
+        remoteSide(plan, local, remote, model);
+      }
+    }
+    fail(plan, before);
+  }
+
+  private void fail(LinkPlan plan, int before) {
+    for (Problem p : out.problems.subList(before, out.problems.size())) {
+      if (p.isError()) {
+        plan.errors.add(p.message());
+      }
+    }
+  }
+
+  private SecurityModel model(Link l, Cluster local, Cluster remote) {
+    if (l.security() != null) {
+      return l.security();
+    }
+    boolean both = local.version().isAtLeast(8, 10) && remote.version().isAtLeast(8, 10);
+    return both && l.hasAccess() ? SecurityModel.API_KEY : SecurityModel.CERTIFICATE;
+  }
+
+  private void checkVersions(
+      String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
+    if (model == SecurityModel.API_KEY) {
+      for (Cluster c : List.of(local, remote)) {
+        if (!c.version().isAtLeast(8, 10)) {
+          problem(
+              ProblemCode.SECURITY_UNSUPPORTED,
+              path + ".security",
+              "minimum required version for remote cluster using API keys is 8.10.0 but cluster ["
+                  + c.name() + "] runs " + c.version());
+        } else if (!c.version().isAtLeast(8, 14)) {
+          problem(
+              ProblemCode.SECURITY_BETA,
+              path + ".security",
+              "remote clusters with API keys are beta on " + c.version() + " (cluster ["
+                  + c.name() + "]); generally available from 8.14");
+        }
+      }
+    } else if (model == SecurityModel.CERTIFICATE
+        && (local.version().isAtLeast(9, 0) || remote.version().isAtLeast(9, 0))) {
+      problem(
+          ProblemCode.SECURITY_DEPRECATED,
+          path + ".security",
+          "certificate-based remote clusters are deprecated from 9.0; prefer API keys");
+    }
+    boolean replication = l.wantsReplication();
+    boolean search = l.wantsSearch() || !replication;
+    if (search) {
+      verdict(path, "search", Compatibility.search(local.version(), remote.version()));
+    }
+    if (replication) {
+      verdict(path, "replication", Compatibility.replication(local.version(), remote.version()));
+    }
+  }
+
+  private void verdict(String path, String use, CompatibilityVerdict v) {
+    if (v.basis() == Basis.UNKNOWN) {
+      problem(ProblemCode.VERSION_UNKNOWN, path, use + ": " + v.reason());
+    } else if (!v.supported()) {
+      problem(ProblemCode.VERSION_UNSUPPORTED, path, use + ": " + v.reason());
+    }
+  }
+
+  private void license(String path, Cluster c) {
+    if (c.license() != null && !c.license().includes(License.ENTERPRISE)) {
+      problem(
+          ProblemCode.LICENSE,
+          path,
+          "cluster [" + c.name() + "] has a " + c.license().id() + " licence: ECK's remote"
+              + " cluster automation is an enterprise feature");
+    }
+  }
+
+  // ---------------------------------------------------------------- same ECK environment
+
+  private void sameEnvironment(
+      String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
+    license(path, local);
+    license(path, remote);
+    unexpressible(path, l);
+    ObjectNode entry = NODES.objectNode();
+    entry.put("name", l.alias());
+    ObjectNode ref = entry.putObject("elasticsearchRef");
+    ref.put("name", remote.eck().name());
+    ref.put("namespace", remote.eck().namespace());
+    if (model == SecurityModel.API_KEY && l.hasAccess()) {
+      eckAccess(path + ".access", l.access()).ifPresent(a -> entry.putObject("apiKey").set("access", a));
+      if (!remote.remoteClusterServerEnabled()) {
+        problem(
+            ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
+            path + ".remote",
+            "cluster [" + remote.name() + "] does not have spec.remoteClusterServer.enabled, which"
+                + " link [" + l.alias() + "] needs: it will be set (a rolling restart of "
+                + remote.eck().name() + ")");
+      }
+      desired(remote).remoteClusterServer = true;
+    }
+    desired(local).remoteClusters.put(l.alias(), entry);
+  }
+
+  private void unexpressible(String path, Link l) {
+    List<String> fields = new ArrayList<>();
+    if (l.mode() == Mode.PROXY) {
+      fields.add("mode: proxy");
+    }
+    if (l.skipUnavailable() != null) {
+      fields.add("skipUnavailable");
+    }
+    if (l.nodeConnections() != null) {
+      fields.add("nodeConnections");
+    }
+    if (l.proxySocketConnections() != null) {
+      fields.add("proxySocketConnections");
+    }
+    if (!l.transport().isEmpty()) {
+      fields.add("transport");
+    }
+    if (!fields.isEmpty()) {
+      problem(
+          ProblemCode.ECK_UNSUPPORTED,
+          path,
+          "link [" + l.alias() + "] sets " + fields + ", which ECK's spec.remoteClusters cannot"
+              + " express (ECK writes only sniff-mode seeds)" + UNMANAGED);
+    }
+  }
+
+  /** ECK's schema: single-object search and replication, field_security with both lists. */
+  private Optional<ObjectNode> eckAccess(String path, ObjectNode access) {
+    ObjectNode out = NODES.objectNode();
+    int before = this.out.problems.size();
+    Iterator<String> names = access.fieldNames();
+    while (names.hasNext()) {
+      String f = names.next();
+      if (!f.equals("search") && !f.equals("replication")) {
+        problem(
+            ProblemCode.ECK_UNSUPPORTED,
+            path + "." + f,
+            "ECK's apiKey.access has no [" + f + "] (only search and replication)" + UNMANAGED);
+      }
+    }
+    JsonNode search = single(path, access, "search");
+    JsonNode replication = single(path, access, "replication");
+    if (search == null && replication == null && this.out.problems.size() == before) {
+      problem(
+          ProblemCode.ACCESS_INVALID,
+          path,
+          "must specify non-empty access for either [search] or [replication]");
+    }
+    if (search != null) {
+      ObjectNode s = NODES.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> it = search.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String f = e.getKey();
+        JsonNode v = e.getValue();
+        if (!ECK_SEARCH_FIELDS.contains(f)) {
+          problem(
+              ProblemCode.ECK_UNSUPPORTED,
+              path + ".search." + f,
+              "ECK's apiKey.access.search has no [" + f + "]" + UNMANAGED);
+        } else if (f.equals("names")) {
+          s.set("names", names(v));
+        } else if (f.equals("query") && !v.isObject()) {
+          problem(
+              ProblemCode.ECK_UNSUPPORTED,
+              path + ".search.query",
+              "ECK's apiKey.access.search.query must be an object; a query string cannot be"
+                  + " expressed" + UNMANAGED);
+        } else if (f.equals("field_security")) {
+          fieldSecurity(path, v).ifPresent(fs -> s.set("field_security", fs));
+        } else {
+          s.set(f, v.deepCopy());
+        }
+      }
+      if (!s.has("names")) {
+        problem(
+            ProblemCode.ACCESS_INVALID,
+            path + ".search",
+            "failed to parse indices privileges for role [cross_cluster]. missing required [names]"
+                + " field");
+      }
+      out.set("search", s);
+    }
+    if (replication != null) {
+      ObjectNode r = NODES.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> it = replication.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("names")) {
+          r.set("names", names(e.getValue()));
+        } else {
+          problem(
+              ProblemCode.ECK_UNSUPPORTED,
+              path + ".replication." + e.getKey(),
+              "ECK's apiKey.access.replication has only [names], not [" + e.getKey() + "]"
+                  + UNMANAGED);
+        }
+      }
+      if (!r.has("names")) {
+        problem(
+            ProblemCode.ACCESS_INVALID,
+            path + ".replication",
+            "failed to parse indices privileges for role [cross_cluster]. missing required [names]"
+                + " field");
+      }
+      out.set("replication", r);
+    }
+    return this.out.problems.size() == before ? Optional.of(out) : Optional.empty();
+  }
+
+  private JsonNode single(String path, ObjectNode access, String field) {
+    JsonNode v = access.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isObject()) {
+      return v;
+    }
+    if (v.isArray() && v.size() == 1 && v.get(0).isObject()) {
+      return v.get(0);
+    }
+    if (v.isArray() && v.isEmpty()) {
+      return null;
+    }
+    problem(
+        ProblemCode.ECK_UNSUPPORTED,
+        path + "." + field,
+        "ECK's apiKey.access." + field + " is a single object, but the link has "
+            + (v.isArray() ? v.size() + " entries" : "a " + v.getNodeType()) + UNMANAGED);
+    return null;
+  }
+
+  private static ArrayNode names(JsonNode v) {
+    ArrayNode a = NODES.arrayNode();
+    if (v.isArray()) {
+      v.forEach(n -> a.add(n.asText()));
+    } else {
+      a.add(v.asText());
+    }
+    return a;
+  }
+
+  private Optional<ObjectNode> fieldSecurity(String path, JsonNode v) {
+    if (!v.isObject()) {
+      problem(ProblemCode.ACCESS_INVALID, path + ".search.field_security", "field_security must be an object");
+      return Optional.empty();
+    }
+    if (!v.has("grant") && v.has("except")) {
+      problem(
+          ProblemCode.ACCESS_INVALID,
+          path + ".search.field_security",
+          "failed to parse indices privileges for role [cross_cluster]. field_security requires"
+              + " grant if except is given");
+      return Optional.empty();
+    }
+    ObjectNode fs = NODES.objectNode();
+    // ECK's CRD requires both lists; an empty except means the same as none.
+    fs.set("grant", v.has("grant") ? names(v.get("grant")) : NODES.arrayNode());
+    fs.set("except", v.has("except") ? names(v.get("except")) : NODES.arrayNode());
+    return Optional.of(fs);
+  }
+
+  // ---------------------------------------------------------------- ECK not automating the link
+
+  private void localSide(
+      LinkPlan plan, Link l, Cluster local, Cluster remote, SecurityModel model) {
+    EsDesired d = desired(local);
+    String alias = l.alias();
+    boolean apiKey = model == SecurityModel.API_KEY;
+    String address = apiKey ? remote.remoteClusterAddress() : remote.transportAddress();
+    if (address == null) {
+      String where =
+          remote.eck() != null
+              ? "the LoadBalancer address of "
+                  + (apiKey
+                      ? EckNames.remoteClusterService(remote.eck().name())
+                      : EckNames.transportService(remote.eck().name()))
+                  + " in ECK environment [" + remote.eck().environment() + "]"
+              : "its " + (apiKey ? "remote cluster server" : "transport") + " address";
+      problem(
+          ProblemCode.ADDRESS_REQUIRED,
+          "clusters[" + remote.name() + "]." + (apiKey ? "remoteClusterAddress" : "transportAddress"),
+          "link [" + alias + "] from ECK needs " + where + " (host:port)");
+      return;
+    }
+    Mode mode = l.mode() == null ? Mode.PROXY : l.mode();
+    String prefix = "cluster.remote." + alias + ".";
+    d.configAliases.add(alias);
+    d.config.put(prefix + "mode", NODES.textNode(mode.id()));
+    if (mode == Mode.PROXY) {
+      d.config.put(prefix + "proxy_address", NODES.textNode(address));
+      serverName(remote, apiKey, address).ifPresent(s -> d.config.put(prefix + "server_name", NODES.textNode(s)));
+      if (l.proxySocketConnections() != null) {
+        d.config.put(prefix + "proxy_socket_connections", NODES.numberNode(l.proxySocketConnections()));
+      }
+    } else {
+      d.config.put(prefix + "seeds", NODES.arrayNode().add(address));
+      if (l.nodeConnections() != null) {
+        d.config.put(prefix + "node_connections", NODES.numberNode(l.nodeConnections()));
+      }
+    }
+    if (l.skipUnavailable() != null) {
+      d.config.put(prefix + "skip_unavailable", NODES.booleanNode(l.skipUnavailable()));
+    }
+    if (l.transport().compress() != null) {
+      d.config.put(prefix + "transport.compress", NODES.textNode(l.transport().compress()));
+    }
+    if (l.transport().compressionScheme() != null) {
+      d.config.put(prefix + "transport.compression_scheme", NODES.textNode(l.transport().compressionScheme()));
+    }
+    if (l.transport().pingSchedule() != null) {
+      d.config.put(prefix + "transport.ping_schedule", NODES.textNode(l.transport().pingSchedule()));
+    }
+    if (apiKey) {
+      if (!remote.remoteClusterServerEnabled() && remote.eck() == null) {
+        problem(
+            ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
+            "clusters[" + remote.name() + "].remoteClusterServer",
+            "cluster [" + remote.name() + "] does not enable remote_cluster_server, which API-key"
+                + " link [" + alias + "] needs; enable it there (remote_cluster_server.enabled:"
+                + " true) and set remoteClusterServer: true");
+      }
+      Optional<Credential> key = options.materials().apiKey(l);
+      d.credentials.put(alias, key);
+      if (key.isEmpty()) {
+        plan.pending.add(
+            "the encoded cross-cluster API key for [" + alias + "], created on [" + remote.name()
+                + "] (suggested name " + EckNames.apiKeyName(local.eck().namespace(), local.eck().name(), alias)
+                + ")");
+      }
+      d.config.put("xpack.security.remote_cluster_client.ssl.enabled", NODES.booleanNode(true));
+      Optional<String> ca = options.materials().remoteClusterCa(remote);
+      if (ca.isPresent()) {
+        d.remoteCas.put(alias, ca.get());
+      } else if (remote.eck() != null) {
+        plan.pending.add(
+            "the CA of [" + remote.name() + "]'s remote cluster server (ca.crt of "
+                + EckNames.transportCertsPublic(remote.eck().name()) + " in ECK environment ["
+                + remote.eck().environment() + "])");
+      }
+    } else {
+      Optional<String> ca = options.materials().transportCa(remote);
+      if (ca.isPresent()) {
+        d.transportCas.put(remote.name(), ca.get());
+      } else {
+        plan.pending.add(
+            "the transport CA of [" + remote.name() + "]"
+                + (remote.eck() != null
+                    ? " (ca.crt of " + EckNames.transportCertsPublic(remote.eck().name()) + ")"
+                    : ""));
+      }
+    }
+  }
+
+  private static Optional<String> serverName(Cluster remote, boolean apiKey, String address) {
+    if (remote.serverName() != null) {
+      return Optional.of(remote.serverName());
+    }
+    if (remote.eck() != null) {
+      return Optional.of(
+          apiKey
+              ? EckNames.remoteClusterHost(remote.eck().name(), remote.eck().namespace())
+              : EckNames.transportHost(remote.eck().name(), remote.eck().namespace()));
+    }
+    if (remote.deployment().isElasticCloud()) {
+      return Optional.of(address.substring(0, address.lastIndexOf(':')));
+    }
+    return Optional.empty();
+  }
+
+  private void remoteSide(LinkPlan plan, Cluster local, Cluster remote, SecurityModel model) {
+    EsDesired d = desired(remote);
+    EsVersion eck = options.eckVersion();
+    if (model == SecurityModel.API_KEY) {
+      d.remoteClusterServer = true;
+      d.exposeRemoteClusterServer = true;
+      d.legacyLoadBalancer = !eck.isAtLeast(3, 3);
+    } else {
+      d.exposeTransport = true;
+      Optional<String> ca = options.materials().transportCa(local);
+      if (ca.isPresent()) {
+        d.transportCas.put(local.name(), ca.get());
+      } else {
+        plan.pending.add("the transport CA of [" + local.name() + "], for [" + remote.name()
+            + "] to trust it");
+      }
+    }
+  }
+}
