@@ -14,7 +14,8 @@ public enum ApplyMode {
    */
   SERVER_SIDE_APPLY,
   /**
-   * Create missing resources and send a JSON merge patch of the difference for existing ones; for
+   * Create missing resources and patch existing ones with the difference (a JSON patch guarded by
+   * the resource version for {@code Elasticsearch}, a JSON merge patch for owned resources); for
    * API servers without server-side apply, such as fabric8's mock server in CRUD mode.
    */
   CREATE_OR_PATCH

@@ -33,6 +33,8 @@ public final class EsMerger {
   static final String SECURE_SETTINGS = "spec.secureSettings";
   /** Owned-field token: the remote CA volume and its mounts. */
   static final String VOLUME = "spec.nodeSets.podTemplate.volumes";
+  /** Owned-field prefix naming the ECK environment the resource was reconciled for. */
+  public static final String ENVIRONMENT = "environment:";
   /** Owned-field prefix of nodeSet config keys. */
   static final String CONFIG = "config:";
 
@@ -104,6 +106,9 @@ public final class EsMerger {
     ObjectNode ann = meta.has("annotations") ? (ObjectNode) meta.get("annotations") : null;
     if (!m.aliases.isEmpty() || !fields.isEmpty()) {
       ann = ann == null ? meta.putObject("annotations") : ann;
+    }
+    if (!m.aliases.isEmpty() || !fields.isEmpty()) {
+      fields.add(ENVIRONMENT + d.key.environment());
     }
     putOrRemove(ann, EckNames.OUR_MANAGED_REMOTE_CLUSTERS, EckNames.joinAliases(m.aliases));
     putOrRemove(ann, EckNames.OUR_OWNED_FIELDS, EckNames.joinAliases(fields));
@@ -465,7 +470,7 @@ public final class EsMerger {
         patch.putNull(k);
       }
     }
-    Iterator<Map.Entry<String, JsonNode>> it = to.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = to.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode old = from.get(e.getKey());

@@ -380,7 +380,7 @@ public final class Translator {
     }
     if (search != null) {
       ObjectNode s = NODES.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = search.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = search.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String f = e.getKey();
@@ -415,7 +415,7 @@ public final class Translator {
     }
     if (replication != null) {
       ObjectNode r = NODES.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = replication.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = replication.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getKey().equals("names")) {
@@ -551,6 +551,9 @@ public final class Translator {
             "cluster [" + remote.name() + "] does not enable remote_cluster_server, which API-key"
                 + " link [" + alias + "] needs; enable it there (remote_cluster_server.enabled:"
                 + " true) and set remoteClusterServer: true");
+        plan.pending.add(
+            "remote_cluster_server.enabled: true on [" + remote.name() + "] (not on Kubernetes,"
+                + " so not done here)");
       }
       Optional<Credential> key = options.materials().apiKey(l);
       d.credentials.put(alias, key);
