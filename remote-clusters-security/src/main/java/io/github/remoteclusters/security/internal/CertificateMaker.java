@@ -106,7 +106,7 @@ public final class CertificateMaker {
   }
 
   private static KeyAlgorithm signerAlgorithm(PrivateKey key) {
-    return "EC".equals(key.getAlgorithm()) ? KeyAlgorithm.EC_P256 : KeyAlgorithm.RSA_2048;
+    return key.getAlgorithm().startsWith("EC") ? KeyAlgorithm.EC_P256 : KeyAlgorithm.RSA_2048;
   }
 
   private static X500Principal subject(String commonName) {

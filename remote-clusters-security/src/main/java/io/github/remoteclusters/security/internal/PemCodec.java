@@ -115,7 +115,7 @@ public final class PemCodec {
           "expected exactly one PEM private key block but found " + keys.size());
     }
     Object key = keys.get(0);
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     try {
       if (key instanceof PrivateKeyInfo) {
         return converter.getPrivateKey((PrivateKeyInfo) key);
