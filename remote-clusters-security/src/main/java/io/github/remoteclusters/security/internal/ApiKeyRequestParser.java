@@ -323,7 +323,7 @@ public final class ApiKeyRequestParser {
       return value.asText();
     }
     if (value.isObject()) {
-      return Json.write(value).replaceAll("\\s*\\n\\s*", "");
+      return Json.compact(value);
     }
     error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field [query] value to be null, a string,"
         + " or an object, but found [" + token(value) + "] instead");

@@ -60,6 +60,15 @@ public final class Json {
     }
   }
 
+  /** Writes a node as compact JSON on one line. */
+  public static String compact(JsonNode node) {
+    try {
+      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("JSON tree cannot be written: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** The {@code access} object. */
   public static String access(CrossClusterAccess access) {
     return write(accessNode(access));
