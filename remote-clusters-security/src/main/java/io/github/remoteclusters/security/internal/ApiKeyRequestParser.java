@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Walks a create-cross-cluster-API-key body the way Elasticsearch's parsers and validators do,
@@ -28,8 +27,6 @@ public final class ApiKeyRequestParser {
   private static final String INDICES = "failed to parse indices privileges for role [cross_cluster]. ";
   private static final Set<String> ENTRY_FIELDS =
       Set.of("names", "query", "field_security", "allow_restricted_indices", "privileges");
-  private static final Pattern TIME_VALUE =
-      Pattern.compile("-?\\d+(\\.\\d+)?\\s*(nanos|micros|ms|s|m|h|d)");
 
   private final EsVersion remote;
   private final List<Problem> problems = new ArrayList<>();
@@ -161,9 +158,9 @@ public final class ApiKeyRequestParser {
       return null;
     }
     String text = value.asText();
-    if (!TIME_VALUE.matcher(text.strip()).matches() && !text.equals("-1") && !text.equals("0")) {
-      error(ApiKeyProblemCode.INVALID_EXPIRATION, "expiration", "failed to parse setting [expiration] with value ["
-          + text + "] as a time value: unit is missing or unrecognized");
+    String problem = TimeValues.problem("expiration", text);
+    if (problem != null) {
+      error(ApiKeyProblemCode.INVALID_EXPIRATION, "expiration", problem);
       return null;
     }
     return text;

@@ -59,7 +59,7 @@ class CrossClusterApiKeysTest {
       {'name':'k','access':{'replication':[{'names':'a','query':{'match_all':{}}}]}} | access.replication[0]: replication does not support document or field level security
       {'name':'k','access':{'replication':[{'names':'a','field_security':{'grant':['f']}}]}} | access.replication[0]: replication does not support document or field level security
       {'name':'k','metadata':{'_x':1},'access':{'search':[{'names':'a'}]}}          | metadata: API key metadata keys may not start with [_]
-      {'name':'k','expiration':'7 parsecs','access':{'search':[{'names':'a'}]}}     | expiration: failed to parse setting [expiration] with value [7 parsecs] as a time value: unit is missing or unrecognized
+      {'name':'k','expiration':'7y','access':{'search':[{'names':'a'}]}}     | expiration: failed to parse setting [expiration] with value [7y] as a time value: unit is missing or unrecognized
       {'name':'k','role_descriptors':{},'access':{'search':[{'names':'a'}]}}        | role_descriptors: [cross_cluster_api_key_request] unknown field [role_descriptors]
       {'name':'k','access':{'search':[{'names':'a'}],'other':[]}}                   | access.other: [cross_cluster_api_key_request_access] unknown field [other]
       """)
