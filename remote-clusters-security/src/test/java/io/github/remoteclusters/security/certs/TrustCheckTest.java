@@ -116,6 +116,17 @@ class TrustCheckTest {
   }
 
   @Test
+  void expiredTrustedCaIsReportedWithItsSubject() {
+    CertificateAuthority shortCa = Certificates.createCa(CaRequest.of("short CA")
+        .withNotBefore(NOW.minus(Duration.ofDays(100))).withValidity(Duration.ofDays(50)));
+    IssuedCertificate node = node(shortCa, NOW.minus(Duration.ofDays(90)), Duration.ofDays(365), "es");
+    TrustVerdict verdict = check(List.of(node.leaf()), shortCa, null, NOW);
+    assertThat(verdict.trusted()).isFalse();
+    assertThat(verdict.findings()).extracting(TrustFinding::code, TrustFinding::subject)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(TrustFindingCode.EXPIRED, "CN=short CA"));
+  }
+
+  @Test
   void selfSignedLeafThatIsNotTrusted() {
     TrustVerdict verdict = check(List.of(OTHER_CA.certificate()), CA, null, NOW);
     assertThat(verdict.findings()).extracting(TrustFinding::code).containsExactly(TrustFindingCode.UNTRUSTED_ISSUER);
