@@ -2,7 +2,7 @@ package io.github.remoteclusters.core.plan;
 
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.Topology;
-import io.github.remoteclusters.core.internal.BasicAccessValidator;
+import io.github.remoteclusters.core.internal.SecurityAccessValidator;
 import io.github.remoteclusters.core.internal.LinkPlanner;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +30,12 @@ public final class RemoteClusterPlanner {
   }
 
   /**
-   * A planner with the built-in structural check of {@code access} documents.
+   * A planner that checks {@code access} documents with the security module's cross-cluster API key rules.
    *
    * @return the planner
    */
   public static RemoteClusterPlanner create() {
-    return new RemoteClusterPlanner(BasicAccessValidator.INSTANCE);
+    return new RemoteClusterPlanner(SecurityAccessValidator.INSTANCE);
   }
 
   /**
