@@ -6,6 +6,8 @@ import java.util.List;
 
 /** One link as translated: where it lands, what is pending, and what failed. */
 public final class LinkPlan {
+  /** The link's position in the topology. */
+  public final int index;
   /** The link. */
   public final Link link;
   /** The local resource, or null when the local cluster is not on ECK. */
@@ -24,6 +26,7 @@ public final class LinkPlan {
   /**
    * Creates the plan.
    *
+   * @param index the link's position in the topology
    * @param link the link
    * @param localCluster the local cluster
    * @param local the local resource, or null
@@ -31,11 +34,13 @@ public final class LinkPlan {
    * @param eckManaged whether ECK automates it
    */
   public LinkPlan(
+      int index,
       Link link,
       io.github.remoteclusters.core.Cluster localCluster,
       EsKey local,
       EsKey remote,
       boolean eckManaged) {
+    this.index = index;
     this.link = link;
     this.localCluster = localCluster;
     this.local = local;

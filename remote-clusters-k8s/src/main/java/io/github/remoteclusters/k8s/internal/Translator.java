@@ -17,6 +17,13 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.plan.EckResourceStep;
+import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
+import io.github.remoteclusters.core.plan.PlanResult;
+import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.Credential;
 import io.github.remoteclusters.k8s.EckOptions;
 import java.util.ArrayList;
@@ -62,23 +69,118 @@ public final class Translator {
   }
 
   private final EckOptions options;
+  private final TopologyPlan plan;
+  private final Map<Integer, PlanResult> planned = new HashMap<>();
+  private final List<Problem> mine = new ArrayList<>();
   private final Translation out = new Translation();
 
-  private Translator(EckOptions options) {
+  private Translator(EckOptions options, TopologyPlan plan) {
     this.options = options;
+    this.plan = plan;
+    plan.links().forEach(r -> planned.put(r.index(), r));
   }
 
   /**
-   * Translates a topology.
+   * Translates a topology, planning it with the core's {@link RemoteClusterPlanner} first.
    *
    * @param topology the topology
    * @param options the options
    * @return the translation
    */
   public static Translation translate(Topology topology, EckOptions options) {
-    Translator t = new Translator(options);
+    return translate(topology, RemoteClusterPlanner.create().plan(topology), options);
+  }
+
+  /**
+   * Translates a topology with the core's plan of it: the plan's problems come first, its ECK
+   * patches and settings are the source of the resources, and the ECK-specific checks add what
+   * the plan does not already say about a link.
+   *
+   * @param topology the topology
+   * @param plan the core's plan of the same topology
+   * @param options the options
+   * @return the translation
+   */
+  public static Translation translate(Topology topology, TopologyPlan plan, EckOptions options) {
+    Translator t = new Translator(options, plan);
     t.run(topology);
+    t.finish();
     return t.out;
+  }
+
+  private void finish() {
+    for (Problem p : plan.problems()) {
+      if (p.code() == ProblemCode.ECK_UNSUPPORTED && !p.message().contains(UNMANAGED)) {
+        out.problems.add(new Problem(p.code(), p.path(), p.message() + UNMANAGED));
+      } else {
+        out.problems.add(p);
+      }
+    }
+    for (Problem p : mine) {
+      String link = linkPrefix(p.path());
+      boolean said =
+          plan.problems().stream()
+              .anyMatch(c -> c.code() == p.code() && linkPrefix(c.path()).equals(link));
+      if (!said) {
+        out.problems.add(p);
+      }
+    }
+    for (LinkPlan lp : out.links) {
+      String prefix = "links[" + lp.index + "]";
+      for (Problem p : out.problems) {
+        if (p.isError() && linkPrefix(p.path()).equals(prefix)) {
+          lp.errors.add(p.message());
+        }
+      }
+    }
+  }
+
+  private static String linkPrefix(String path) {
+    int end = path.indexOf(']');
+    return path.startsWith("links[") && end > 0 ? path.substring(0, end + 1) : path;
+  }
+
+  private Optional<PlanResult.Planned> planOf(int index) {
+    PlanResult r = planned.get(index);
+    return r instanceof PlanResult.Planned ? Optional.of((PlanResult.Planned) r) : Optional.empty();
+  }
+
+  /** The {@code spec.remoteClusters} entry of the core's plan for a link, if it made one. */
+  private Optional<ObjectNode> plannedEntry(int index, String local) {
+    for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
+      if (s instanceof EckResourceStep
+          && s.action() == StepAction.PATCH_ECK_RESOURCE
+          && s.target().equals(local)) {
+        JsonNode entries = ((EckResourceStep) s).specPatch().path("remoteClusters");
+        if (entries.isArray() && entries.size() == 1 && !entries.get(0).has("$patch")) {
+          return Optional.of((ObjectNode) entries.get(0));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The alias's {@code cluster.remote.<alias>.*} values of the core's plan (nulls left out). */
+  private Optional<Map<String, JsonNode>> plannedSettings(int index, String local, String alias) {
+    for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
+      if (s instanceof ElasticsearchRequestStep
+          && s.action() == StepAction.PUT_REMOTE_SETTINGS
+          && s.target().equals(local)) {
+        JsonNode body = ((ElasticsearchRequestStep) s).request().body();
+        JsonNode values = body == null ? null
+            : body.path("persistent").path("cluster").path("remote").path(alias);
+        if (values != null && values.isObject()) {
+          Map<String, JsonNode> out = new TreeMap<>();
+          values.properties().forEach(e -> {
+            if (!e.getValue().isNull()) {
+              out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
+            }
+          });
+          return Optional.of(out);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -97,7 +199,7 @@ public final class Translator {
   }
 
   private void problem(ProblemCode code, String path, String message) {
-    out.problems.add(new Problem(code, path, message));
+    mine.add(new Problem(code, path, message));
   }
 
   private void run(Topology topology) {
@@ -127,7 +229,7 @@ public final class Translator {
                 + " setting");
         continue;
       }
-      link(path, l, byName.get(l.local()), byName.get(l.remote()));
+      link(i, path, l, byName.get(l.local()), byName.get(l.remote()));
     }
     for (EsDesired d : out.clusters.values()) {
       if (!d.remoteCas.isEmpty()) {
@@ -169,20 +271,18 @@ public final class Translator {
     }
   }
 
-  private void link(String path, Link l, Cluster local, Cluster remote) {
+  private void link(int index, String path, Link l, Cluster local, Cluster remote) {
     EsKey lk = keyOf(local);
     EsKey rk = keyOf(remote);
     boolean sameEnv = local.sameEckEnvironment(remote);
-    LinkPlan plan = new LinkPlan(l, local, lk, rk, sameEnv);
+    LinkPlan plan = new LinkPlan(index, l, local, lk, rk, sameEnv);
     out.links.add(plan);
-    int before = out.problems.size();
     if (l.local().equals(l.remote()) || (lk != null && lk.equals(rk))) {
       problem(
           ProblemCode.SELF_LINK,
           path,
           "link [" + l.alias() + "] connects cluster [" + l.local() + "] to itself"
               + (lk == null ? "" : " (Elasticsearch " + lk + ")"));
-      fail(plan, before);
       return;
     }
     if (!ALIAS.matcher(l.alias()).matches()) {
@@ -222,22 +322,18 @@ public final class Translator {
       }
     }
     if (sameEnv) {
-      sameEnvironment(path, l, local, remote, model);
+      sameEnvironment(index, path, l, local, remote, model);
     } else {
       if (lk != null) {
         localSide(plan, l, local, remote, model);
+        plannedSettings(index, local.name(), l.alias()).ifPresent(planned -> {
+          EsDesired d = desired(local);
+          d.config.keySet().removeIf(k -> k.startsWith("cluster.remote." + l.alias() + "."));
+          d.config.putAll(planned);
+        });
       }
       if (rk != null) {
         remoteSide(plan, local, remote, model);
-      }
-    }
-    fail(plan, before);
-  }
-
-  private void fail(LinkPlan plan, int before) {
-    for (Problem p : out.problems.subList(before, out.problems.size())) {
-      if (p.isError()) {
-        plan.errors.add(p.message());
       }
     }
   }
@@ -306,7 +402,7 @@ public final class Translator {
   // ---------------------------------------------------------------- same ECK environment
 
   private void sameEnvironment(
-      String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
+      int index, String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
     license(path, local);
     license(path, remote);
     unexpressible(path, l);
@@ -327,7 +423,7 @@ public final class Translator {
       }
       desired(remote).remoteClusterServer = true;
     }
-    desired(local).remoteClusters.put(l.alias(), entry);
+    desired(local).remoteClusters.put(l.alias(), plannedEntry(index, local.name()).orElse(entry));
   }
 
   private void unexpressible(String path, Link l) {
@@ -359,7 +455,7 @@ public final class Translator {
   /** ECK's schema: single-object search and replication, field_security with both lists. */
   private Optional<ObjectNode> eckAccess(String path, ObjectNode access) {
     ObjectNode out = NODES.objectNode();
-    int before = this.out.problems.size();
+    int before = mine.size();
     Iterator<String> names = access.fieldNames();
     while (names.hasNext()) {
       String f = names.next();
@@ -372,7 +468,7 @@ public final class Translator {
     }
     JsonNode search = single(path, access, "search");
     JsonNode replication = single(path, access, "replication");
-    if (search == null && replication == null && this.out.problems.size() == before) {
+    if (search == null && replication == null && mine.size() == before) {
       problem(
           ProblemCode.ACCESS_INVALID,
           path,
@@ -437,7 +533,7 @@ public final class Translator {
       }
       out.set("replication", r);
     }
-    return this.out.problems.size() == before ? Optional.of(out) : Optional.empty();
+    return mine.size() == before ? Optional.of(out) : Optional.empty();
   }
 
   private JsonNode single(String path, ObjectNode access, String field) {
@@ -511,7 +607,7 @@ public final class Translator {
               : "its " + (apiKey ? "remote cluster server" : "transport") + " address";
       problem(
           ProblemCode.ADDRESS_REQUIRED,
-          "clusters[" + remote.name() + "]." + (apiKey ? "remoteClusterAddress" : "transportAddress"),
+          "links[" + plan.index + "].remote",
           "link [" + alias + "] from ECK needs " + where + " (host:port)");
       return;
     }
@@ -547,7 +643,7 @@ public final class Translator {
       if (!remote.remoteClusterServerEnabled() && remote.eck() == null) {
         problem(
             ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
-            "clusters[" + remote.name() + "].remoteClusterServer",
+            "links[" + plan.index + "].remote",
             "cluster [" + remote.name() + "] does not enable remote_cluster_server, which API-key"
                 + " link [" + alias + "] needs; enable it there (remote_cluster_server.enabled:"
                 + " true) and set remoteClusterServer: true");
