@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       MatrixCommand.class,
       SettingsCommand.class,
       ValidateCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      K8sCommand.class
     })
 public final class RemoteClustersCli {
 
