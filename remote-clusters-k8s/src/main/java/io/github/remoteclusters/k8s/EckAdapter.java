@@ -3,6 +3,8 @@ package io.github.remoteclusters.k8s;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.internal.EsDesired;
 import io.github.remoteclusters.k8s.internal.EsMerger;
 import io.github.remoteclusters.k8s.internal.LinkPlan;
@@ -69,7 +71,25 @@ public final class EckAdapter {
    */
   public RenderResult render(Topology topology) {
     Objects.requireNonNull(topology, "topology");
-    Translator.Translation t = Translator.translate(topology, options);
+    return render(Translator.translate(topology, options));
+  }
+
+  /**
+   * Renders with a plan the caller already made with the core's {@link RemoteClusterPlanner}:
+   * its problems come first, and its ECK patches and remote settings are the source of the
+   * resources.
+   *
+   * @param topology the topology
+   * @param plan the core's plan of the same topology
+   * @return the resources, or the problems that keep the topology from being expressed
+   */
+  public RenderResult render(Topology topology, TopologyPlan plan) {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(plan, "plan");
+    return render(Translator.translate(topology, plan, options));
+  }
+
+  private RenderResult render(Translator.Translation t) {
     if (t.hasErrors()) {
       return new RenderResult.Rejected(t.problems);
     }

@@ -66,6 +66,18 @@ class EckAdapterRenderTest {
   }
 
   @Test
+  void rendersFromTheCoresPlan() {
+    io.github.remoteclusters.core.Topology t = Topologies.parse(Topologies.SAME_ENV_API_KEY);
+    io.github.remoteclusters.core.plan.TopologyPlan plan =
+        io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().plan(t);
+    RenderResult r = ADAPTER.render(t, plan);
+    assertThat(r).isInstanceOf(RenderResult.Rendered.class);
+    assertThat(EckAdapter.toJson(((RenderResult.Rendered) r).resources()))
+        .isEqualTo(EckAdapter.toJson(rendered(ADAPTER, Topologies.SAME_ENV_API_KEY).resources()));
+    assertThat(r.problems()).isEqualTo(plan.problems());
+  }
+
+  @Test
   void sameEnvironmentCertificateNeedsOnlyTheEntry() {
     RenderResult.Rendered r = rendered(ADAPTER, Topologies.SAME_ENV_CERT);
     JsonNode local = find(r, "Elasticsearch", "cluster1");
