@@ -161,6 +161,14 @@ public final class EckReconciler {
         return status(p.link, LinkPhase.FAILED, null, failures.get(k));
       }
     }
+    if (p.apiKey) {
+      for (EsKey k : new EsKey[] {p.local, p.remote}) {
+        EsMerger.Merge m = inEnv(k) ? merges.get(k) : null;
+        if (m != null && m.apiKeyBlocker != null) {
+          return status(p.link, LinkPhase.FAILED, null, m.apiKeyBlocker);
+        }
+      }
+    }
     EsMerger.Merge local = inEnv(p.local) ? merges.get(p.local) : null;
     if (local != null && local.conflictAliases.contains(p.link.alias())) {
       return status(

@@ -299,6 +299,50 @@ class EckReconcilerMockServerTest {
   }
 
   @Test
+  void remoteClusterServerDisabledByTheUserIsNotOverridden() {
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns2").withName("cluster2")
+        .edit(r -> {
+          spec(r).put("remoteClusterServer", Map.of("enabled", false));
+          return r;
+        });
+    ReconcileOutcome o = reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());
+    assertThat(o.links()).singleElement().satisfies(l -> {
+      assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
+      assertThat(l.lastError()).contains("remoteClusterServer.enabled: false", "ns2/cluster2");
+    });
+    assertThat(map(spec(get("ns2", "cluster2")), "remoteClusterServer")).containsEntry("enabled", false);
+  }
+
+  @Test
+  void liveVersionBelow810FailsApiKeyLinksLikeEcksWebhook() {
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns2").withName("cluster2")
+        .edit(r -> {
+          spec(r).put("version", "8.9.1");
+          return r;
+        });
+    ReconcileOutcome o = reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());
+    assertThat(o.links()).singleElement().satisfies(l -> {
+      assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
+      assertThat(l.lastError()).contains("minimum required version for remote cluster using API keys is 8.10.0", "8.9.1");
+    });
+  }
+
+  @Test
+  void sameEnvironmentLinkIsConfiguredOnceEckListsTheAlias() {
+    reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns1").withName("cluster1")
+        .edit(r -> {
+          r.getMetadata().getAnnotations().put("elasticsearch.k8s.elastic.co/managed-remote-clusters", "to-cluster2,user-alias");
+          return r;
+        });
+    ReconcileOutcome o = reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());
+    assertThat(o.changed()).isFalse();
+    assertThat(o.links()).singleElement().satisfies(l -> assertThat(l.phase()).isEqualTo(LinkPhase.CONFIGURED));
+    assertThat(get("ns1", "cluster1").getMetadata().getAnnotations())
+        .containsEntry("elasticsearch.k8s.elastic.co/managed-remote-clusters", "to-cluster2,user-alias");
+  }
+
+  @Test
   void missingElasticsearchIsAFailedLinkNotAnException() {
     client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns2").withName("cluster2").delete();
     ReconcileOutcome o = reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());

@@ -48,6 +48,8 @@ public final class EsMerger {
     public final TreeSet<String> conflictAliases = new TreeSet<>();
     /** Aliases the adapter manages after the merge. */
     public final TreeSet<String> aliases = new TreeSet<>();
+    /** Why API-key links of this resource cannot work (live state), or null. */
+    public String apiKeyBlocker;
     /** Aliases the adapter managed before and no longer does. */
     public final TreeSet<String> removedAliases = new TreeSet<>();
 
@@ -222,9 +224,35 @@ public final class EsMerger {
     }
     if (d.remoteClusterServer) {
       ObjectNode server = obj(spec, "remoteClusterServer");
-      if (!server.path("enabled").asBoolean(false)) {
+      JsonNode enabled = server.get("enabled");
+      if (enabled != null && enabled.isBoolean() && !enabled.asBoolean()) {
+        m.apiKeyBlocker =
+            "Elasticsearch " + d.key + " has spec.remoteClusterServer.enabled: false, set by"
+                + " someone else; API-key links to it cannot connect and it is left alone";
+        m.conflicts.add(
+            new Problem(
+                ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
+                "spec.remoteClusterServer.enabled",
+                m.apiKeyBlocker));
+        if (server.isEmpty()) {
+          spec.remove("remoteClusterServer");
+        }
+      } else if (enabled == null || !enabled.asBoolean(false)) {
         server.put("enabled", true);
         fields.add(RCS_ENABLED);
+      }
+    }
+    String version = spec.path("version").asText("");
+    if ((d.remoteClusterServer || !d.credentials.isEmpty() || hasApiKeyEntry(d))
+        && !version.isEmpty()) {
+      java.util.Optional<io.github.remoteclusters.compat.EsVersion> v =
+          io.github.remoteclusters.compat.EsVersion.tryParse(version);
+      if (v.isPresent() && !v.get().isAtLeast(8, 10)) {
+        m.apiKeyBlocker =
+            "minimum required version for remote cluster using API keys is 8.10.0 but"
+                + " Elasticsearch " + d.key + " has spec.version " + version;
+        m.conflicts.add(
+            new Problem(ProblemCode.SECURITY_UNSUPPORTED, "spec.version", m.apiKeyBlocker));
       }
     }
     if (d.exposeRemoteClusterServer && !d.legacyLoadBalancer) {
@@ -310,6 +338,10 @@ public final class EsMerger {
       }
       fields.add(VOLUME);
     }
+  }
+
+  private static boolean hasApiKeyEntry(EsDesired d) {
+    return d.remoteClusters.values().stream().anyMatch(e -> e.has("apiKey"));
   }
 
   private static boolean sameSetting(JsonNode a, JsonNode b) {

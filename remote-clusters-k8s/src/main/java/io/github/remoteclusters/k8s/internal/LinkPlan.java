@@ -18,6 +18,8 @@ public final class LinkPlan {
   public final io.github.remoteclusters.core.Cluster localCluster;
   /** Whether ECK automates the link (same environment). */
   public final boolean eckManaged;
+  /** Whether the link uses API keys. */
+  public boolean apiKey;
   /** Material still missing, one line each. */
   public final List<String> pending = new ArrayList<>();
   /** Errors, one line each. */

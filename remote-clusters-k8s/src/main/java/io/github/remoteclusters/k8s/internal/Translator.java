@@ -291,7 +291,9 @@ public final class Translator {
           path + ".alias",
           "alias [" + l.alias() + "] is invalid: only letters, digits, '_' and '-' are allowed");
     }
-    SecurityModel model = model(l, local, remote);
+    SecurityModel model =
+        planOf(index).map(p -> p.plan().security()).orElseGet(() -> model(l, local, remote));
+    plan.apiKey = model == SecurityModel.API_KEY;
     checkVersions(path, l, local, remote, model);
     if (lk == null && rk == null) {
       // Nothing on Kubernetes: the core's planner handles the link through the REST APIs.
