@@ -198,6 +198,67 @@ class EckAdapterRenderTest {
   }
 
   @Test
+  void eckToElasticCloudUsesTheProxyHostAsServerNameAndNeedsNoCa() {
+    String yaml = """
+        clusters:
+          - name: local
+            version: "9.1.0"
+            deployment: eck
+            eck: {name: cluster1, namespace: ns1}
+          - name: cloud
+            version: "9.1.0"
+            deployment: ech
+            remoteClusterAddress: "abc.es.us-east-1.aws.elastic-cloud.com:9443"
+        links:
+          - local: local
+            remote: cloud
+            alias: cloud
+            security: api-key
+            access: {search: [{names: ["logs-*"]}]}
+        """;
+    RenderResult.Rendered r = rendered(ADAPTER, yaml);
+    JsonNode config = find(r, "Elasticsearch", "cluster1").path("spec").path("nodeSets").get(0)
+        .path("config");
+    assertThat(config.path("cluster.remote.cloud.proxy_address").asText())
+        .isEqualTo("abc.es.us-east-1.aws.elastic-cloud.com:9443");
+    assertThat(config.path("cluster.remote.cloud.server_name").asText())
+        .isEqualTo("abc.es.us-east-1.aws.elastic-cloud.com");
+    assertThat(r.pending()).singleElement().asString().contains("API key");
+  }
+
+  @Test
+  void selfManagedToEckWithCertificatesExposesTransportAndTrustsTheLocalCa() {
+    String yaml = """
+        clusters:
+          - name: onprem
+            version: "8.19.3"
+            deployment: self-managed
+            transportAddress: "es.example.com:9300"
+          - name: remote
+            version: "8.19.3"
+            deployment: eck
+            eck: {name: cluster2, namespace: ns2}
+            transportAddress: "lb.example.com:9300"
+        links:
+          - local: onprem
+            remote: remote
+            alias: to-eck
+            security: certificate
+        """;
+    LinkMaterials m = LinkMaterials.of(Map.of(), Map.of(), Map.of("onprem", "ONPREM-CA"));
+    RenderResult.Rendered r = rendered(EckAdapter.of(EckOptions.defaults().withMaterials(m)), yaml);
+    JsonNode remote = find(r, "Elasticsearch", "cluster2");
+    assertThat(remote.path("spec").path("transport").path("service").path("spec").path("type").asText())
+        .isEqualTo("LoadBalancer");
+    assertThat(remote.path("spec").path("transport").path("tls").path("certificateAuthorities")
+            .path("configMapName").asText())
+        .isEqualTo("cluster2-transport-cas");
+    assertThat(find(r, "ConfigMap", "cluster2-transport-cas").path("data").path("ca.crt").asText())
+        .isEqualTo("ONPREM-CA\n");
+    assertThat(r.pending()).isEmpty();
+  }
+
+  @Test
   void yamlIsMultiDocumentAndEveryResourceHasItsIdentity() throws IOException {
     RenderResult.Rendered r = rendered(ADAPTER, Topologies.OTHER_ENV_API_KEY);
     String yaml = EckAdapter.toYaml(r.resources());

@@ -10,14 +10,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Conversions between fabric8 objects, Jackson trees, YAML and JSON. */
 public final class Serialization {
 
-  private static final KubernetesSerialization K8S = new KubernetesSerialization();
+  /**
+   * Plain Jackson: the fabric8 model classes carry their Jackson annotations, and fabric8's own
+   * {@code KubernetesSerialization} would start SLF4J (a warning on standard error of the CLI).
+   */
+  private static final ObjectMapper K8S = new ObjectMapper();
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final ObjectMapper YAML =
