@@ -23,21 +23,6 @@ import java.util.List;
 /** Writes the steps of one link's plan, in order. Not API. */
 final class StepWriter {
 
-  /** Every per-alias key a plan may write, in the order they are written. */
-  static final List<String> ALIAS_KEYS =
-      List.of(
-          "mode",
-          "seeds",
-          "node_connections",
-          "proxy",
-          "proxy_address",
-          "proxy_socket_connections",
-          "server_name",
-          "skip_unavailable",
-          "transport.ping_schedule",
-          "transport.compress",
-          "transport.compression_scheme");
-
   private static final String ECK_CONFIG_DIR = "/usr/share/elasticsearch/config/";
 
   private final Cluster local;
@@ -359,10 +344,7 @@ final class StepWriter {
   }
 
   private void putSettings() {
-    ObjectNode alias = Json.object();
-    for (String key : ALIAS_KEYS) {
-      alias.putNull(key);
-    }
+    ObjectNode alias = allKeysNull();
     alias.put("mode", connection.mode().id());
     if (connection instanceof Connection.Sniff) {
       Connection.Sniff sniff = (Connection.Sniff) connection;
@@ -394,6 +376,15 @@ final class StepWriter {
         "PUT",
         "/_cluster/settings",
         settingsBody(alias));
+  }
+
+  /** Every key of the alias set to null: a removal, or the base every plan overwrites. */
+  private static ObjectNode allKeysNull() {
+    ObjectNode alias = Json.object();
+    for (String key : SettingValues.ALIAS_KEYS) {
+      alias.putNull(key);
+    }
+    return alias;
   }
 
   private static void putIfSet(ObjectNode node, String key, Object value) {
@@ -494,10 +485,7 @@ final class StepWriter {
           patch);
       return steps;
     }
-    ObjectNode alias = Json.object();
-    for (String key : ALIAS_KEYS) {
-      alias.putNull(key);
-    }
+    ObjectNode alias = allKeysNull();
     request(
         StepAction.REMOVE_REMOTE,
         local,
