@@ -28,13 +28,20 @@ final class StepWriter {
   private final Cluster local;
   private final Cluster remote;
   private final Link link;
+  private final ObjectNode access;
   private final SecurityModel security;
   private final Connection connection;
   private final boolean apiKey;
   private final List<PlanStep> steps = new ArrayList<>();
 
   StepWriter(
-      Cluster local, Cluster remote, Link link, SecurityModel security, Connection connection) {
+      Cluster local,
+      Cluster remote,
+      Link link,
+      ObjectNode access,
+      SecurityModel security,
+      Connection connection) {
+    this.access = access;
     this.local = local;
     this.remote = remote;
     this.link = link;
@@ -102,7 +109,7 @@ final class StepWriter {
     es.put("name", ref.name());
     es.put("namespace", ref.namespace());
     if (apiKey) {
-      entry.putObject("apiKey").set("access", eckAccess(link.access()));
+      entry.putObject("apiKey").set("access", eckAccess(access));
     }
     return entry;
   }
@@ -279,7 +286,7 @@ final class StepWriter {
   private void createKey() {
     ObjectNode body = Json.object();
     body.put("name", keyName());
-    body.set("access", link.access());
+    body.set("access", access);
     ObjectNode metadata = body.putObject("metadata");
     metadata.put("managed-by", "remote-clusters");
     metadata.put("local-cluster", local.name());
@@ -418,7 +425,6 @@ final class StepWriter {
       return;
     }
     ObjectNode body = Json.object();
-    ObjectNode access = link.access();
     if (link.wantsReplication()) {
       body.putArray("cluster").add("manage_ccr");
     }
