@@ -194,7 +194,10 @@ public final class EckReconciler {
                 + " (it is not yet in " + EckNames.ECK_MANAGED_REMOTE_CLUSTERS + ")", null);
       }
     } else {
-      s = status(p.link, LinkPhase.CONFIGURED, "resources applied", null);
+      s = status(p.link, LinkPhase.CONFIGURED, inEnv(p.local)
+          ? "resources applied"
+          : "resources of [" + p.link.remote() + "] applied; the side of [" + p.link.local()
+              + "] is not in ECK environment [" + environment + "] (see the core's plan)", null);
     }
     if (inEnv(p.local) && local != null) {
       s = s.withConnected(probe.connected(p.localCluster, p.link.alias()).orElse(null));
