@@ -30,13 +30,13 @@ public final class EsMerger {
   /** Owned-field token: the extra transport CA ConfigMap reference. */
   static final String TRANSPORT_CAS = "spec.transport.tls.certificateAuthorities";
   /** Owned-field token: our secure settings Secret reference. */
-  static final String SECURE_SETTINGS = "spec.secureSettings";
+  public static final String SECURE_SETTINGS = "spec.secureSettings";
   /** Owned-field token: the remote CA volume and its mounts. */
-  static final String VOLUME = "spec.nodeSets.podTemplate.volumes";
+  public static final String VOLUME = "spec.nodeSets.podTemplate.volumes";
   /** Owned-field prefix naming the ECK environment the resource was reconciled for. */
   public static final String ENVIRONMENT = "environment:";
   /** Owned-field prefix of nodeSet config keys. */
-  static final String CONFIG = "config:";
+  public static final String CONFIG = "config:";
 
   /** The merged object, and what could not be merged. */
   public static final class Merge {

@@ -150,7 +150,8 @@ public final class KubeOps {
       }
       ObjectNode spec = apply.putObject("spec");
       for (String f : SPEC_FIELDS) {
-        if (wanted.path("spec").has(f)) {
+        boolean changed = !live.path("spec").path(f).equals(wanted.path("spec").path(f));
+        if (wanted.path("spec").has(f) && (changed || owns(f, live) || owns(f, wanted))) {
           spec.set(f, wanted.path("spec").get(f));
         }
       }
@@ -214,6 +215,23 @@ public final class KubeOps {
       } else if (!a.equals(b)) {
         ops.addObject().put("op", "replace").put("path", path).set("value", b);
       }
+    }
+  }
+
+  /** Whether the adapter's annotations on {@code o} say it owns something in a spec field. */
+  private static boolean owns(String field, ObjectNode o) {
+    JsonNode ann = o.path("metadata").path("annotations");
+    Set<String> tokens = EckNames.splitAliases(ann.path(EckNames.OUR_OWNED_FIELDS).asText(null));
+    switch (field) {
+      case "remoteClusters":
+        return !EckNames.splitAliases(ann.path(EckNames.OUR_MANAGED_REMOTE_CLUSTERS).asText(null))
+            .isEmpty();
+      case "nodeSets":
+        return tokens.stream().anyMatch(t -> t.startsWith(EsMerger.CONFIG) || t.equals(EsMerger.VOLUME));
+      case "secureSettings":
+        return tokens.contains(EsMerger.SECURE_SETTINGS);
+      default:
+        return tokens.stream().anyMatch(t -> t.startsWith("spec." + field + "."));
     }
   }
 
