@@ -31,10 +31,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Kubernetes (ECK) resources of remote-cluster links.",
     subcommands = {K8sCommand.Render.class})
-public final class K8sCommand {
+public final class K8sCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
 
   /** Creates the command. */
   public K8sCommand() {}
+
+  /** Without a subcommand: prints the usage to standard error and exits 2. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return RemoteClustersCli.INVALID_INPUT;
+  }
 
   /**
    * {@code k8s render FILE [--format yaml|json]}: prints the resources; exit 0 when rendered, 1

@@ -116,5 +116,9 @@ class K8sCommandTest {
     assertThat(version.err()).contains("--eck-version");
     assertThat(CliRun.of("k8s", "render", file(OTHER_ENV).toString(), "--format", "xml").exitCode())
         .isEqualTo(2);
+    CliRun bare = CliRun.of("k8s");
+    assertThat(bare.exitCode()).isEqualTo(2);
+    assertThat(bare.err()).contains("render");
+    assertThat(bare.out()).isEmpty();
   }
 }
