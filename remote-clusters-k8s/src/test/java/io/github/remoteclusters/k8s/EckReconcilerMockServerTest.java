@@ -271,6 +271,14 @@ class EckReconcilerMockServerTest {
     assertThat(o.changes()).extracting(Object::toString).contains("CREATED Service ns2/cluster2-es-remote-cluster-lb");
     assertThat(client.services().inNamespace("ns2").withName("cluster2-es-remote-cluster-lb").get()
         .getSpec().getType()).isEqualTo("LoadBalancer");
+    // a real API server adds a node port and a cluster IP: still no change
+    client.services().inNamespace("ns2").withName("cluster2-es-remote-cluster-lb").edit(svc -> {
+      svc.getSpec().setClusterIP("10.0.0.7");
+      svc.getSpec().getPorts().get(0).setNodePort(31443);
+      return svc;
+    });
+    ReconcileOutcome again = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(t);
+    assertThat(again.changed()).as("%s", again.changes()).isFalse();
     Topology none = Topologies.parse(Topologies.ECH_TO_ECK_API_KEY.replace("security: api-key", "security: api-key\n    state: absent"));
     ReconcileOutcome removed = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(none);
     assertThat(removed.changes()).extracting(Object::toString).contains("DELETED Service ns2/cluster2-es-remote-cluster-lb");

@@ -270,10 +270,11 @@ public final class KubeOps {
     }
     ObjectNode want = Serialization.tree(r);
     ObjectNode have = Serialization.tree(live);
-    ObjectNode patch = EsMerger.mergePatch(restrict(have, want, Set.of("data")), want);
-    if (patch.isEmpty()) {
+    if (covers(have, want) && have.path("data").equals(want.path("data"))) {
+      // fields the API server adds (clusterIP, nodePort, ...) do not count as a difference
       return change(r, ChangeAction.UNCHANGED);
     }
+    ObjectNode patch = EsMerger.mergePatch(restrict(have, want, Set.of("data")), want);
     if (mode == ApplyMode.CREATE_OR_PATCH) {
       String body = patch.toString();
       call(what, "patch", () -> res.patch(PatchContext.of(PatchType.JSON_MERGE), body));
@@ -281,6 +282,35 @@ public final class KubeOps {
       call(what, "apply", () -> res.fieldManager(fieldManager).forceConflicts().serverSideApply());
     }
     return change(r, ChangeAction.UPDATED);
+  }
+
+  /** Whether every value of {@code want} is in {@code have} (lists element by element). */
+  static boolean covers(JsonNode have, JsonNode want) {
+    if (want.isObject()) {
+      if (!have.isObject()) {
+        return false;
+      }
+      for (Map.Entry<String, JsonNode> e : want.properties()) {
+        JsonNode h = have.get(e.getKey());
+        if (h == null || !covers(h, e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (want.isArray()) {
+      if (!have.isArray() || have.size() != want.size()) {
+        return false;
+      }
+      for (int i = 0; i < want.size(); i++) {
+        if (!covers(have.get(i), want.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return want.equals(have) || (want.isValueNode() && have.isValueNode()
+        && want.asText().equals(have.asText()));
   }
 
   /** The parts of {@code have} that {@code want} speaks about (whole for {@code full} keys). */
