@@ -204,9 +204,11 @@ public final class Translator {
 
   private void run(Topology topology) {
     Map<String, Cluster> byName = topology.clustersByName();
-    for (Cluster c : topology.clusters()) {
+    List<Cluster> clusters = topology.clusters();
+    for (int i = 0; i < clusters.size(); i++) {
+      Cluster c = clusters.get(i);
       if (c.eck() != null) {
-        checkNames(c);
+        checkNames("clusters[" + i + "].eck.name", c);
         desired(c);
       }
     }
@@ -243,9 +245,8 @@ public final class Translator {
     }
   }
 
-  private void checkNames(Cluster c) {
+  private void checkNames(String path, Cluster c) {
     String es = c.eck().name();
-    String path = "clusters[" + c.name() + "].eck.name";
     if (es.length() > EckNames.MAX_ES_NAME) {
       problem(
           ProblemCode.INVALID_VALUE,
