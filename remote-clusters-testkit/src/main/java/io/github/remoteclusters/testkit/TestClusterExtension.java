@@ -37,7 +37,11 @@ public final class TestClusterExtension
     }
   }
 
-  /** Creates the extension; JUnit does this. */
+  /**
+   * Creates the extension; JUnit does this.
+   *
+   * @since 0.1.0
+   */
   public TestClusterExtension() {}
 
   @Override
