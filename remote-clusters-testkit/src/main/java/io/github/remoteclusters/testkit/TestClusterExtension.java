@@ -56,7 +56,21 @@ public final class TestClusterExtension
         TestClusters.startAll(
             KitConfig.fromSystemProperties().workDir().resolve(testClass.getName()), specs);
     Map<String, TestCluster> byName = new LinkedHashMap<>();
-    started.forEach(c -> byName.put(c.name(), c));
+    for (TestCluster c : started) {
+      byName.put(c.name(), c);
+      // shows in the Surefire/Failsafe XML reports and IDE consoles
+      context.publishReportEntry(
+          "es-cluster." + c.name(),
+          c.version()
+              + " http="
+              + c.httpUri()
+              + " transport="
+              + c.transportAddress()
+              + " started in "
+              + c.startupTime().toMillis()
+              + " ms, log "
+              + c.logFile());
+    }
     Running running = new Running(byName);
     context.getStore(NAMESPACE).put(testClass, running);
     inject(fields, null, running);

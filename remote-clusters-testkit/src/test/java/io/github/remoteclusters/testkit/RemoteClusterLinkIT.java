@@ -30,6 +30,10 @@ class RemoteClusterLinkIT {
   @EsCluster(name = "local")
   static ElasticsearchClient localClient;
 
+  /** Instance fields get the class's clusters too. */
+  @EsCluster(name = "remote")
+  TestCluster remoteAgain;
+
   @BeforeAll
   static void indexOneDocumentOnEachRemote() throws IOException {
     for (TestCluster c : List.of(remote, old)) {
@@ -50,6 +54,7 @@ class RemoteClusterLinkIT {
     assertThat(old.client().info().version().number()).isEqualTo("8.19.21");
     assertThat(old.version()).isEqualTo("8.19.21");
     assertThat(localClient).isSameAs(local.client());
+    assertThat(remoteAgain).isSameAs(remote);
     assertThat(local.httpUri().getHost()).isEqualTo("127.0.0.1");
     assertThat(local.transportAddress()).startsWith("127.0.0.1:");
   }
