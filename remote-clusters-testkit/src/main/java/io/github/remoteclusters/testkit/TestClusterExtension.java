@@ -58,9 +58,7 @@ public final class TestClusterExtension
     Map<String, TestCluster> byName = new LinkedHashMap<>();
     for (TestCluster c : started) {
       byName.put(c.name(), c);
-      // shows in the Surefire/Failsafe XML reports and IDE consoles
-      context.publishReportEntry(
-          "es-cluster." + c.name(),
+      String summary =
           c.version()
               + " http="
               + c.httpUri()
@@ -69,7 +67,10 @@ public final class TestClusterExtension
               + " started in "
               + c.startupTime().toMillis()
               + " ms, log "
-              + c.logFile());
+              + c.logFile();
+      // IDEs show report entries; Surefire and Failsafe only print the console
+      context.publishReportEntry("es-cluster." + c.name(), summary);
+      System.out.println("[remote-clusters-testkit] cluster " + c.name() + " " + summary);
     }
     Running running = new Running(byName);
     context.getStore(NAMESPACE).put(testClass, running);
