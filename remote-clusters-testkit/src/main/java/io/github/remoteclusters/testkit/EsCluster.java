@@ -58,8 +58,8 @@ public @interface EsCluster {
   String name() default "";
 
   /**
-   * The Elasticsearch version, one of {@link TestClusters#supportedVersions()}. When several
-   * fields name one cluster, at most one of them may give a version other than the default.
+   * The Elasticsearch version, one of {@link TestClusters#supportedVersions()}. When several fields
+   * name one cluster, at most one of them may give a version other than the default.
    *
    * @return the version
    * @since 0.1.0

@@ -113,6 +113,7 @@ public interface TestCluster extends AutoCloseable {
   /**
    * Stops the node (SIGTERM, then a forced kill after 30 seconds) and closes the client. Does
    * nothing when already stopped.
+   *
    * @since 0.1.0
    */
   @Override

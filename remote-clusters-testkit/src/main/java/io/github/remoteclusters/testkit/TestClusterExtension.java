@@ -79,8 +79,7 @@ public final class TestClusterExtension
 
   @Override
   public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
-    Running running =
-        context.getStore(NAMESPACE).get(testInstance.getClass(), Running.class);
+    Running running = context.getStore(NAMESPACE).get(testInstance.getClass(), Running.class);
     if (running != null) {
       List<Field> fields =
           AnnotationSupport.findAnnotatedFields(testInstance.getClass(), EsCluster.class);

@@ -11,8 +11,8 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The official Elasticsearch image through Testcontainers: the only way to reach security (TLS,
- * API keys) in tests, since x-pack security is not on Maven Central.
+ * The official Elasticsearch image through Testcontainers: the only way to reach security (TLS, API
+ * keys) in tests, since x-pack security is not on Maven Central.
  *
  * <p><strong>Skipped where there is no Docker engine</strong>, which includes this project's
  * machines and CI; the real-node ITs ({@link RemoteClusterLinkIT}, {@link ClusterLifecycleIT}) are
@@ -24,7 +24,8 @@ class DockerSecuredClusterIT {
   /** 8.x and 9.x images start with security and TLS on; Testcontainers sets the password. */
   @Container
   static final ElasticsearchContainer ES =
-      new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:" + EsCluster.LATEST);
+      new ElasticsearchContainer(
+          "docker.elastic.co/elasticsearch/elasticsearch:" + EsCluster.LATEST);
 
   @Test
   void createsAnApiKeyOverTls() throws IOException {

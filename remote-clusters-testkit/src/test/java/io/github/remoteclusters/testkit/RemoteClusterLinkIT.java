@@ -61,7 +61,8 @@ class RemoteClusterLinkIT {
 
   @Test
   void sniffLinkBetween95Clusters() throws Exception {
-    putRemote(Map.of("cluster.remote.r_sniff.seeds", JsonData.of(List.of(remote.transportAddress()))));
+    putRemote(
+        Map.of("cluster.remote.r_sniff.seeds", JsonData.of(List.of(remote.transportAddress()))));
     try {
       ClusterRemoteInfo info = awaitConnected("r_sniff");
       assertThat(info.isSniff()).isTrue();
@@ -109,7 +110,8 @@ class RemoteClusterLinkIT {
     local
         .client()
         .cluster()
-        .putSettings(p -> p.persistent("cluster.remote." + alias + ".*", JsonData.fromJson("null")));
+        .putSettings(
+            p -> p.persistent("cluster.remote." + alias + ".*", JsonData.fromJson("null")));
     assertThat(local.client().cluster().remoteInfo().infos()).doesNotContainKey(alias);
   }
 

@@ -53,7 +53,10 @@ public record KitConfig(Path workDir, Path mavenRepository, String heap, Duratio
     }
     if (timeout <= 0) {
       throw new IllegalArgumentException(
-          START_TIMEOUT_SECONDS + " [" + timeoutText + "] is invalid: expected a number of seconds > 0");
+          START_TIMEOUT_SECONDS
+              + " ["
+              + timeoutText
+              + "] is invalid: expected a number of seconds > 0");
     }
     return new KitConfig(
         workDir.toAbsolutePath().normalize(),

@@ -170,7 +170,8 @@ public record NodeDistribution(
     Path tmp = Files.createTempFile(dir, "node-", ".jar.tmp");
     try (InputStream in = nodeJar(line)) {
       if (in == null) {
-        throw new IOException("resource " + jarName(line) + " is missing from remote-clusters-testkit");
+        throw new IOException(
+            "resource " + jarName(line) + " is missing from remote-clusters-testkit");
       }
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

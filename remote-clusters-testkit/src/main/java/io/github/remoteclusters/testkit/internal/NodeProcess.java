@@ -125,7 +125,9 @@ public final class NodeProcess implements TestCluster {
             "-Dfile.encoding=UTF-8",
             "-Djava.io.tmpdir=" + home.resolve("tmp"),
             "-cp",
-            distribution.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+            distribution.classpath().stream()
+                .map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)),
             distribution.mainClass(),
             home.toString(),
             "cluster.name=" + spec.name()));
@@ -133,10 +135,7 @@ public final class NodeProcess implements TestCluster {
     new TreeMap<>(spec.settings()).forEach((k, v) -> command.add(k + "=" + v));
     Files.writeString(home.resolve("command.txt"), String.join("\n", command) + "\n");
     Process process =
-        new ProcessBuilder(command)
-            .directory(home.toFile())
-            .redirectErrorStream(true)
-            .start();
+        new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
     NodeProcess node =
         new NodeProcess(spec, distribution, home, process, System.nanoTime(), onClose);
     RUNNING.add(node);
@@ -212,7 +211,9 @@ public final class NodeProcess implements TestCluster {
     if (logged.isEmpty()) {
       return printed;
     }
-    return printed + (printed.isEmpty() ? "" : "\n--- " + logFile().getFileName() + " ---\n") + logged;
+    return printed
+        + (printed.isEmpty() ? "" : "\n--- " + logFile().getFileName() + " ---\n")
+        + logged;
   }
 
   private Addresses addresses() {
