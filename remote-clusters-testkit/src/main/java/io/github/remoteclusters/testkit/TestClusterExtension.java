@@ -48,9 +48,39 @@ public final class TestClusterExtension
   public void beforeAll(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, EsCluster.class);
-    if (fields.isEmpty()) {
-      return;
+    if (!fields.isEmpty()) {
+      inject(fields, null, running(context, testClass, fields));
     }
+  }
+
+  /**
+   * Fills instance fields. With {@code @TestInstance(PER_CLASS)} the instance is created before
+   * {@code beforeAll}, so the clusters may have to be started here.
+   */
+  @Override
+  public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+    Class<?> testClass = testInstance.getClass();
+    List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, EsCluster.class);
+    if (!fields.isEmpty()) {
+      inject(fields, testInstance, running(context, testClass, fields));
+    }
+  }
+
+  /** The clusters of a test class, started on first use and kept in the class's store. */
+  private static Running running(ExtensionContext context, Class<?> testClass, List<Field> fields) {
+    // get-then-put rather than computeIfAbsent: that is new in JUnit 6, getOrComputeIfAbsent is
+    // deprecated there, and this extension also serves JUnit 5 users. Callbacks for one class
+    // run on one thread.
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    Running running = store.get(testClass, Running.class);
+    if (running == null) {
+      running = start(context, testClass, fields);
+      store.put(testClass, running);
+    }
+    return running;
+  }
+
+  private static Running start(ExtensionContext context, Class<?> testClass, List<Field> fields) {
     List<ClusterSpec> specs = List.copyOf(specsOf(fields).values());
     List<TestCluster> started =
         TestClusters.startAll(
@@ -72,19 +102,7 @@ public final class TestClusterExtension
       context.publishReportEntry("es-cluster." + c.name(), summary);
       System.out.println("[remote-clusters-testkit] cluster " + c.name() + " " + summary);
     }
-    Running running = new Running(byName);
-    context.getStore(NAMESPACE).put(testClass, running);
-    inject(fields, null, running);
-  }
-
-  @Override
-  public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
-    Running running = context.getStore(NAMESPACE).get(testInstance.getClass(), Running.class);
-    if (running != null) {
-      List<Field> fields =
-          AnnotationSupport.findAnnotatedFields(testInstance.getClass(), EsCluster.class);
-      inject(fields, testInstance, running);
-    }
+    return new Running(byName);
   }
 
   @Override

@@ -171,7 +171,11 @@ public record NodeDistribution(
     try (InputStream in = nodeJar(line)) {
       if (in == null) {
         throw new IOException(
-            "resource " + jarName(line) + " is missing from remote-clusters-testkit");
+            "resource "
+                + jarName(line)
+                + " is missing from remote-clusters-testkit: the node jars are embedded when"
+                + " the kit is packaged, so run real-node tests as *IT (Failsafe, mvn verify),"
+                + " not as *Test (Surefire, mvn test)");
       }
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
