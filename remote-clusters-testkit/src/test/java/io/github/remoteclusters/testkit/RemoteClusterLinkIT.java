@@ -62,63 +62,78 @@ class RemoteClusterLinkIT {
   @Test
   void sniffLinkBetween95Clusters() throws Exception {
     putRemote(
+        local,
         Map.of("cluster.remote.r_sniff.seeds", JsonData.of(List.of(remote.transportAddress()))));
     try {
-      ClusterRemoteInfo info = awaitConnected("r_sniff");
+      ClusterRemoteInfo info = awaitConnected(local, "r_sniff");
       assertThat(info.isSniff()).isTrue();
       assertThat(info.sniff().numNodesConnected()).isEqualTo(1);
-      assertThat(searchOne("r_sniff:docs")).isEqualTo("hello from remote");
+      assertThat(searchOne(local, "r_sniff:docs")).isEqualTo("hello from remote");
     } finally {
-      removeRemote("r_sniff");
+      removeRemote(local, "r_sniff");
     }
   }
 
   @Test
   void proxyLinkBetween95Clusters() throws Exception {
     putRemote(
+        local,
         Map.of(
             "cluster.remote.r_proxy.mode", JsonData.of("proxy"),
             "cluster.remote.r_proxy.proxy_address", JsonData.of(remote.transportAddress())));
     try {
-      ClusterRemoteInfo info = awaitConnected("r_proxy");
+      ClusterRemoteInfo info = awaitConnected(local, "r_proxy");
       assertThat(info.isProxy()).isTrue();
       assertThat(info.proxy().proxyAddress()).isEqualTo(remote.transportAddress());
-      assertThat(searchOne("r_proxy:docs")).isEqualTo("hello from remote");
+      assertThat(searchOne(local, "r_proxy:docs")).isEqualTo("hello from remote");
     } finally {
-      removeRemote("r_proxy");
+      removeRemote(local, "r_proxy");
     }
   }
 
   @Test
   void sniffLinkFrom95To819() throws Exception {
-    putRemote(Map.of("cluster.remote.r_old.seeds", JsonData.of(List.of(old.transportAddress()))));
+    putRemote(
+        local, Map.of("cluster.remote.r_old.seeds", JsonData.of(List.of(old.transportAddress()))));
     try {
-      ClusterRemoteInfo info = awaitConnected("r_old");
+      ClusterRemoteInfo info = awaitConnected(local, "r_old");
       assertThat(info.sniff().numNodesConnected()).isEqualTo(1);
-      assertThat(searchOne("r_old:docs")).isEqualTo("hello from old");
+      assertThat(searchOne(local, "r_old:docs")).isEqualTo("hello from old");
     } finally {
-      removeRemote("r_old");
+      removeRemote(local, "r_old");
     }
   }
 
-  private static void putRemote(Map<String, JsonData> settings) throws IOException {
-    local.client().cluster().putSettings(p -> p.persistent(settings));
+  /** The other direction: the 9.x client writes settings to an 8.19 server and searches 9.5. */
+  @Test
+  void sniffLinkFrom819To95() throws Exception {
+    putRemote(
+        old, Map.of("cluster.remote.r_new.seeds", JsonData.of(List.of(remote.transportAddress()))));
+    try {
+      awaitConnected(old, "r_new");
+      assertThat(searchOne(old, "r_new:docs")).isEqualTo("hello from remote");
+    } finally {
+      removeRemote(old, "r_new");
+    }
   }
 
-  private static void removeRemote(String alias) throws IOException {
+  private static void putRemote(TestCluster on, Map<String, JsonData> settings) throws IOException {
+    on.client().cluster().putSettings(p -> p.persistent(settings));
+  }
+
+  private static void removeRemote(TestCluster on, String alias) throws IOException {
     // JsonData.of(null) throws; a JSON null removes the settings
-    local
-        .client()
+    on.client()
         .cluster()
         .putSettings(
             p -> p.persistent("cluster.remote." + alias + ".*", JsonData.fromJson("null")));
-    assertThat(local.client().cluster().remoteInfo().infos()).doesNotContainKey(alias);
+    assertThat(on.client().cluster().remoteInfo().infos()).doesNotContainKey(alias);
   }
 
-  private static ClusterRemoteInfo awaitConnected(String alias) throws Exception {
+  private static ClusterRemoteInfo awaitConnected(TestCluster on, String alias) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
-      ClusterRemoteInfo info = local.client().cluster().remoteInfo().infos().get(alias);
+      ClusterRemoteInfo info = on.client().cluster().remoteInfo().infos().get(alias);
       boolean connected =
           info != null && (info.isSniff() ? info.sniff().connected() : info.proxy().connected());
       if (connected) {
@@ -132,8 +147,8 @@ class RemoteClusterLinkIT {
   }
 
   @SuppressWarnings("rawtypes")
-  private static String searchOne(String index) throws IOException {
-    SearchResponse<Map> response = local.client().search(s -> s.index(index), Map.class);
+  private static String searchOne(TestCluster on, String index) throws IOException {
+    SearchResponse<Map> response = on.client().search(s -> s.index(index), Map.class);
     assertThat(response.hits().hits()).hasSize(1);
     assertThat(response.hits().hits().get(0).index()).isEqualTo(index);
     return String.valueOf(response.hits().hits().get(0).source().get("msg"));
