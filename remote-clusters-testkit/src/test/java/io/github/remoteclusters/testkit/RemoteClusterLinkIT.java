@@ -61,17 +61,18 @@ class RemoteClusterLinkIT {
 
   @Test
   void sniffLinkBetween95Clusters() throws Exception {
-    putRemote(
-        local,
-        Map.of("cluster.remote.r_sniff.seeds", JsonData.of(List.of(remote.transportAddress()))));
-    try {
-      ClusterRemoteInfo info = awaitConnected(local, "r_sniff");
-      assertThat(info.isSniff()).isTrue();
-      assertThat(info.sniff().numNodesConnected()).isEqualTo(1);
-      assertThat(searchOne(local, "r_sniff:docs")).isEqualTo("hello from remote");
-    } finally {
-      removeRemote(local, "r_sniff");
-    }
+    assertSniffLink(local, remote, "r_sniff");
+  }
+
+  @Test
+  void sniffLinkFrom95To819() throws Exception {
+    assertSniffLink(local, old, "r_old");
+  }
+
+  /** The other direction: the 9.x client writes settings to an 8.19 server, which links to 9.5. */
+  @Test
+  void sniffLinkFrom819To95() throws Exception {
+    assertSniffLink(old, remote, "r_new");
   }
 
   @Test
@@ -91,29 +92,19 @@ class RemoteClusterLinkIT {
     }
   }
 
-  @Test
-  void sniffLinkFrom95To819() throws Exception {
+  /** Links {@code from} to {@code to} in sniff mode, searches {@code to}'s document, unlinks. */
+  private static void assertSniffLink(TestCluster from, TestCluster to, String alias)
+      throws Exception {
     putRemote(
-        local, Map.of("cluster.remote.r_old.seeds", JsonData.of(List.of(old.transportAddress()))));
+        from,
+        Map.of("cluster.remote." + alias + ".seeds", JsonData.of(List.of(to.transportAddress()))));
     try {
-      ClusterRemoteInfo info = awaitConnected(local, "r_old");
+      ClusterRemoteInfo info = awaitConnected(from, alias);
+      assertThat(info.isSniff()).isTrue();
       assertThat(info.sniff().numNodesConnected()).isEqualTo(1);
-      assertThat(searchOne(local, "r_old:docs")).isEqualTo("hello from old");
+      assertThat(searchOne(from, alias + ":docs")).isEqualTo("hello from " + to.name());
     } finally {
-      removeRemote(local, "r_old");
-    }
-  }
-
-  /** The other direction: the 9.x client writes settings to an 8.19 server and searches 9.5. */
-  @Test
-  void sniffLinkFrom819To95() throws Exception {
-    putRemote(
-        old, Map.of("cluster.remote.r_new.seeds", JsonData.of(List.of(remote.transportAddress()))));
-    try {
-      awaitConnected(old, "r_new");
-      assertThat(searchOne(old, "r_new:docs")).isEqualTo("hello from remote");
-    } finally {
-      removeRemote(old, "r_new");
+      removeRemote(from, alias);
     }
   }
 
