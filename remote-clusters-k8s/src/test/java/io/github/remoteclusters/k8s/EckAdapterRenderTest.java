@@ -160,7 +160,8 @@ class EckAdapterRenderTest {
     assertThat(config.path("cluster.remote.onprem.skip_unavailable").asBoolean()).isTrue();
     assertThat(config.has("xpack.security.remote_cluster_client.ssl.certificate_authorities")).isFalse();
     assertThat(r.pending()).singleElement().asString()
-        .contains("encoded cross-cluster API key for [onprem]", "eck-ns1-cluster1-onprem");
+        .contains("encoded cross-cluster API key for [onprem]", "remote-clusters-local-onprem",
+            "never eck-");
   }
 
   @Test

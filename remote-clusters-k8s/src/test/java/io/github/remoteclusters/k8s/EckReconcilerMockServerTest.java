@@ -121,6 +121,8 @@ class EckReconcilerMockServerTest {
     assertThat(get("ns1", "cluster1").getMetadata().getResourceVersion()).isEqualTo(v1);
     assertThat(get("ns2", "cluster2").getMetadata().getResourceVersion()).isEqualTo(v2);
     assertThat(a.links()).singleElement().satisfies(l -> assertThat(l.phase()).isEqualTo(LinkPhase.CONFIGURED));
+    // the key is in the Secret, never in what the adapter reports
+    assertThat(a.toString() + b.toString() + MATERIALS).doesNotContain(KEY.value());
   }
 
   @Test

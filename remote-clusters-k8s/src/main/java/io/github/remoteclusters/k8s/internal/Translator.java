@@ -659,8 +659,8 @@ public final class Translator {
       if (key.isEmpty()) {
         plan.pending.add(
             "the encoded cross-cluster API key for [" + alias + "], created on [" + remote.name()
-                + "] (suggested name " + EckNames.apiKeyName(local.eck().namespace(), local.eck().name(), alias)
-                + ")");
+                + "] (the core's plan names it remote-clusters-" + local.name() + "-" + alias
+                + "; never eck-...: ECK owns that prefix and invalidates such keys)");
       }
       d.config.put("xpack.security.remote_cluster_client.ssl.enabled", NODES.booleanNode(true));
       Optional<String> ca = options.materials().remoteClusterCa(remote);
