@@ -158,6 +158,29 @@ class EckReconcilerMockServerTest {
   }
 
   @Test
+  void casOfEckClustersAreReadFromTheirPublicSecretAndFollowRotation() {
+    client.secrets().inNamespace("ns2").resource(new SecretBuilder().withNewMetadata()
+        .withName("cluster2-es-transport-certs-public").withNamespace("ns2").endMetadata()
+        .addToData("ca.crt", Base64.getEncoder().encodeToString("CA-1".getBytes(StandardCharsets.UTF_8)))
+        .build()).create();
+    LinkMaterials m = EckMaterials.readingCas(Map.of("b", client),
+        LinkMaterials.of(Map.of("local/far", KEY), Map.of(), Map.of()));
+    ReconcileOutcome o = reconcile(Topologies.OTHER_ENV_API_KEY, "a", m);
+    assertThat(o.links()).singleElement().satisfies(l -> assertThat(l.phase()).isEqualTo(LinkPhase.CONFIGURED));
+    assertThat(client.configMaps().inNamespace("ns1").withName("cluster1-remote-ca").get().getData())
+        .containsEntry("far-ca.crt", "CA-1");
+    client.secrets().inNamespace("ns2").withName("cluster2-es-transport-certs-public").edit(s -> {
+      s.getData().put("ca.crt", Base64.getEncoder().encodeToString("CA-2".getBytes(StandardCharsets.UTF_8)));
+      return s;
+    });
+    ReconcileOutcome rotated = reconcile(Topologies.OTHER_ENV_API_KEY, "a", m);
+    assertThat(rotated.changes()).extracting(Object::toString)
+        .contains("UPDATED ConfigMap ns1/cluster1-remote-ca", "UNCHANGED Elasticsearch ns1/cluster1");
+    assertThat(client.configMaps().inNamespace("ns1").withName("cluster1-remote-ca").get().getData())
+        .containsEntry("far-ca.crt", "CA-2");
+  }
+
+  @Test
   void missingApiKeyLeavesTheLinkPendingWithoutWritingAPlaceholder() {
     ReconcileOutcome o = reconcile(Topologies.EXTERNAL_API_KEY, "default", LinkMaterials.none());
     assertThat(o.links()).singleElement().satisfies(l -> {
