@@ -1,5 +1,7 @@
 package io.github.remoteclusters.k8s;
 
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.github.remoteclusters.core.Problem;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +46,48 @@ public record ReconcileOutcome(
   public Optional<Duration> rescheduleAfter() {
     boolean pending = links.stream().anyMatch(l -> l.phase() == LinkPhase.PENDING);
     return pending ? Optional.of(PENDING_RETRY) : Optional.empty();
+  }
+
+  /** The condition type of {@link #condition()}. */
+  public static final String CONDITION_TYPE = "RemoteClustersReady";
+
+  /**
+   * A Kubernetes condition summing up the links, for the {@code status.conditions} of an
+   * operator's custom resource: {@code True} when every link is configured (or removed), {@code
+   * False} when one failed or an error was found, {@code Unknown} while one is pending.
+   *
+   * @return the condition, without a transition time (the operator keeps the previous one when the
+   *     status does not change)
+   */
+  public Condition condition() {
+    String status;
+    String reason;
+    String message;
+    Optional<String> error = lastError();
+    if (error.isPresent()) {
+      status = "False";
+      reason = "Failed";
+      message = error.get();
+    } else if (links.stream().anyMatch(l -> l.phase() == LinkPhase.PENDING)) {
+      status = "Unknown";
+      reason = "Pending";
+      message =
+          links.stream()
+              .filter(l -> l.phase() == LinkPhase.PENDING)
+              .map(l -> "[" + l.alias() + "] " + l.message())
+              .findFirst()
+              .orElse("");
+    } else {
+      status = "True";
+      reason = "Configured";
+      message = links.size() + " link(s) in place";
+    }
+    return new ConditionBuilder()
+        .withType(CONDITION_TYPE)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .build();
   }
 
   /** {@return the first error message of a link or problem, for a {@code lastError} field} */
