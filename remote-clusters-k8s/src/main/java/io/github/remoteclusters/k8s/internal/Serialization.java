@@ -1,7 +1,6 @@
 package io.github.remoteclusters.k8s.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -78,10 +77,5 @@ public final class Serialization {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** {@return compact JSON of a tree} @param node the tree */
-  public static String compact(JsonNode node) {
-    return node.toString();
   }
 }
