@@ -4,6 +4,7 @@ import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.security.internal.RoleJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -146,6 +147,16 @@ public record LocalRole(
 
   private void validateCluster(RemoteClusterPrivileges entry, String path, List<String> allowed, List<Problem> problems) {
     String prefix = "failed to parse remote_cluster for role [" + name + "]. ";
+    // Elasticsearch checks the privilege names as it reads them: lower-cased and trimmed, and the
+    // message lists every given privilege after "Found"
+    boolean unsupported = entry.privileges().stream()
+        .anyMatch(p -> !allowed.contains(p.toLowerCase(Locale.ROOT).trim()));
+    if (unsupported) {
+      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges", prefix
+          + "[" + String.join(", ", allowed) + "] are the only values allowed for [privileges] within"
+          + " [remote_cluster]. Found [" + String.join(", ", entry.privileges()) + "]"));
+      return;
+    }
     if (entry.privileges().isEmpty() && entry.clusters().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path, "remote cluster groups must not be null or empty"));
       return;
@@ -158,16 +169,9 @@ public record LocalRole(
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges",
           prefix + "[privileges] must be defined when [clusters] are defined"));
     }
-    List<String> bad = new ArrayList<>();
-    for (String privilege : entry.privileges()) {
-      if (!allowed.contains(privilege)) {
-        bad.add(privilege);
-      }
-    }
-    if (!bad.isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges", prefix
-          + "[" + String.join(", ", allowed) + "] are the only values allowed for [privileges] within"
-          + " [remote_cluster]. Found [" + String.join(", ", bad) + "]"));
+    if (entry.clusters().stream().anyMatch(String::isBlank)) {
+      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+          "remote_cluster clusters aliases must contain valid non-empty, non-null values"));
     }
   }
 
