@@ -235,9 +235,15 @@ public final class TrustChecker {
         names.add("CN:" + commonName);
       }
       String subject = subject(leaf);
+      String invalid = Names.invalidServerName(serverName);
+      if (invalid != null) {
+        findings.add(TrustFindingCode.NAME_MISMATCH, subject, "server name [" + serverName + "] is not a valid"
+            + " TLS host name, so no certificate can match it: " + invalid);
+        return;
+      }
       findings.add(TrustFindingCode.NAME_MISMATCH, subject, "server name [" + serverName
           + "] matches none of the names of certificate [" + subject + "] " + names
-          + " (RFC 6125: exact match, or a wildcard in the left-most label only)");
+          + " (matched as the JDK's TLS hostname check, which Elasticsearch uses, matches them)");
     }
   }
 

@@ -35,7 +35,10 @@ class TrustCheckTest {
     TrustVerdict verdict = check(node.chain(), CA, "es.example.com", NOW);
     assertThat(verdict.findings()).isEmpty();
     assertThat(verdict.trusted()).isTrue();
-    assertThat(check(List.of(node.leaf()), CA, "ES.EXAMPLE.COM.", NOW).trusted()).isTrue();
+    assertThat(check(List.of(node.leaf()), CA, "ES.EXAMPLE.COM", NOW).trusted()).isTrue();
+    // the JDK's check (javax.net.ssl.SNIHostName) rejects a trailing dot, so Elasticsearch would too
+    assertThat(check(List.of(node.leaf()), CA, "es.example.com.", NOW).findings())
+        .extracting(TrustFinding::code).containsExactly(TrustFindingCode.NAME_MISMATCH);
   }
 
   @Test
