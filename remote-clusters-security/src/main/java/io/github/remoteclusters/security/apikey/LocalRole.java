@@ -1,6 +1,7 @@
 package io.github.remoteclusters.security.apikey;
 
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.security.internal.FieldPatterns;
 import io.github.remoteclusters.security.internal.RoleJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,9 @@ public record LocalRole(
   }
 
   private void validateIndices(RemoteIndicesPrivileges entry, String path, List<Problem> problems) {
-    String prefix = "failed to parse remote indices privileges for role [" + name + "]. ";
+    // RoleDescriptor parses a remote_indices entry with the indices parser, so its messages say
+    // "indices privileges"; only the missing [clusters] message says "remote indices privileges"
+    String prefix = "failed to parse indices privileges for role [" + name + "]. ";
     if (entry.clusters().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           "the [remote_indices] sub-field [clusters] must refer to at least one cluster alias or cluster alias pattern"));
@@ -142,6 +145,12 @@ public record LocalRole(
         && !entry.fieldSecurity().except().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".field_security",
           prefix + "field_security requires grant if except is given"));
+    } else if (entry.fieldSecurity() != null) {
+      String notSubset = FieldPatterns.exceptNotSubsetOfGrant(entry.fieldSecurity().grant(), entry.fieldSecurity().except());
+      if (notSubset != null) {
+        problems.add(Problem.error(ApiKeyProblemCode.EXCEPT_NOT_SUBSET_OF_GRANT, path + ".field_security",
+            "failed to parse indices privileges for role [" + name + "] - " + notSubset));
+      }
     }
   }
 

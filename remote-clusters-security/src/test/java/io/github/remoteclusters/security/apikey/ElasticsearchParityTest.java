@@ -266,4 +266,20 @@ class ElasticsearchParityTest {
         "failed to parse remote_cluster for role [test]. [clusters] must be defined when [privileges] are defined",
         "failed to parse remote_cluster for role [test]. [privileges] must be defined when [clusters] are defined");
   }
+
+  // RoleDescriptor.parseIndexWithOptionalRemoteClusters for remote_indices
+
+  @Test
+  void remoteIndicesMessages() {
+    LocalRole role = LocalRole.builder("test").remoteIndices(
+        new RemoteIndicesPrivileges(List.of("rc"), List.of(), List.of("read"), null, null, false),
+        new RemoteIndicesPrivileges(List.of("rc"), List.of("idx1", "idx2"), List.of("p1"), null,
+            new FieldSecurity(List.of("f1", "f2"), List.of("f3")), false),
+        new RemoteIndicesPrivileges(List.of("rc"), List.of("idx"), List.of("read"), null,
+            new FieldSecurity(List.of("f*"), List.of("f1")), false)).build();
+    assertThat(role.validate(V9)).extracting(Problem::message).containsExactly(
+        "failed to parse indices privileges for role [test]. [names] cannot be an empty array",
+        "failed to parse indices privileges for role [test] - Exceptions for field permissions must be a subset of"
+            + " the granted fields but f3 is not a subset of f1,f2");
+  }
 }
