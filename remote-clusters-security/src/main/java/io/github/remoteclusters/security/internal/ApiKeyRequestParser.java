@@ -110,10 +110,12 @@ public final class ApiKeyRequestParser {
               UnknownFields.message(REQUEST_PARSER, field.getKey(), requestFields()));
       }
     }
-    if (!nameSeen) {
+    // ConstructingObjectParser names every missing required field in one message
+    if (!nameSeen && !accessSeen) {
+      error(MISSING, ApiKeyProblemCode.REQUIRED, "", "Required [name, access]");
+    } else if (!nameSeen) {
       error(MISSING, ApiKeyProblemCode.REQUIRED, "name", "Required [name]");
-    }
-    if (!accessSeen) {
+    } else if (!accessSeen) {
       error(MISSING, ApiKeyProblemCode.REQUIRED, "access", "Required [access]");
     }
     if (name != null) {

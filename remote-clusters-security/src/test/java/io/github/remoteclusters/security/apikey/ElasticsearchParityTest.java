@@ -156,6 +156,17 @@ class ElasticsearchParityTest {
     assertThat(requestProblems(body)).contains(expected);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      {}                                      | Required [name, access]
+      {'metadata':{}}                         | Required [name, access]
+      {'name':'k'}                            | Required [access]
+      {'access':{'search':[{'names':'a'}]}}   | Required [name]
+      """)
+  void constructingObjectParserNamesAllMissingFields(String body, String expected) {
+    assertThat(requestProblems(body)).contains(expected);
+  }
+
   // RoleDescriptor.parseIndexWithPredefinedPrivileges
 
   @ParameterizedTest(name = "{0}")
