@@ -132,6 +132,10 @@ public record LocalRole(
     if (entry.clusters().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           "the [remote_indices] sub-field [clusters] must refer to at least one cluster alias or cluster alias pattern"));
+    } else if (entry.clusters().contains("")) {
+      // RoleDescriptorRequestValidator: only the empty string; "* " is a valid pattern
+      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+          "remote index cluster alias cannot be an empty string"));
     }
     if (entry.names().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".names",

@@ -293,4 +293,20 @@ class ElasticsearchParityTest {
         "failed to parse indices privileges for role [test] - Exceptions for field permissions must be a subset of"
             + " the granted fields but f3 is not a subset of f1,f2");
   }
+
+  // PutRoleRequestTests: empty aliases
+
+  @Test
+  void emptyClusterAliases() {
+    LocalRole role = LocalRole.builder("test").remoteIndices(
+        RemoteIndicesPrivileges.of(List.of("abcde", ""), List.of("index"), List.of("read")),
+        RemoteIndicesPrivileges.of(List.of("abcde", "*", "* "), List.of("index"), List.of("read"))).build();
+    assertThat(role.validate(V9)).extracting(Problem::message)
+        .containsExactly("remote index cluster alias cannot be an empty string");
+    LocalRole cluster = LocalRole.builder("test").remoteCluster(
+        new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of("valid")),
+        new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of(""))).build();
+    assertThat(cluster.validate(V9)).extracting(Problem::message)
+        .containsExactly("remote_cluster clusters aliases must contain valid non-empty, non-null values");
+  }
 }
