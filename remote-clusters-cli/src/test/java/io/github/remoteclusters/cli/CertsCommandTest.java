@@ -57,4 +57,28 @@ class CertsCommandTest {
     assertThat(out.toString()).startsWith("{");
     assertThat(run("issue")).isEqualTo(2);
   }
+
+  @Test
+  void keyFilesGivenAsCertificatesAreRefusedWithoutShowingTheKey() throws Exception {
+    assertThat(run("ca", "--out", dir.resolve("ca").toString())).isZero();
+    assertThat(run("issue", "--ca", dir.resolve("ca").toString(), "--out", dir.resolve("node").toString(),
+        "--dns", "es.example.com")).isZero();
+    String nodeKey = Files.readString(dir.resolve("node/tls.key"));
+    String caKey = Files.readString(dir.resolve("ca/ca.key"));
+    StringBuilder all = new StringBuilder();
+    assertThat(run("verify", "--chain", dir.resolve("node/tls.key").toString(), "--trust",
+        dir.resolve("ca/ca.crt").toString(), "--json")).isEqualTo(2);
+    all.append(out).append(err);
+    assertThat(run("verify", "--chain", dir.resolve("node/tls.crt").toString(), "--trust",
+        dir.resolve("ca/ca.key").toString())).isEqualTo(2);
+    all.append(out).append(err);
+    // a corrupted key body must not be echoed by issue either
+    Files.writeString(dir.resolve("ca/ca.key"), caKey.replaceFirst("\n(.{8})", "\n!!!!!!!!"));
+    assertThat(run("issue", "--ca", dir.resolve("ca").toString(), "--out", dir.resolve("node2").toString(),
+        "--dns", "x.example.com")).isEqualTo(2);
+    all.append(out).append(err);
+    assertThat(all.toString()).contains("error: [")
+        .doesNotContain(nodeKey.split("\n")[1].substring(8, 40))
+        .doesNotContain(caKey.split("\n")[1].substring(8, 40));
+  }
 }

@@ -10,6 +10,7 @@ import io.github.remoteclusters.security.certs.CaRequest;
 import io.github.remoteclusters.security.certs.CertificateAuthority;
 import io.github.remoteclusters.security.certs.Certificates;
 import io.github.remoteclusters.security.certs.IssuedCertificate;
+import io.github.remoteclusters.security.certs.KeyAlgorithm;
 import io.github.remoteclusters.security.certs.NodeCertificateRequest;
 import io.github.remoteclusters.security.certs.Pem;
 import io.github.remoteclusters.security.certs.Pkcs12;
@@ -77,6 +78,28 @@ class SecretLeakTest {
     seen.add(message(() -> Pkcs12.read("p12", Pkcs12.write(node, "pw".toCharArray()), "bad".toCharArray())));
     for (String text : seen) {
       assertThat(text).doesNotContain(keyBody.substring(8, 40)).doesNotContain("pw\"");
+    }
+  }
+
+  @Test
+  void passwordsAndRejectedSecretsNeverShow() throws Exception {
+    String password = "Pa55-w0rd-xyzzy";
+    String wrong = "Wr0ng-pass-plugh";
+    CertificateAuthority ca = Certificates.createCa(CaRequest.of("leak CA").withKeyAlgorithm(KeyAlgorithm.RSA_2048));
+    IssuedCertificate node = Certificates.issue(ca, NodeCertificateRequest.forDnsNames("n"));
+    String encrypted = Pem.writePrivateKey(node.privateKey(), password.toCharArray());
+    byte[] p12 = Pkcs12.write(node, password.toCharArray());
+    String rsaBody = Pem.writePrivateKey(ca.privateKey()).split("\n")[1];
+    List<String> seen = visible(ca, node, encrypted);
+    seen.add(message(() -> Pem.readPrivateKey("tls.key", encrypted, wrong.toCharArray())));
+    seen.add(message(() -> Pem.readPrivateKey("tls.key", encrypted)));
+    seen.add(message(() -> Pkcs12.read("p12", p12, wrong.toCharArray())));
+    seen.add(message(() -> Pkcs12.read("p12", java.util.Arrays.copyOf(p12, p12.length / 2), password.toCharArray())));
+    // a secret passed where an id belongs, or an empty secret, is refused without echoing it
+    seen.add(message(() -> ApiKeyCredentials.of("id:" + password, "secret-value")));
+    seen.add(message(() -> ApiKeyCredentials.of("id", "")));
+    for (String text : seen) {
+      assertThat(text).doesNotContain(password).doesNotContain(wrong).doesNotContain(rsaBody.substring(8, 40));
     }
   }
 }

@@ -45,5 +45,9 @@ public enum ApiKeyProblemCode {
   /** Warning: the key lacks a privilege a feature needs on this version. */
   MISSING_PRIVILEGE,
   /** A role's {@code remote_indices} or {@code remote_cluster} entry is invalid. */
-  INVALID_ROLE
+  INVALID_ROLE,
+  /** {@code certificate_identity} is not a valid regular expression (9.3+). */
+  INVALID_CERTIFICATE_IDENTITY,
+  /** {@code field_security.except} is not a subset of {@code field_security.grant}. */
+  EXCEPT_NOT_SUBSET_OF_GRANT
 }

@@ -1,9 +1,11 @@
 package io.github.remoteclusters.security.apikey;
 
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.security.internal.FieldPatterns;
 import io.github.remoteclusters.security.internal.RoleJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -124,10 +126,16 @@ public record LocalRole(
   }
 
   private void validateIndices(RemoteIndicesPrivileges entry, String path, List<Problem> problems) {
-    String prefix = "failed to parse remote indices privileges for role [" + name + "]. ";
+    // RoleDescriptor parses a remote_indices entry with the indices parser, so its messages say
+    // "indices privileges"; only the missing [clusters] message says "remote indices privileges"
+    String prefix = "failed to parse indices privileges for role [" + name + "]. ";
     if (entry.clusters().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           "the [remote_indices] sub-field [clusters] must refer to at least one cluster alias or cluster alias pattern"));
+    } else if (entry.clusters().contains("")) {
+      // RoleDescriptorRequestValidator: only the empty string; "* " is a valid pattern
+      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+          "remote index cluster alias cannot be an empty string"));
     }
     if (entry.names().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".names",
@@ -141,11 +149,27 @@ public record LocalRole(
         && !entry.fieldSecurity().except().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".field_security",
           prefix + "field_security requires grant if except is given"));
+    } else if (entry.fieldSecurity() != null) {
+      String notSubset = FieldPatterns.exceptNotSubsetOfGrant(entry.fieldSecurity().grant(), entry.fieldSecurity().except());
+      if (notSubset != null) {
+        problems.add(Problem.error(ApiKeyProblemCode.EXCEPT_NOT_SUBSET_OF_GRANT, path + ".field_security",
+            "failed to parse indices privileges for role [" + name + "] - " + notSubset));
+      }
     }
   }
 
   private void validateCluster(RemoteClusterPrivileges entry, String path, List<String> allowed, List<Problem> problems) {
     String prefix = "failed to parse remote_cluster for role [" + name + "]. ";
+    // Elasticsearch checks the privilege names as it reads them: lower-cased and trimmed, and the
+    // message lists every given privilege after "Found"
+    boolean unsupported = entry.privileges().stream()
+        .anyMatch(p -> !allowed.contains(p.toLowerCase(Locale.ROOT).trim()));
+    if (unsupported) {
+      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges", prefix
+          + "[" + String.join(", ", allowed) + "] are the only values allowed for [privileges] within"
+          + " [remote_cluster]. Found [" + String.join(", ", entry.privileges()) + "]"));
+      return;
+    }
     if (entry.privileges().isEmpty() && entry.clusters().isEmpty()) {
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path, "remote cluster groups must not be null or empty"));
       return;
@@ -158,16 +182,9 @@ public record LocalRole(
       problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges",
           prefix + "[privileges] must be defined when [clusters] are defined"));
     }
-    List<String> bad = new ArrayList<>();
-    for (String privilege : entry.privileges()) {
-      if (!allowed.contains(privilege)) {
-        bad.add(privilege);
-      }
-    }
-    if (!bad.isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges", prefix
-          + "[" + String.join(", ", allowed) + "] are the only values allowed for [privileges] within"
-          + " [remote_cluster]. Found [" + String.join(", ", bad) + "]"));
+    if (entry.clusters().stream().anyMatch(String::isBlank)) {
+      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+          "remote_cluster clusters aliases must contain valid non-empty, non-null values"));
     }
   }
 

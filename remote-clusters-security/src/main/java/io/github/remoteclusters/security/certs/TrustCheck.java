@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Checks whether a cluster would accept the certificate chain a remote presents: PKIX path
- * validation by the JDK against the trusted CAs, plus validity, key strength, key usage and RFC 6125
- * server name checks. Every problem becomes a {@link TrustFinding}; only programming errors throw.
+ * validation by the JDK against the trusted CAs, plus validity, key strength, key usage and server
+ * name checks (the JDK's TLS hostname rules, which Elasticsearch uses). Every problem becomes a {@link TrustFinding}; only programming errors throw.
  *
  * <pre>{@code
  * TrustVerdict verdict = TrustCheck.check(TrustCheck.Request.of(chain, trustedCas, Instant.now())

@@ -16,7 +16,7 @@ public enum TrustFindingCode {
   NOT_YET_VALID(Severity.ERROR),
   /** A certificate expires within 30 days of the checked instant. */
   EXPIRES_SOON(Severity.WARNING),
-  /** The expected server name matches none of the leaf's names (RFC 6125). */
+  /** The expected server name matches none of the leaf's names, as the JDK's TLS hostname check sees it. */
   NAME_MISMATCH(Severity.ERROR),
   /** A certificate that issued another one is not marked as a CA. */
   NOT_A_CA(Severity.ERROR),

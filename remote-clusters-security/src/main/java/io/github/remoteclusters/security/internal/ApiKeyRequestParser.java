@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Walks a create-cross-cluster-API-key body the way Elasticsearch's parsers and validators do,
@@ -25,11 +24,18 @@ public final class ApiKeyRequestParser {
   private static final String REQUEST_PARSER = "cross_cluster_api_key_request";
   private static final String ACCESS_PARSER = "cross_cluster_api_key_request_access";
   private static final String INDICES = "failed to parse indices privileges for role [cross_cluster]. ";
-  private static final Set<String> ENTRY_FIELDS =
-      Set.of("names", "query", "field_security", "allow_restricted_indices", "privileges");
+
+  /** Elasticsearch reports parse errors first, then missing fields, then values, then rules. */
+  private static final int PARSE = 0;
+  private static final int MISSING = 1;
+  private static final int VALUE = 2;
+  private static final int BUILD = 3;
+  private static final int VALIDATE = 4;
+  private static final int VALIDATE_METADATA = 5;
 
   private final EsVersion remote;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Integer> phases = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
 
   private ApiKeyRequestParser(EsVersion remote) {
@@ -40,14 +46,14 @@ public final class ApiKeyRequestParser {
   public static ApiKeyCheck checkRequest(JsonNode root, EsVersion remote) {
     ApiKeyRequestParser parser = new ApiKeyRequestParser(remote);
     CreateCrossClusterApiKeyRequest request = parser.request(root);
-    return new ApiKeyCheck(parser.problems, parser.warnings, parser.problems.isEmpty() ? request : null);
+    return new ApiKeyCheck(parser.ordered(), parser.warnings, parser.problems.isEmpty() ? request : null);
   }
 
   /** Checks an {@code access} object alone. */
   public static AccessResult checkAccess(JsonNode access, EsVersion remote) {
     ApiKeyRequestParser parser = new ApiKeyRequestParser(remote);
     CrossClusterAccess parsed = parser.access(access, "access");
-    return new AccessResult(parser.problems, parser.warnings, parser.problems.isEmpty() ? parsed : null);
+    return new AccessResult(parser.ordered(), parser.warnings, parser.problems.isEmpty() ? parsed : null);
   }
 
   /** The outcome of {@link #checkAccess(JsonNode, EsVersion)}. */
@@ -94,21 +100,23 @@ public final class ApiKeyRequestParser {
                 + "] unknown field [certificate_identity] (certificate_identity needs 9.3 or later; remote is "
                 + remote + ")");
           } else if (value.isTextual()) {
-            certificateIdentity = value.asText();
+            certificateIdentity = certificateIdentity(value.asText());
           } else if (!value.isNull()) {
             wrongType(REQUEST_PARSER, "certificate_identity", value);
           }
           break;
         default:
           error(ApiKeyProblemCode.UNKNOWN_FIELD, field.getKey(),
-              "[" + REQUEST_PARSER + "] unknown field [" + field.getKey() + "]");
+              UnknownFields.message(REQUEST_PARSER, field.getKey(), requestFields()));
       }
     }
-    if (!nameSeen) {
-      error(ApiKeyProblemCode.REQUIRED, "name", "Required [name]");
-    }
-    if (!accessSeen) {
-      error(ApiKeyProblemCode.REQUIRED, "access", "Required [access]");
+    // ConstructingObjectParser names every missing required field in one message
+    if (!nameSeen && !accessSeen) {
+      error(MISSING, ApiKeyProblemCode.REQUIRED, "", "Required [name, access]");
+    } else if (!nameSeen) {
+      error(MISSING, ApiKeyProblemCode.REQUIRED, "name", "Required [name]");
+    } else if (!accessSeen) {
+      error(MISSING, ApiKeyProblemCode.REQUIRED, "access", "Required [access]");
     }
     if (name != null) {
       name(name);
@@ -123,6 +131,24 @@ public final class ApiKeyRequestParser {
     return new CreateCrossClusterApiKeyRequest(name, access, expiration, metadata, certificateIdentity);
   }
 
+  private List<String> requestFields() {
+    return remote.isAtLeast(9, 3)
+        ? List.of("name", "access", "expiration", "metadata", "certificate_identity")
+        : List.of("name", "access", "expiration", "metadata");
+  }
+
+  /** Elasticsearch's {@code CertificateIdentity}: the value must compile as a Java regular expression. */
+  private String certificateIdentity(String value) {
+    try {
+      java.util.regex.Pattern.compile(value);
+      return value;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      error(VALUE, ApiKeyProblemCode.INVALID_CERTIFICATE_IDENTITY, "certificate_identity",
+          "Invalid certificate_identity format: [" + value + "]. Must be a valid regex.");
+      return null;
+    }
+  }
+
   private void checkApiVersion() {
     if (!remote.isAtLeast(8, 10)) {
       error(ApiKeyProblemCode.UNSUPPORTED_VERSION, "", "cross-cluster API keys need Elasticsearch 8.10"
@@ -135,24 +161,22 @@ public final class ApiKeyRequestParser {
 
   private void name(String name) {
     if (name.isEmpty()) {
-      error(ApiKeyProblemCode.INVALID_NAME, "name", "api key name is required");
+      error(VALIDATE, ApiKeyProblemCode.INVALID_NAME, "name", "api key name is required");
       return;
     }
     if (name.length() > 256) {
-      error(ApiKeyProblemCode.INVALID_NAME, "name", "api key name may not be more than 256 characters long");
+      error(VALIDATE, ApiKeyProblemCode.INVALID_NAME, "name", "api key name may not be more than 256 characters long");
     }
-    if (!name.equals(name.strip())) {
-      error(ApiKeyProblemCode.INVALID_NAME, "name", "api key name may not begin or end with whitespace");
+    // String.trim(), as Elasticsearch: control characters and space, not Unicode whitespace
+    if (!name.equals(name.trim())) {
+      error(VALIDATE, ApiKeyProblemCode.INVALID_NAME, "name", "api key name may not begin or end with whitespace");
     }
     if (name.startsWith("_")) {
-      error(ApiKeyProblemCode.INVALID_NAME, "name", "api key name may not begin with an underscore");
+      error(VALIDATE, ApiKeyProblemCode.INVALID_NAME, "name", "api key name may not begin with an underscore");
     }
   }
 
   private String expiration(JsonNode value) {
-    if (value.isNull()) {
-      return null;
-    }
     if (!value.isTextual()) {
       wrongType(REQUEST_PARSER, "expiration", value);
       return null;
@@ -160,7 +184,7 @@ public final class ApiKeyRequestParser {
     String text = value.asText();
     String problem = TimeValues.problem("expiration", text);
     if (problem != null) {
-      error(ApiKeyProblemCode.INVALID_EXPIRATION, "expiration", problem);
+      error(VALUE, ApiKeyProblemCode.INVALID_EXPIRATION, "expiration", problem);
       return null;
     }
     return text;
@@ -168,9 +192,6 @@ public final class ApiKeyRequestParser {
 
   private Map<String, Object> metadata(JsonNode value) {
     Map<String, Object> metadata = new LinkedHashMap<>();
-    if (value.isNull()) {
-      return metadata;
-    }
     if (!value.isObject()) {
       wrongType(REQUEST_PARSER, "metadata", value);
       return metadata;
@@ -181,7 +202,7 @@ public final class ApiKeyRequestParser {
       metadata.put(entry.getKey(), Json.MAPPER.convertValue(entry.getValue(), Object.class));
     }
     if (reserved) {
-      error(ApiKeyProblemCode.RESERVED_METADATA_KEY, "metadata", "API key metadata keys may not start with [_]");
+      error(VALIDATE_METADATA, ApiKeyProblemCode.RESERVED_METADATA_KEY, "metadata", "API key metadata keys may not start with [_]");
     }
     return metadata;
   }
@@ -198,7 +219,8 @@ public final class ApiKeyRequestParser {
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       String key = field.getKey();
       if (!key.equals("search") && !key.equals("replication")) {
-        error(ApiKeyProblemCode.UNKNOWN_FIELD, path + "." + key, "[" + ACCESS_PARSER + "] unknown field [" + key + "]");
+        error(ApiKeyProblemCode.UNKNOWN_FIELD, path + "." + key,
+            UnknownFields.message(ACCESS_PARSER, key, List.of("search", "replication")));
         continue;
       }
       List<JsonNode> entries = objectArray(field.getValue(), key, path + "." + key);
@@ -220,21 +242,23 @@ public final class ApiKeyRequestParser {
     if (problems.size() > before) {
       return null;
     }
+    // CrossClusterApiKeyRoleDescriptorBuilder.build(): empty access, then search DLS/FLS with
+    // replication (8.14+), then replication DLS/FLS
     if (search.isEmpty() && replication.isEmpty()) {
-      error(ApiKeyProblemCode.EMPTY_ACCESS, path, "must specify non-empty access for either [search] or [replication]");
+      error(BUILD, ApiKeyProblemCode.EMPTY_ACCESS, path, "must specify non-empty access for either [search] or [replication]");
       return null;
-    }
-    for (int i = 0; i < replicationUsesDlsFls.size(); i++) {
-      if (replicationUsesDlsFls.get(i)) {
-        error(ApiKeyProblemCode.REPLICATION_WITH_DLS_FLS, path + ".replication[" + i + "]",
-            "replication does not support document or field level security");
-      }
     }
     if (!replication.isEmpty()) {
       for (int i = 0; i < search.size(); i++) {
         if (search.get(i).usesDocumentOrFieldLevelSecurity()) {
           searchDlsWithReplication(path + ".search[" + i + "]");
         }
+      }
+    }
+    for (int i = 0; i < replicationUsesDlsFls.size(); i++) {
+      if (replicationUsesDlsFls.get(i)) {
+        error(BUILD, ApiKeyProblemCode.REPLICATION_WITH_DLS_FLS, path + ".replication[" + i + "]",
+            "replication does not support document or field level security");
       }
     }
     if (!search.isEmpty() && !remote.isAtLeast(8, 15)) {
@@ -248,7 +272,7 @@ public final class ApiKeyRequestParser {
   private void searchDlsWithReplication(String entryPath) {
     String message = "search does not support document or field level security if replication is assigned";
     if (remote.isAtLeast(8, 14)) {
-      error(ApiKeyProblemCode.SEARCH_DLS_FLS_WITH_REPLICATION, entryPath, message);
+      error(BUILD, ApiKeyProblemCode.SEARCH_DLS_FLS_WITH_REPLICATION, entryPath, message);
     } else {
       warning(ApiKeyProblemCode.BREAKS_ON_UPGRADE, entryPath, "accepted on " + remote
           + ", but from 8.14 on the key is unusable: Cross cluster API key [<id>] is invalid: " + message);
@@ -282,34 +306,87 @@ public final class ApiKeyRequestParser {
     Entry entry = new Entry();
     int before = problems.size();
     boolean namesSeen = false;
+    List<String> grant = null;
+    List<String> except = null;
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
-      if (!ENTRY_FIELDS.contains(key)) {
-        error(ApiKeyProblemCode.UNKNOWN_FIELD, path + "." + key, INDICES + "unexpected field [" + key + "]");
-      } else if (key.equals("privileges")) {
-        error(ApiKeyProblemCode.PRIVILEGES_NOT_ALLOWED, path + ".privileges", INDICES + "field [privileges] must not present");
-      } else if (key.equals("names")) {
-        namesSeen = true;
-        entry.names = strings(value, path + ".names", "names");
-        if (entry.names != null && entry.names.isEmpty()) {
-          error(ApiKeyProblemCode.EMPTY_NAMES, path + ".names", INDICES + "[names] cannot be an empty array");
-        }
-      } else if (key.equals("query")) {
-        entry.query = query(value, path + ".query");
-      } else if (key.equals("field_security")) {
-        entry.fieldSecurity = fieldSecurity(value, path + ".field_security");
-      } else if (value.isBoolean()) {
-        entry.allowRestricted = value.booleanValue();
-      } else {
-        error(ApiKeyProblemCode.WRONG_TYPE, path + "." + key, INDICES + "expected field [" + key
-            + "] value to be a boolean, but found [" + token(value) + "] instead");
+      switch (key) {
+        case "names":
+          namesSeen = true;
+          entry.names = names(value, path + ".names");
+          break;
+        case "allow_restricted_indices":
+          if (value.isBoolean()) {
+            entry.allowRestricted = value.booleanValue();
+          } else {
+            error(ApiKeyProblemCode.WRONG_TYPE, path + "." + key, INDICES + "expected field [" + key
+                + "] value to be a boolean, but found [" + token(value) + "] instead");
+          }
+          break;
+        case "query":
+          entry.query = query(value, path + ".query");
+          break;
+        case "field_security":
+          FieldSecurityFields fields = fieldSecurity(value, path + ".field_security");
+          if (fields != null) {
+            grant = fields.grant;
+            except = fields.except;
+          }
+          break;
+        case "privileges":
+          error(ApiKeyProblemCode.PRIVILEGES_NOT_ALLOWED, path + ".privileges", INDICES + "field [privileges] must not present");
+          break;
+        case "fields":
+          error(ApiKeyProblemCode.UNKNOWN_FIELD, path + ".fields", "[\"fields\": [...]] format has changed for field"
+              + " permissions in role [cross_cluster], use [\"field_security\": {\"grant\":[...],\"except\":[...]}] instead");
+          break;
+        case "transient_metadata":
+          // Elasticsearch skips an object here and rejects anything else
+          if (!value.isObject()) {
+            error(ApiKeyProblemCode.WRONG_TYPE, path + "." + key, "failed to parse transient metadata for role"
+                + " [cross_cluster]. expected START_OBJECT but got " + token(value) + " in \"transient_metadata\".");
+          }
+          break;
+        default:
+          error(ApiKeyProblemCode.UNKNOWN_FIELD, path + "." + key, INDICES + "unexpected field [" + key + "]");
       }
+    }
+    if (problems.size() > before) {
+      return null;
     }
     if (!namesSeen) {
       error(ApiKeyProblemCode.REQUIRED, path, INDICES + "missing required [names] field");
+    } else if (except != null && grant == null) {
+      error(ApiKeyProblemCode.FIELD_SECURITY_WITHOUT_GRANT, path + ".field_security",
+          INDICES + "field_security requires grant if except is given");
+    } else if (grant != null || except != null) {
+      String notSubset = FieldPatterns.exceptNotSubsetOfGrant(grant, except);
+      if (notSubset != null) {
+        error(ApiKeyProblemCode.EXCEPT_NOT_SUBSET_OF_GRANT, path + ".field_security",
+            "failed to parse indices privileges for role [cross_cluster] - " + notSubset);
+      } else {
+        entry.fieldSecurity = new FieldSecurity(grant, except == null ? List.of() : except);
+      }
     }
     return problems.size() > before ? null : entry;
+  }
+
+  private List<String> names(JsonNode value, String path) {
+    if (value.isTextual()) {
+      return List.of(value.asText());
+    }
+    if (!value.isArray()) {
+      error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field [names] value to be a string or an array"
+          + " of strings, but found [" + token(value) + "] instead");
+      return null;
+    }
+    List<String> names = stringArray(value, path, "names");
+    if (names != null && names.isEmpty()) {
+      error(ApiKeyProblemCode.EMPTY_NAMES, path, INDICES + "[names] cannot be an empty array");
+      return null;
+    }
+    return names;
   }
 
   private String query(JsonNode value, String path) {
@@ -317,63 +394,82 @@ public final class ApiKeyRequestParser {
       return null;
     }
     if (value.isTextual()) {
-      return value.asText();
+      // Elasticsearch treats an empty string as no query
+      return value.asText().isEmpty() ? null : value.asText();
     }
     if (value.isObject()) {
       return Json.compact(value);
     }
+    // the message says "an array" but Elasticsearch rejects arrays too
     error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field [query] value to be null, a string,"
-        + " or an object, but found [" + token(value) + "] instead");
+        + " an array, or an object, but found [" + token(value) + "] instead");
     return null;
   }
 
-  private FieldSecurity fieldSecurity(JsonNode value, String path) {
+  /** The raw grant and except lists of a {@code field_security} object; either may be absent. */
+  private static final class FieldSecurityFields {
+    List<String> grant;
+    List<String> except;
+  }
+
+  private FieldSecurityFields fieldSecurity(JsonNode value, String path) {
     if (!value.isObject()) {
-      error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field [field_security] value to be an object,"
-          + " but found [" + token(value) + "] instead");
+      error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected START_OBJECT but got " + token(value)
+          + " in \"field_security\".");
       return null;
     }
-    List<String> grant = null;
-    List<String> except = List.of();
+    if (value.isEmpty()) {
+      error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "\"field_security\" must not be empty.");
+      return null;
+    }
+    FieldSecurityFields fields = new FieldSecurityFields();
     for (Map.Entry<String, JsonNode> field : value.properties()) {
-      if (field.getKey().equals("grant")) {
-        grant = strings(field.getValue(), path + ".grant", "field_security.grant");
-      } else if (field.getKey().equals("except")) {
-        List<String> parsed = strings(field.getValue(), path + ".except", "field_security.except");
-        except = parsed == null ? List.of() : parsed;
+      String key = field.getKey();
+      if (!key.equals("grant") && !key.equals("except")) {
+        error(ApiKeyProblemCode.UNKNOWN_FIELD, path + "." + key, INDICES
+            + "\"field_security\" only accepts options grant and except, but got: " + key);
+        return null;
+      }
+      if (field.getValue().isNull()) {
+        error(ApiKeyProblemCode.WRONG_TYPE, path + "." + key, INDICES + key + " must not be null.");
+        return null;
+      }
+      List<String> list = stringArray(field.getValue(), path + "." + key, key);
+      if (list == null) {
+        return null;
+      }
+      if (key.equals("grant")) {
+        fields.grant = list;
       } else {
-        error(ApiKeyProblemCode.UNKNOWN_FIELD, path + "." + field.getKey(), INDICES
-            + "expected fields [grant, except] in [field_security] but found [" + field.getKey() + "]");
+        fields.except = list;
       }
     }
-    if (grant == null) {
-      if (value.has("except")) {
-        error(ApiKeyProblemCode.FIELD_SECURITY_WITHOUT_GRANT, path, INDICES + "field_security requires grant if except is given");
-      }
-      return value.has("grant") ? null : new FieldSecurity(List.of("*"), except);
-    }
-    return new FieldSecurity(grant, except);
+    return fields;
   }
 
-  private List<String> strings(JsonNode value, String path, String field) {
-    if (value.isTextual()) {
-      return List.of(value.asText());
+  /**
+   * A JSON array of strings, as Elasticsearch's {@code readStringArray}: its error is the generic
+   * "failed to parse indices privileges for role [cross_cluster]" caused by a detailed one, both
+   * given here.
+   */
+  private List<String> stringArray(JsonNode value, String path, String field) {
+    if (!value.isArray()) {
+      error(ApiKeyProblemCode.WRONG_TYPE, path, "failed to parse indices privileges for role [cross_cluster]"
+          + "; caused by: could not parse [" + field + "] field. expected a string array but found ["
+          + token(value) + "] value instead");
+      return null;
     }
-    if (value.isArray()) {
-      List<String> values = new ArrayList<>();
-      for (JsonNode item : value) {
-        if (!item.isTextual()) {
-          error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field [" + field
-              + "] value to be a string or an array of strings, but found [" + token(item) + "] in the array");
-          return null;
-        }
-        values.add(item.asText());
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        error(ApiKeyProblemCode.WRONG_TYPE, path, "failed to parse indices privileges for role [cross_cluster]"
+            + "; caused by: could not parse [" + field + "] field. expected a string value but found ["
+            + token(item) + "] instead");
+        return null;
       }
-      return values;
+      values.add(item.asText());
     }
-    error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field [" + field
-        + "] value to be a string or an array of strings, but found [" + token(value) + "] instead");
-    return null;
+    return values;
   }
 
   private List<JsonNode> objectArray(JsonNode value, String field, String path) {
@@ -384,9 +480,12 @@ public final class ApiKeyRequestParser {
       for (JsonNode item : value) {
         if (item.isObject()) {
           entries.add(item);
+        } else if (item.isArray()) {
+          error(ApiKeyProblemCode.WRONG_TYPE, path, "expected value but got [START_ARRAY]");
+          return List.of();
         } else {
-          error(ApiKeyProblemCode.WRONG_TYPE, path, "[" + ACCESS_PARSER + "] " + field
-              + " doesn't support values of type: " + token(item));
+          error(ApiKeyProblemCode.WRONG_TYPE, path, INDICES + "expected field ["
+              + field + "] value to be an array of objects, but found an array element of type [" + token(item) + "]");
           return List.of();
         }
       }
@@ -422,7 +521,25 @@ public final class ApiKeyRequestParser {
   }
 
   private void error(ApiKeyProblemCode code, String path, String message) {
+    error(PARSE, code, path, message);
+  }
+
+  private void error(int phase, ApiKeyProblemCode code, String path, String message) {
     problems.add(Problem.error(code, path, message));
+    phases.add(phase);
+  }
+
+  /** The problems in the order Elasticsearch would meet them; stable within a phase. */
+  private List<Problem> ordered() {
+    List<Problem> ordered = new ArrayList<>();
+    for (int phase = PARSE; phase <= VALIDATE_METADATA; phase++) {
+      for (int i = 0; i < problems.size(); i++) {
+        if (phases.get(i) == phase) {
+          ordered.add(problems.get(i));
+        }
+      }
+    }
+    return ordered;
   }
 
   private void warning(ApiKeyProblemCode code, String path, String message) {

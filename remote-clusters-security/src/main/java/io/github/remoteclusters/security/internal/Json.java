@@ -100,10 +100,11 @@ public final class Json {
       ObjectNode node = indices.addObject();
       strings(node.putArray("names"), entry.names());
       strings(node.putArray("privileges"), entry.privileges());
+      // IndicesPrivileges.innerToXContent order: field_security before query
+      fieldSecurity(node, entry.fieldSecurity());
       if (entry.query() != null) {
         node.put("query", entry.query());
       }
-      fieldSecurity(node, entry.fieldSecurity());
       node.put("allow_restricted_indices", entry.allowRestrictedIndices());
     }
     root.putArray("applications");

@@ -1,14 +1,17 @@
 package io.github.remoteclusters.security.internal;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringTokenizer;
 import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
 import org.bouncycastle.util.IPAddress;
 
-/** DNS name and IP literal rules, and RFC 6125 server name matching. */
+/** DNS name and IP literal rules, and server name matching as the JDK's TLS hostname check does it. */
 public final class Names {
 
   private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
@@ -60,9 +63,13 @@ public final class Names {
   }
 
   /**
-   * Whether a server name matches a certificate's identifiers under RFC 6125: IP literals match IP
-   * SANs exactly; DNS names match DNS SANs case-insensitively, a wildcard only in the left-most
-   * label and matching exactly one label; the common name counts only when there are no DNS SANs.
+   * Whether a server name matches a certificate's identifiers the way the JDK's TLS hostname check
+   * ({@code HostnameChecker}, type TLS, which Elasticsearch uses for full verification) does: an IP
+   * literal matches IP SANs only; a DNS name must be a valid SNI host name and matches the DNS SANs,
+   * or the most specific common name when there is no DNS SAN; case-insensitive after IDN
+   * normalisation; {@code *} matches within one label, in any label, also as part of a label
+   * ({@code f*.example.com}); {@code *} and {@code *.} alone and a wildcard with no dot after it
+   * never match.
    */
   public static boolean matches(String serverName, List<String> dnsSans, List<String> ipSans, String commonName) {
     if (isIpLiteral(serverName)) {
@@ -74,45 +81,87 @@ public final class Names {
       }
       return false;
     }
-    String host = normalise(serverName);
-    List<String> candidates = dnsSans.isEmpty() && ipSans.isEmpty() && commonName != null
-        ? List.of(commonName) : dnsSans;
+    try {
+      new SNIHostName(serverName);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    List<String> candidates = !dnsSans.isEmpty() ? dnsSans : commonName == null ? List.of() : List.of(commonName);
     for (String candidate : candidates) {
-      if (dnsMatches(host, normalise(candidate))) {
+      if (isMatched(serverName, candidate)) {
         return true;
       }
     }
     return false;
   }
 
-  private static String normalise(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  /**
+   * Why the JDK would refuse this server name before looking at any certificate, or {@code null}
+   * when it is an IP literal or a valid SNI host name.
+   */
+  public static String invalidServerName(String serverName) {
+    if (isIpLiteral(serverName)) {
+      return null;
+    }
+    try {
+      new SNIHostName(serverName);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return String.valueOf(e.getMessage());
+    }
   }
 
-  private static boolean dnsMatches(String host, String pattern) {
-    if (!pattern.contains("*")) {
-      return host.equals(pattern);
-    }
-    String[] hostLabels = host.split("\\.", -1);
-    String[] patternLabels = pattern.split("\\.", -1);
-    if (hostLabels.length != patternLabels.length || patternLabels.length < 3) {
+  private static boolean isMatched(String name, String template) {
+    try {
+      name = IDN.toUnicode(IDN.toASCII(name));
+      template = IDN.toUnicode(IDN.toASCII(template));
+    } catch (RuntimeException e) {
       return false;
     }
-    for (int i = 1; i < patternLabels.length; i++) {
-      if (patternLabels[i].contains("*") || !patternLabels[i].equals(hostLabels[i])) {
+    if (template.equals("*") || template.equals("*.")) {
+      return false;
+    }
+    int lastWildcard = template.lastIndexOf('*');
+    if (lastWildcard >= 0 && template.indexOf('.', lastWildcard) < 0) {
+      return false;
+    }
+    try {
+      new SNIHostName(template.replace('*', 'x'));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    StringTokenizer names = new StringTokenizer(name.toLowerCase(Locale.ENGLISH), ".");
+    StringTokenizer templates = new StringTokenizer(template.toLowerCase(Locale.ENGLISH), ".");
+    if (names.countTokens() != templates.countTokens()) {
+      return false;
+    }
+    while (names.hasMoreTokens()) {
+      if (!matchWildcards(names.nextToken(), templates.nextToken())) {
         return false;
       }
     }
-    String wildcard = patternLabels[0];
-    int star = wildcard.indexOf('*');
-    if (star != wildcard.lastIndexOf('*') || hostLabels[0].isEmpty()) {
-      return false;
+    return true;
+  }
+
+  /** One label against a template label whose stars match any run of characters. */
+  private static boolean matchWildcards(String name, String template) {
+    int wildcard = template.indexOf('*');
+    if (wildcard == -1) {
+      return name.equals(template);
     }
-    String prefix = wildcard.substring(0, star);
-    String suffix = wildcard.substring(star + 1);
-    String label = hostLabels[0];
-    return label.length() >= prefix.length() + suffix.length()
-        && label.startsWith(prefix) && label.endsWith(suffix);
+    boolean beginning = true;
+    String after = template;
+    while (wildcard != -1) {
+      String before = after.substring(0, wildcard);
+      after = after.substring(wildcard + 1);
+      int start = name.indexOf(before);
+      if (start == -1 || (beginning && start != 0)) {
+        return false;
+      }
+      beginning = false;
+      name = name.substring(start + before.length());
+      wildcard = after.indexOf('*');
+    }
+    return name.endsWith(after);
   }
 }

@@ -23,7 +23,9 @@ public final class TimeValues {
       if (!normalized.endsWith(suffix)) {
         continue;
       }
-      if (suffix.equals("m") && !value.trim().endsWith("m")) {
+      if (suffix.equals("m") && !value.endsWith("m")) {
+        // Elasticsearch checks minutes on the raw text, case-sensitively ('M' is not minutes) and
+        // untrimmed, then goes on with "h" and "d", which cannot match a text ending in "m"
         return unrecognized;
       }
       String number = normalized.substring(0, normalized.length() - suffix.length()).trim();

@@ -46,9 +46,13 @@ public final class TrustChecker {
   public static List<TrustFinding> check(List<X509Certificate> chain, List<X509Certificate> trusted,
       String serverName, Instant at, boolean requireClientAuth, int warningDays) {
     Findings findings = new Findings();
-    List<X509Certificate> path = pathWithoutSelfSigned(chain);
-    X509Certificate anchor = findAnchor(chain, path, trusted);
-    List<X509Certificate> dated = new ArrayList<>(chain);
+    // the JDK's PKIXValidator stops at the first certificate of the chain that is trusted and
+    // ignores what follows it; without one, the trailing self-signed certificates are dropped
+    int trustedIndex = firstTrusted(chain, trusted);
+    List<X509Certificate> relevant = trustedIndex < 0 ? chain : chain.subList(0, trustedIndex + 1);
+    List<X509Certificate> path = trustedIndex < 0 ? pathWithoutSelfSigned(chain) : chain.subList(0, trustedIndex);
+    X509Certificate anchor = trustedIndex < 0 ? findAnchor(chain, path, trusted) : chain.get(trustedIndex);
+    List<X509Certificate> dated = new ArrayList<>(relevant);
     if (anchor != null && !containsEncoded(dated, anchor)) {
       dated.add(anchor);
     }
@@ -57,10 +61,15 @@ public final class TrustChecker {
       checkKeyStrength(findings, certificate);
     }
     checkLeafUsage(findings, chain.get(0), requireClientAuth);
-    for (int i = 1; i < chain.size(); i++) {
-      checkIssuer(findings, chain.get(i), chain.get(i - 1));
+    for (int i = 1; i < relevant.size(); i++) {
+      checkIssuer(findings, relevant.get(i), relevant.get(i - 1));
     }
-    checkPath(findings, chain, path, trusted);
+    // the trusted CA that issued the top of the path is judged the same whether or not the chain
+    // repeats it
+    if (anchor != null && !path.isEmpty() && !containsEncoded(relevant, anchor)) {
+      checkIssuer(findings, anchor, path.get(path.size() - 1));
+    }
+    checkPath(findings, relevant, path, trusted);
     if (serverName != null) {
       checkName(findings, chain.get(0), serverName);
     }
@@ -138,7 +147,10 @@ public final class TrustChecker {
       return;
     }
     String subject = subject(issuer);
-    if (issuer.getBasicConstraints() < 0) {
+    // a self-signed version 1 certificate has no extensions to say it is a CA; the JDK and OpenSSL
+    // both accept it as a trusted root
+    boolean legacyRoot = issuer.getVersion() == 1 && isSelfSigned(issuer);
+    if (issuer.getBasicConstraints() < 0 && !legacyRoot) {
       findings.add(TrustFindingCode.NOT_A_CA, subject, "certificate [" + subject + "] issued ["
           + subject(issued) + "] but is not a CA: basicConstraints CA is not true");
     }
@@ -158,7 +170,7 @@ public final class TrustChecker {
       return;
     }
     if (path.isEmpty()) {
-      if (!containsEncoded(trusted, last)) {
+      if (firstTrusted(chain, trusted) < 0) {
         findings.add(TrustFindingCode.UNTRUSTED_ISSUER, subject(last), "certificate [" + subject(last)
             + "] is self-signed and is not one of the trusted CAs " + subjects(trusted));
       }
@@ -235,9 +247,15 @@ public final class TrustChecker {
         names.add("CN:" + commonName);
       }
       String subject = subject(leaf);
+      String invalid = Names.invalidServerName(serverName);
+      if (invalid != null) {
+        findings.add(TrustFindingCode.NAME_MISMATCH, subject, "server name [" + serverName + "] is not a valid"
+            + " TLS host name, so no certificate can match it: " + invalid);
+        return;
+      }
       findings.add(TrustFindingCode.NAME_MISMATCH, subject, "server name [" + serverName
           + "] matches none of the names of certificate [" + subject + "] " + names
-          + " (RFC 6125: exact match, or a wildcard in the left-most label only)");
+          + " (matched as the JDK's TLS hostname check, which Elasticsearch uses, matches them)");
     }
   }
 
@@ -258,6 +276,26 @@ public final class TrustChecker {
       }
     }
     return null;
+  }
+
+  /**
+   * The index of the first certificate of the chain that is trusted, as the JDK's PKIXValidator
+   * finds it: the same certificate, or one with the same subject and public key; -1 if none.
+   */
+  private static int firstTrusted(List<X509Certificate> chain, List<X509Certificate> trusted) {
+    for (int i = 0; i < chain.size(); i++) {
+      X509Certificate certificate = chain.get(i);
+      if (containsEncoded(trusted, certificate)) {
+        return i;
+      }
+      for (X509Certificate ca : trusted) {
+        if (ca.getSubjectX500Principal().equals(certificate.getSubjectX500Principal())
+            && ca.getPublicKey().equals(certificate.getPublicKey())) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Whether a certificate is issued by itself and its signature verifies with its own key. */

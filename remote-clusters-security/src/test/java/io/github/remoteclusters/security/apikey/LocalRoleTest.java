@@ -33,7 +33,7 @@ class LocalRoleTest {
     assertThat(role.validate(EsVersion.of(8, 17))).isEmpty();
     assertThat(role.validate(EsVersion.of(8, 16))).extracting(Problem::message).containsExactly(
         "failed to parse remote_cluster for role [r]. [monitor_enrich] are the only values allowed for [privileges]"
-            + " within [remote_cluster]. Found [monitor_stats]");
+            + " within [remote_cluster]. Found [monitor_enrich, monitor_stats]");
     assertThat(role.validate(EsVersion.of(8, 14))).extracting(Problem::code).containsExactly(ApiKeyProblemCode.UNSUPPORTED_VERSION);
     LocalRole bad = LocalRole.builder("r")
         .remoteCluster(new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of()),

@@ -35,7 +35,10 @@ class TrustCheckTest {
     TrustVerdict verdict = check(node.chain(), CA, "es.example.com", NOW);
     assertThat(verdict.findings()).isEmpty();
     assertThat(verdict.trusted()).isTrue();
-    assertThat(check(List.of(node.leaf()), CA, "ES.EXAMPLE.COM.", NOW).trusted()).isTrue();
+    assertThat(check(List.of(node.leaf()), CA, "ES.EXAMPLE.COM", NOW).trusted()).isTrue();
+    // the JDK's check (javax.net.ssl.SNIHostName) rejects a trailing dot, so Elasticsearch would too
+    assertThat(check(List.of(node.leaf()), CA, "es.example.com.", NOW).findings())
+        .extracting(TrustFinding::code).containsExactly(TrustFindingCode.NAME_MISMATCH);
   }
 
   @Test
@@ -101,6 +104,81 @@ class TrustCheckTest {
     assertThat(verdict.findings()).extracting(TrustFinding::code).contains(TrustFindingCode.NOT_A_CA);
     assertThat(verdict.findings()).filteredOn(f -> f.code() == TrustFindingCode.NOT_A_CA)
         .first().extracting(TrustFinding::subject).isEqualTo("CN=not-a-ca");
+  }
+
+  @Test
+  void trustedIssuerThatIsNotACaIsReportedWhetherOrNotTheChainRepeatsIt() throws Exception {
+    IssuedCertificate notCa = node(CA, NOW.minus(Duration.ofDays(1)), Duration.ofDays(365), "not-a-ca");
+    KeyPair pair = CertificateMaker.generateKeyPair(KeyAlgorithm.EC_P256);
+    X509Certificate leaf = CertificateMaker.node(notCa.leaf(), notCa.privateKey(), "leaf", List.of("leaf"), List.of(),
+        NOW.minus(Duration.ofDays(1)), Duration.ofDays(100), pair.getPublic(), KeyAlgorithm.EC_P256);
+    for (List<X509Certificate> chain : List.of(List.of(leaf), List.of(leaf, notCa.leaf()))) {
+      TrustVerdict verdict = TrustCheck.check(TrustCheck.Request.of(chain, List.of(notCa.leaf()), NOW));
+      assertThat(verdict.findings()).extracting(TrustFinding::code, TrustFinding::subject)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(TrustFindingCode.NOT_A_CA, "CN=not-a-ca"),
+              org.assertj.core.groups.Tuple.tuple(TrustFindingCode.BAD_KEY_USAGE, "CN=not-a-ca"));
+      assertThat(verdict.trusted()).isFalse();
+      assertThat(jdkAccepts(chain, notCa.leaf())).isFalse();
+    }
+  }
+
+  /** The JDK's own verdict: the PKIX trust manager Elasticsearch builds from its trusted CAs. */
+  static boolean jdkAccepts(List<X509Certificate> chain, X509Certificate... trusted) throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    for (int i = 0; i < trusted.length; i++) {
+      store.setCertificateEntry("ca" + i, trusted[i]);
+    }
+    javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+    factory.init(store);
+    try {
+      ((javax.net.ssl.X509TrustManager) factory.getTrustManagers()[0])
+          .checkServerTrusted(chain.toArray(X509Certificate[]::new), "ECDHE_ECDSA");
+      return true;
+    } catch (java.security.cert.CertificateException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void chainIsCutAtTheFirstTrustedCertificateAsTheJdkDoes() throws Exception {
+    // trust only an intermediate CA; the remote presents leaf, intermediate and an expired root
+    // long validities: the JDK's verdict below is taken at the wall clock, not at NOW
+    CertificateAuthority intermediate = Certificates.createCa(CaRequest.of("intermediate")
+        .withNotBefore(NOW.minus(Duration.ofDays(10))).withValidity(Duration.ofDays(7300)));
+    CertificateAuthority expiredRoot = Certificates.createCa(CaRequest.of("old root")
+        .withNotBefore(NOW.minus(Duration.ofDays(100))).withValidity(Duration.ofDays(50)));
+    IssuedCertificate node = node(intermediate, NOW.minus(Duration.ofDays(1)), Duration.ofDays(3650), "es");
+    TrustVerdict verdict = TrustCheck.check(TrustCheck.Request.of(
+        List.of(node.leaf(), intermediate.certificate(), expiredRoot.certificate()), List.of(intermediate.certificate()), NOW));
+    assertThat(verdict.findings()).isEmpty();
+    assertThat(verdict.trusted()).isTrue();
+    assertThat(jdkAccepts(List.of(node.leaf(), intermediate.certificate(), expiredRoot.certificate()),
+        intermediate.certificate())).isTrue();
+    // a trusted leaf is trusted as it is
+    TrustVerdict pinned = TrustCheck.check(TrustCheck.Request.of(List.of(node.leaf()), List.of(node.leaf()), NOW));
+    assertThat(pinned.findings()).isEmpty();
+  }
+
+  @Test
+  void selfSignedVersion1RootIsACa() throws Exception {
+    KeyPair rootKey = CertificateMaker.generateKeyPair(KeyAlgorithm.EC_P256);
+    org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=v1 root");
+    X509Certificate root = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+        new org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder(name, java.math.BigInteger.TEN,
+            java.util.Date.from(NOW.minus(Duration.ofDays(10))), java.util.Date.from(NOW.plus(Duration.ofDays(7300))),
+            name, rootKey.getPublic())
+            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(rootKey.getPrivate())));
+    assertThat(root.getVersion()).isEqualTo(1);
+    KeyPair pair = CertificateMaker.generateKeyPair(KeyAlgorithm.EC_P256);
+    X509Certificate leaf = CertificateMaker.node(root, rootKey.getPrivate(), "leaf", List.of("leaf"), List.of(),
+        NOW.minus(Duration.ofDays(1)), Duration.ofDays(3650), pair.getPublic(), KeyAlgorithm.EC_P256);
+    for (List<X509Certificate> chain : List.of(List.of(leaf), List.of(leaf, root))) {
+      TrustVerdict verdict = TrustCheck.check(TrustCheck.Request.of(chain, List.of(root), NOW));
+      assertThat(verdict.findings()).isEmpty();
+      assertThat(verdict.trusted()).isTrue();
+      assertThat(jdkAccepts(chain, root)).isTrue();
+    }
   }
 
   @Test
