@@ -1,0 +1,59 @@
+package io.github.remoteclusters.core;
+
+import java.util.Objects;
+
+/**
+ * Where an ECK-managed cluster lives: its {@code Elasticsearch} resource and the ECK environment
+ * (one operator) that manages it.
+ *
+ * @param name the name of the {@code Elasticsearch} resource
+ * @param namespace the Kubernetes namespace of the resource
+ * @param environment a name for the operator installation; two clusters with the same environment
+ *     are managed by the same operator in the same Kubernetes cluster
+ * @since 0.1.0
+ */
+public record EckRef(String name, String namespace, String environment) {
+
+  /** Checks that no component is null or empty. */
+  public EckRef {
+    requireText(name, "name");
+    requireText(namespace, "namespace");
+    requireText(environment, "environment");
+  }
+
+  private static void requireText(String value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+  }
+
+  /**
+   * The in-cluster DNS name of the transport service ({@code <name>-es-transport.<ns>.svc}).
+   *
+   * @return the host name
+   */
+  public String transportServiceHost() {
+    return name + "-es-transport." + namespace + ".svc";
+  }
+
+  /**
+   * The in-cluster DNS name of the remote cluster server service ({@code
+   * <name>-es-remote-cluster.<ns>.svc}).
+   *
+   * @return the host name
+   */
+  public String remoteClusterServiceHost() {
+    return name + "-es-remote-cluster." + namespace + ".svc";
+  }
+
+  /**
+   * Whether the other cluster is managed by the same operator.
+   *
+   * @param other the other cluster's reference
+   * @return true when both environments are equal
+   */
+  public boolean sameEnvironment(EckRef other) {
+    return environment.equals(other.environment);
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.remoteclusters.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A remote-cluster link: the local cluster connects to the remote one under an alias.
+ *
+ * <p>Optional components are {@code null} when not set; the planner then chooses the default the
+ * way ECK and Elasticsearch do.
+ *
+ * @param local the name of the local (querying) cluster
+ * @param remote the name of the remote (queried) cluster
+ * @param alias the remote cluster alias on the local cluster ({@code cluster.remote.<alias>})
+ * @param security the security model, or null to choose API keys where both sides support them
+ * @param mode the connection mode, or null for the scenario's default
+ * @param skipUnavailable {@code cluster.remote.<alias>.skip_unavailable}, or null
+ * @param nodeConnections {@code node_connections} (sniff mode), or null
+ * @param proxySocketConnections {@code proxy_socket_connections} (proxy mode), or null
+ * @param transport the {@code transport.*} options, never null
+ * @param access for API keys, the exact {@code access} body of the cross-cluster API key, or null
+ * @param state whether the link should exist
+ * @since 0.1.0
+ */
+public record Link(
+    String local,
+    String remote,
+    String alias,
+    SecurityModel security,
+    Mode mode,
+    Boolean skipUnavailable,
+    Integer nodeConnections,
+    Integer proxySocketConnections,
+    TransportOptions transport,
+    ObjectNode access,
+    LinkState state) {
+
+  /** Checks the required components and copies the access document. */
+  public Link {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(remote, "remote");
+    Objects.requireNonNull(alias, "alias");
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(state, "state");
+    access = access == null ? null : access.deepCopy();
+  }
+
+  /**
+   * A present link with every option left to the defaults.
+   *
+   * @param local the local cluster's name
+   * @param remote the remote cluster's name
+   * @param alias the alias
+   * @return the link
+   */
+  public static Link of(String local, String remote, String alias) {
+    return new Link(
+        local, remote, alias, null, null, null, null, null, TransportOptions.NONE, null,
+        LinkState.PRESENT);
+  }
+
+  /**
+   * The access document; a copy, so that callers cannot change the link.
+   *
+   * @return a copy of the access body, or null
+   */
+  @Override
+  public ObjectNode access() {
+    return access == null ? null : access.deepCopy();
+  }
+
+  /**
+   * Whether the link has an access document.
+   *
+   * @return true when {@code access} is set
+   */
+  public boolean hasAccess() {
+    return access != null;
+  }
+
+  /**
+   * Whether the access document asks for replication (a non-empty {@code replication} entry).
+   *
+   * @return true when the link is meant for cross-cluster replication
+   */
+  public boolean wantsReplication() {
+    return access != null && hasEntries(access, "replication");
+  }
+
+  /**
+   * Whether the access document asks for search (a non-empty {@code search} entry).
+   *
+   * @return true when the link is meant for cross-cluster search
+   */
+  public boolean wantsSearch() {
+    return access != null && hasEntries(access, "search");
+  }
+
+  private static boolean hasEntries(ObjectNode access, String field) {
+    var node = access.get(field);
+    return node != null && (node.isObject() || (node.isArray() && !node.isEmpty()));
+  }
+
+  /**
+   * This link with another security model.
+   *
+   * @param value the model, or null for the default
+   * @return the new link
+   */
+  public Link withSecurity(SecurityModel value) {
+    return new Link(local, remote, alias, value, mode, skipUnavailable, nodeConnections,
+        proxySocketConnections, transport, access, state);
+  }
+
+  /**
+   * This link with another connection mode.
+   *
+   * @param value the mode, or null for the default
+   * @return the new link
+   */
+  public Link withMode(Mode value) {
+    return new Link(local, remote, alias, security, value, skipUnavailable, nodeConnections,
+        proxySocketConnections, transport, access, state);
+  }
+
+  /**
+   * This link with another access document.
+   *
+   * @param value the access body, or null
+   * @return the new link
+   */
+  public Link withAccess(ObjectNode value) {
+    return new Link(local, remote, alias, security, mode, skipUnavailable, nodeConnections,
+        proxySocketConnections, transport, value, state);
+  }
+
+  /**
+   * This link with another state.
+   *
+   * @param value present or absent
+   * @return the new link
+   */
+  public Link withState(LinkState value) {
+    return new Link(local, remote, alias, security, mode, skipUnavailable, nodeConnections,
+        proxySocketConnections, transport, access, value);
+  }
+}

@@ -1,0 +1,604 @@
+package io.github.remoteclusters.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.SettingValues;
+import io.github.remoteclusters.core.settings.RemoteAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads topology files (YAML or JSON) into a {@link Topology}.
+ *
+ * <p>Every problem is reported with its path ({@code links[2].remote}), the value and the rule:
+ * unknown keys, wrong types, bad values, duplicate keys, duplicate cluster names and links to
+ * clusters that are not defined. Reading never throws for bad input; the JSON Schema of the format
+ * is the resource {@link #SCHEMA_RESOURCE}.
+ *
+ * @since 0.1.0
+ */
+public final class TopologyReader {
+
+  /** The class-path resource holding the JSON Schema of the topology file. */
+  public static final String SCHEMA_RESOURCE = "/io/github/remoteclusters/core/topology.schema.json";
+
+  private static final Set<String> TOP_KEYS = Set.of("$schema", "clusters", "links");
+  private static final Set<String> CLUSTER_KEYS =
+      Set.of(
+          "name",
+          "version",
+          "deployment",
+          "eck",
+          "url",
+          "transportAddress",
+          "remoteClusterAddress",
+          "serverName",
+          "remoteClusterServer",
+          "license");
+  private static final Set<String> ECK_KEYS = Set.of("name", "namespace", "environment");
+  private static final Set<String> LINK_KEYS =
+      Set.of(
+          "local",
+          "remote",
+          "alias",
+          "security",
+          "mode",
+          "skipUnavailable",
+          "nodeConnections",
+          "proxySocketConnections",
+          "transport",
+          "access",
+          "state");
+  private static final Set<String> TRANSPORT_KEYS =
+      Set.of("compress", "compressionScheme", "pingSchedule");
+
+  private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern K8S_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final int ECK_MAX_NAME = 36;
+  private static final int K8S_MAX_NAMESPACE = 63;
+
+  private TopologyReader() {}
+
+  /**
+   * Reads a topology file.
+   *
+   * @param file the file, YAML or JSON
+   * @return the topology, or the problems
+   */
+  public static TopologyReadResult read(Path file) {
+    Objects.requireNonNull(file, "file");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return new TopologyReadResult.Failed(
+          List.of(
+              new Problem(
+                  ProblemCode.UNREADABLE,
+                  "",
+                  "cannot read [" + file + "]: " + e.getClass().getSimpleName()
+                      + (e.getMessage() == null ? "" : " " + e.getMessage()))));
+    }
+    return parse(text);
+  }
+
+  /**
+   * Reads a topology from text: JSON when it starts with <code>{</code>, YAML otherwise.
+   *
+   * @param text the file content
+   * @return the topology, or the problems
+   */
+  public static TopologyReadResult parse(String text) {
+    Objects.requireNonNull(text, "text");
+    JsonNode root;
+    try {
+      root = Json.parse(text);
+    } catch (JsonProcessingException e) {
+      String message = Json.describe(e);
+      boolean duplicate = message.contains("Duplicate field");
+      return new TopologyReadResult.Failed(
+          List.of(
+              new Problem(
+                  duplicate ? ProblemCode.DUPLICATE_KEY : ProblemCode.SYNTAX,
+                  Json.pathOf(e),
+                  message)));
+    } catch (RuntimeException e) {
+      // SnakeYAML reports some malformed input (bad escapes, deep nesting) unchecked.
+      return new TopologyReadResult.Failed(
+          List.of(new Problem(ProblemCode.SYNTAX, "", "not YAML or JSON: " + e.getMessage())));
+    }
+    return fromTree(root);
+  }
+
+  /**
+   * Reads a topology from an already parsed JSON tree.
+   *
+   * @param root the tree
+   * @return the topology, or the problems
+   */
+  public static TopologyReadResult fromTree(JsonNode root) {
+    Walker w = new Walker();
+    Topology topology = w.topology(root);
+    if (!w.problems.isEmpty() || topology == null) {
+      if (w.problems.isEmpty()) {
+        throw new IllegalStateException("no topology and no problem");
+      }
+      return new TopologyReadResult.Failed(w.problems);
+    }
+    return new TopologyReadResult.Loaded(topology);
+  }
+
+  /** One pass over the tree, collecting problems. */
+  private static final class Walker {
+    final List<Problem> problems = new ArrayList<>();
+
+    void problem(ProblemCode code, String path, String message) {
+      problems.add(new Problem(code, path, message));
+    }
+
+    Topology topology(JsonNode root) {
+      if (!root.isObject()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            "",
+            "a topology must be an object with keys [clusters] and [links] but is "
+                + Json.typeName(root));
+        return null;
+      }
+      keys(root, "", TOP_KEYS);
+      List<Cluster> clusters = list(root, "clusters", true, this::cluster);
+      List<Link> links = list(root, "links", false, this::link);
+      Map<String, Integer> names = new HashMap<>();
+      for (int i = 0; i < clusters.size(); i++) {
+        Cluster c = clusters.get(i);
+        if (c == null) {
+          continue;
+        }
+        Integer first = names.putIfAbsent(c.name(), i);
+        if (first != null) {
+          problem(
+              ProblemCode.DUPLICATE_NAME,
+              "clusters[" + i + "].name",
+              "cluster name [" + c.name() + "] is already used by clusters[" + first + "]");
+        }
+      }
+      for (int i = 0; i < links.size(); i++) {
+        Link l = links.get(i);
+        if (l == null) {
+          continue;
+        }
+        reference(names, clusters, "links[" + i + "].local", l.local());
+        reference(names, clusters, "links[" + i + "].remote", l.remote());
+      }
+      if (!problems.isEmpty()) {
+        return null;
+      }
+      return new Topology(clusters, links);
+    }
+
+    private void reference(
+        Map<String, Integer> names, List<Cluster> clusters, String path, String name) {
+      if (names.containsKey(name)) {
+        return;
+      }
+      boolean allRead = !clusters.contains(null);
+      if (allRead) {
+        problem(
+            ProblemCode.DANGLING_REFERENCE,
+            path,
+            "cluster [" + name + "] is not defined in [clusters]; defined: " + names.keySet());
+      }
+    }
+
+    <T> List<T> list(JsonNode parent, String key, boolean required, ElementReader<T> reader) {
+      JsonNode node = parent.get(key);
+      List<T> out = new ArrayList<>();
+      if (node == null || node.isNull()) {
+        if (required) {
+          problem(ProblemCode.MISSING_KEY, key, "[" + key + "] is required");
+        }
+        return out;
+      }
+      if (!node.isArray()) {
+        problem(
+            ProblemCode.WRONG_TYPE, key, "[" + key + "] must be a list but is " + Json.typeName(node));
+        return out;
+      }
+      for (int i = 0; i < node.size(); i++) {
+        out.add(reader.read(node.get(i), key + "[" + i + "]"));
+      }
+      return out;
+    }
+
+    void keys(JsonNode object, String path, Set<String> allowed) {
+      Iterator<String> names = object.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        if (!allowed.contains(name)) {
+          problem(
+              ProblemCode.UNKNOWN_KEY,
+              join(path, name),
+              "unknown key [" + name + "]; allowed keys: " + new java.util.TreeSet<>(allowed));
+        }
+      }
+    }
+
+    Cluster cluster(JsonNode node, String path) {
+      if (!object(node, path, "a cluster")) {
+        return null;
+      }
+      int before = problems.size();
+      keys(node, path, CLUSTER_KEYS);
+      String name = text(node, path, "name", true);
+      if (name != null && !CLUSTER_NAME.matcher(name).matches()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            path + ".name",
+            "cluster name ["
+                + name
+                + "] is invalid: only letters, digits, '.', '_' and '-' are allowed,"
+                + " starting with a letter or digit");
+      }
+      EsVersion version = version(node, path);
+      Deployment deployment =
+          choice(node, path, "deployment", true, Deployment::fromId, "eck, self-managed, ech, ece");
+      EckRef eck = eck(node, path, name, deployment);
+      String url = text(node, path, "url", false);
+      if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            path + ".url",
+            "url [" + Redaction.url(url) + "] must start with http:// or https://");
+      }
+      String transport = address(node, path, "transportAddress");
+      String rcs = address(node, path, "remoteClusterAddress");
+      String serverName = text(node, path, "serverName", false);
+      Boolean server = bool(node, path, "remoteClusterServer");
+      License license =
+          choice(
+              node, path, "license", false, License::fromId,
+              "basic, gold, platinum, enterprise, trial");
+      if (problems.size() > before) {
+        return null;
+      }
+      return new Cluster(
+          name, version, deployment, eck, url, transport, rcs, serverName, server, license);
+    }
+
+    EsVersion version(JsonNode node, String path) {
+      JsonNode v = node.get("version");
+      String at = path + ".version";
+      if (v == null || v.isNull()) {
+        problem(ProblemCode.MISSING_KEY, at, "[version] is required");
+        return null;
+      }
+      if (v.isNumber()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            at,
+            "version must be a string such as \"8.19.3\" but is the number "
+                + v.asText()
+                + " (quote it: YAML reads 8.10 as the number 8.1)");
+        return null;
+      }
+      if (!v.isTextual()) {
+        problem(ProblemCode.WRONG_TYPE, at, "version must be a string but is " + Json.typeName(v));
+        return null;
+      }
+      Optional<EsVersion> parsed = EsVersion.tryParse(v.asText());
+      if (parsed.isEmpty()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            "version ["
+                + v.asText()
+                + "] is invalid: expected "
+                + EsVersion.EXPECTED_FORM);
+        return null;
+      }
+      return parsed.get();
+    }
+
+    EckRef eck(JsonNode node, String path, String clusterName, Deployment deployment) {
+      JsonNode e = node.get("eck");
+      String at = path + ".eck";
+      if (e != null && !e.isNull() && deployment != null && deployment != Deployment.ECK) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            "[eck] is only allowed with deployment [eck], not [" + deployment.id() + "]");
+        return null;
+      }
+      if (deployment != Deployment.ECK) {
+        return null;
+      }
+      String name = clusterName;
+      String namespace = "default";
+      String environment = "default";
+      if (e != null && !e.isNull()) {
+        if (!object(e, at, "[eck]")) {
+          return null;
+        }
+        keys(e, at, ECK_KEYS);
+        name = Objects.requireNonNullElse(text(e, at, "name", false), clusterName);
+        namespace = Objects.requireNonNullElse(text(e, at, "namespace", false), namespace);
+        environment = Objects.requireNonNullElse(text(e, at, "environment", false), environment);
+      }
+      if (name == null) {
+        return null;
+      }
+      if (name.length() > ECK_MAX_NAME || !K8S_NAME.matcher(name).matches()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at + ".name",
+            "ECK resource name ["
+                + name
+                + "] is invalid: lower-case letters, digits and '-', at most "
+                + ECK_MAX_NAME
+                + " characters (defaults to the cluster name)");
+      }
+      if (namespace.length() > K8S_MAX_NAMESPACE || !K8S_NAME.matcher(namespace).matches()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at + ".namespace",
+            "namespace [" + namespace + "] is invalid: lower-case letters, digits and '-'");
+      }
+      if (environment.isEmpty()) {
+        problem(ProblemCode.INVALID_VALUE, at + ".environment", "environment must not be empty");
+        return null;
+      }
+      return new EckRef(name, namespace, environment);
+    }
+
+    String address(JsonNode node, String path, String key) {
+      String value = text(node, path, key, false);
+      if (value == null) {
+        return null;
+      }
+      Optional<String> error = RemoteAddress.check(value);
+      if (error.isPresent()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            join(path, key),
+            key + " [" + value + "] is invalid: " + error.get());
+        return null;
+      }
+      if (!RemoteAddress.parse(value).portInRange()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            join(path, key),
+            key + " [" + value + "] is invalid: port out of range:"
+                + RemoteAddress.parse(value).port());
+        return null;
+      }
+      return value;
+    }
+
+    Link link(JsonNode node, String path) {
+      if (!object(node, path, "a link")) {
+        return null;
+      }
+      int before = problems.size();
+      keys(node, path, LINK_KEYS);
+      String local = text(node, path, "local", true);
+      String remote = text(node, path, "remote", true);
+      String alias = text(node, path, "alias", true);
+      if (alias != null && !SettingValues.isValidAlias(alias)) {
+        problem(
+            ProblemCode.INVALID_ALIAS,
+            path + ".alias",
+            "alias [" + alias + "] is invalid: only letters, digits, '_' and '-' are allowed");
+      }
+      SecurityModel security =
+          choice(node, path, "security", false, SecurityModel::fromId, "api-key, certificate, none");
+      Mode mode = choice(node, path, "mode", false, Mode::fromId, "sniff, proxy");
+      Boolean skip = bool(node, path, "skipUnavailable");
+      Integer nodeConnections = positiveInt(node, path, "nodeConnections", "node_connections");
+      Integer sockets =
+          positiveInt(node, path, "proxySocketConnections", "proxy_socket_connections");
+      TransportOptions transport = transport(node, path, alias);
+      ObjectNode access = null;
+      JsonNode a = node.get("access");
+      if (a != null && !a.isNull()) {
+        if (a.isObject()) {
+          access = (ObjectNode) a;
+        } else {
+          problem(
+              ProblemCode.WRONG_TYPE,
+              path + ".access",
+              "access must be an object (the access body of a cross-cluster API key) but is "
+                  + Json.typeName(a));
+        }
+      }
+      LinkState state =
+          choice(
+              node, path, "state", false,
+              s -> s.equals("present") ? Optional.of(LinkState.PRESENT)
+                  : s.equals("absent") ? Optional.of(LinkState.ABSENT) : Optional.empty(),
+              "present, absent");
+      if (problems.size() > before) {
+        return null;
+      }
+      return new Link(
+          local,
+          remote,
+          alias,
+          security,
+          mode,
+          skip,
+          nodeConnections,
+          sockets,
+          transport,
+          access,
+          state == null ? LinkState.PRESENT : state);
+    }
+
+    TransportOptions transport(JsonNode node, String path, String alias) {
+      JsonNode t = node.get("transport");
+      String at = path + ".transport";
+      if (t == null || t.isNull()) {
+        return TransportOptions.NONE;
+      }
+      if (!object(t, at, "[transport]")) {
+        return TransportOptions.NONE;
+      }
+      keys(t, at, TRANSPORT_KEYS);
+      String prefix = "cluster.remote." + (alias == null ? "<alias>" : alias) + ".transport.";
+      String compress = scalarText(t, at, "compress");
+      if (compress != null) {
+        settingValue(at + ".compress", SettingValues.compressError(compress));
+      }
+      String scheme = scalarText(t, at, "compressionScheme");
+      if (scheme != null) {
+        settingValue(at + ".compressionScheme", SettingValues.compressionSchemeError(scheme));
+      }
+      String ping = scalarText(t, at, "pingSchedule");
+      if (ping != null) {
+        settingValue(
+            at + ".pingSchedule", SettingValues.timeValueError(prefix + "ping_schedule", ping));
+      }
+      return new TransportOptions(compress, scheme, ping);
+    }
+
+    void settingValue(String path, String error) {
+      if (error != null) {
+        problem(ProblemCode.INVALID_VALUE, path, error);
+      }
+    }
+
+    boolean object(JsonNode node, String path, String what) {
+      if (node == null || !node.isObject()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            path,
+            what + " must be an object but is " + Json.typeName(node));
+        return false;
+      }
+      return true;
+    }
+
+    String text(JsonNode node, String path, String key, boolean required) {
+      JsonNode v = node.get(key);
+      String at = join(path, key);
+      if (v == null || v.isNull()) {
+        if (required) {
+          problem(ProblemCode.MISSING_KEY, at, "[" + key + "] is required");
+        }
+        return null;
+      }
+      if (!v.isTextual()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            at,
+            "[" + key + "] must be a string but is " + Json.typeName(v) + " [" + v + "]");
+        return null;
+      }
+      if (v.asText().isEmpty()) {
+        problem(ProblemCode.INVALID_VALUE, at, "[" + key + "] must not be empty");
+        return null;
+      }
+      return v.asText();
+    }
+
+    /** A string, number or boolean given as text (settings take all three). */
+    String scalarText(JsonNode node, String path, String key) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      if (!v.isValueNode()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            join(path, key),
+            "[" + key + "] must be a string but is " + Json.typeName(v));
+        return null;
+      }
+      return v.asText();
+    }
+
+    Boolean bool(JsonNode node, String path, String key) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      if (!v.isBoolean()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            join(path, key),
+            "[" + key + "] must be true or false but is " + Json.typeName(v) + " [" + v + "]");
+        return null;
+      }
+      return v.booleanValue();
+    }
+
+    Integer positiveInt(JsonNode node, String path, String key, String setting) {
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            join(path, key),
+            "[" + key + "] must be a whole number from 1 to 2147483647 but is "
+                + Json.typeName(v) + " [" + v + "]");
+        return null;
+      }
+      if (v.intValue() < 1) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            join(path, key),
+            "Failed to parse value [" + v.intValue() + "] for setting [" + setting
+                + "] must be >= 1");
+        return null;
+      }
+      return v.intValue();
+    }
+
+    <T> T choice(
+        JsonNode node,
+        String path,
+        String key,
+        boolean required,
+        Function<String, Optional<T>> lookup,
+        String allowed) {
+      String value = text(node, path, key, required);
+      if (value == null) {
+        return null;
+      }
+      Optional<T> found = lookup.apply(value);
+      if (found.isEmpty()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            join(path, key),
+            key + " [" + value + "] is invalid: expected one of [" + allowed + "]");
+        return null;
+      }
+      return found.get();
+    }
+
+    static String join(String path, String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+  }
+
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(JsonNode node, String path);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Implementation details of remote-clusters-core. Not API: anything here may change or go away in
+ * any release without notice.
+ */
+package io.github.remoteclusters.core.internal;
