@@ -1,0 +1,496 @@
+package io.github.remoteclusters.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.Basis;
+import io.github.remoteclusters.compat.Compatibility;
+import io.github.remoteclusters.compat.CompatibilityVerdict;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.compat.Feature;
+import io.github.remoteclusters.compat.FeatureAvailability;
+import io.github.remoteclusters.compat.FeatureGates;
+import io.github.remoteclusters.compat.FeatureStage;
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.Deployment;
+import io.github.remoteclusters.core.License;
+import io.github.remoteclusters.core.Link;
+import io.github.remoteclusters.core.LinkState;
+import io.github.remoteclusters.core.Mode;
+import io.github.remoteclusters.core.Problem;
+import io.github.remoteclusters.core.ProblemCode;
+import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.plan.AccessValidator;
+import io.github.remoteclusters.core.plan.Connection;
+import io.github.remoteclusters.core.plan.Plan;
+import io.github.remoteclusters.core.plan.PlanResult;
+import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.settings.RemoteAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Checks and plans one link at a time. Not API. */
+public final class LinkPlanner {
+
+  /** The default port of the remote cluster server (API-key model). */
+  public static final int REMOTE_CLUSTER_PORT = 9443;
+  /** The default transport port (certificate model, self-managed and ECK). */
+  public static final int TRANSPORT_PORT = 9300;
+  /** The port Elastic Cloud proxies take certificate-model connections on. */
+  public static final int CLOUD_TRANSPORT_PORT = 9400;
+
+  private final Topology topology;
+  private final Map<String, Cluster> clusters;
+  private final AccessValidator accessValidator;
+
+  /** A planner for the links of one topology. */
+  public LinkPlanner(Topology topology, AccessValidator accessValidator) {
+    this.topology = topology;
+    this.clusters = topology.clustersByName();
+    this.accessValidator = accessValidator;
+  }
+
+  /**
+   * Plans link {@code index}.
+   *
+   * @param index the link's position
+   * @param aliasFirstUse the index of an earlier link of the same local cluster and alias, or null
+   */
+  public PlanResult plan(int index, Integer aliasFirstUse) {
+    Link link = topology.links().get(index);
+    Context c = new Context(index, link, clusters.get(link.local()), clusters.get(link.remote()));
+    if (aliasFirstUse != null) {
+      c.report(
+          ProblemCode.ALIAS_COLLISION,
+          "alias",
+          "alias [" + link.alias() + "] is already used on cluster [" + link.local() + "] by links["
+              + aliasFirstUse + "]");
+    }
+    if (link.local().equals(link.remote())) {
+      c.report(
+          ProblemCode.SELF_LINK,
+          "remote",
+          "a link needs two clusters: local and remote are both [" + link.local() + "]");
+    }
+    SecurityModel security = security(c);
+    if (link.state() == LinkState.ABSENT) {
+      return c.result(() -> removalPlan(c, security));
+    }
+    checkSecurity(c, security);
+    checkAccess(c, security);
+    checkVersions(c);
+    checkLicence(c, security);
+    checkCloudAlias(c, security);
+    Connection connection = connection(c, security);
+    boolean skip = skipUnavailable(c);
+    return c.result(() -> presentPlan(c, security, connection, skip));
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private static SecurityModel security(Context c) {
+    if (c.link.security() != null) {
+      return c.link.security();
+    }
+    FeatureAvailability apiKeys =
+        FeatureGates.status(Feature.API_KEY_SECURITY, c.local.version(), c.remote.version());
+    if (apiKeys.stage() == FeatureStage.GA) {
+      return SecurityModel.API_KEY;
+    }
+    if (c.link.hasAccess() && apiKeys.usable()) {
+      return SecurityModel.API_KEY;
+    }
+    return SecurityModel.CERTIFICATE;
+  }
+
+  private static void checkSecurity(Context c, SecurityModel security) {
+    if (security == SecurityModel.API_KEY) {
+      FeatureAvailability a =
+          FeatureGates.status(Feature.API_KEY_SECURITY, c.local.version(), c.remote.version());
+      if (!a.usable()) {
+        c.report(ProblemCode.SECURITY_UNSUPPORTED, "security", a.reason());
+      } else if (a.stage() == FeatureStage.PREVIEW) {
+        c.report(
+            ProblemCode.SECURITY_BETA,
+            "security",
+            a.reason() + "; Elastic documents 8.14 or later on both clusters");
+      }
+      if (!c.remote.remoteClusterServerEnabled()) {
+        c.report(
+            ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
+            "remote",
+            "the remote cluster server of [" + c.remote.name()
+                + "] is not enabled; the plan enables it first (API keys connect to port 9443)");
+      }
+    } else if (security == SecurityModel.CERTIFICATE) {
+      EsVersion newer = newer(c.local.version(), c.remote.version());
+      if (newer.isAtLeast(9, 0)) {
+        c.report(
+            ProblemCode.SECURITY_DEPRECATED,
+            "security",
+            "the TLS certificate security model is deprecated from 9.0 (" + nameOf(c, newer)
+                + " runs " + newer + "); use security: api-key");
+      }
+    } else {
+      for (Cluster cluster : List.of(c.local, c.remote)) {
+        if (cluster.deployment() != Deployment.SELF_MANAGED) {
+          c.report(
+              ProblemCode.OPTION_NOT_APPLICABLE,
+              "security",
+              "security [none] needs security disabled on both clusters, which "
+                  + cluster.deployment().id() + " cluster [" + cluster.name() + "] does not allow");
+        }
+      }
+      c.report(
+          ProblemCode.SECURITY_DISABLED,
+          "security",
+          "security [none]: traffic is neither encrypted nor authenticated; for development only");
+    }
+  }
+
+  private static String nameOf(Context c, EsVersion version) {
+    return c.local.version().equals(version) ? c.local.name() : c.remote.name();
+  }
+
+  private static EsVersion newer(EsVersion a, EsVersion b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private void checkAccess(Context c, SecurityModel security) {
+    if (security != SecurityModel.API_KEY) {
+      if (c.link.hasAccess()) {
+        c.report(
+            ProblemCode.ACCESS_NOT_USED,
+            "access",
+            "[access] is the body of a cross-cluster API key and is only used with security"
+                + " [api-key], not [" + security.id() + "]");
+      }
+      return;
+    }
+    if (!c.link.hasAccess()) {
+      c.report(
+          ProblemCode.ACCESS_REQUIRED,
+          "access",
+          "an api-key link needs [access], the access body of its cross-cluster API key, such as"
+              + " {\"search\": [{\"names\": [\"logs-*\"]}]}");
+      return;
+    }
+    for (Problem p :
+        accessValidator.validate(c.link.access(), c.path + ".access", c.remote.version())) {
+      c.problems.add(p);
+    }
+    if (c.sameEckEnvironment()) {
+      checkEckAccess(c);
+    }
+  }
+
+  /** ECK's CRD takes one search entry and one replication entry, and only object queries. */
+  private static void checkEckAccess(Context c) {
+    ObjectNode access = c.link.access();
+    for (String field : List.of("search", "replication")) {
+      JsonNode node = access.get(field);
+      if (node != null && node.isArray() && node.size() > 1) {
+        c.report(
+            ProblemCode.ECK_UNSUPPORTED,
+            "access." + field,
+            "ECK's spec.remoteClusters[].apiKey.access." + field + " takes one entry, not "
+                + node.size() + "; merge the index patterns into one entry");
+      }
+      JsonNode entry = node != null && node.isArray() ? node.get(0) : node;
+      if (entry != null && entry.has("query") && entry.get("query").isTextual()) {
+        c.report(
+            ProblemCode.ECK_UNSUPPORTED,
+            "access." + field + ".query",
+            "ECK takes the document-level security query as an object, not a string");
+      }
+    }
+  }
+
+  private static void checkVersions(Context c) {
+    EsVersion l = c.local.version();
+    EsVersion r = c.remote.version();
+    boolean replicationOnly = c.link.wantsReplication() && !c.link.wantsSearch();
+    if (!replicationOnly) {
+      verdict(c, Compatibility.search(l, r));
+    }
+    if (c.link.wantsReplication()) {
+      verdict(c, Compatibility.replication(l, r));
+    }
+    CompatibilityVerdict any = Compatibility.search(l, r);
+    if (!any.wire().compatible() && any.wire().basis() != Basis.UNKNOWN) {
+      c.report(ProblemCode.WIRE_INCOMPATIBLE, "remote", any.wire().reason());
+    }
+  }
+
+  private static void verdict(Context c, CompatibilityVerdict v) {
+    if (v.basis() == Basis.UNKNOWN) {
+      c.report(ProblemCode.VERSION_UNKNOWN, "remote", v.reason());
+    } else if (!v.supported()) {
+      c.report(ProblemCode.VERSION_UNSUPPORTED, "remote", v.reason());
+    }
+  }
+
+  private static void checkLicence(Context c, SecurityModel security) {
+    if (c.sameEckEnvironment()) {
+      needs(c, License.ENTERPRISE, "ECK's remote-cluster automation");
+    } else if (security == SecurityModel.API_KEY) {
+      needs(c, License.ENTERPRISE, "the API-key security model");
+    }
+    if (c.link.wantsReplication()) {
+      needs(c, License.PLATINUM, "cross-cluster replication");
+    }
+  }
+
+  private static void needs(Context c, License level, String what) {
+    for (Cluster cluster : List.of(c.local, c.remote)) {
+      if (cluster.license() != null && !cluster.license().includes(level)) {
+        c.report(
+            ProblemCode.LICENSE,
+            cluster == c.local ? "local" : "remote",
+            what + " needs a " + level.id() + " (or trial) licence; cluster [" + cluster.name()
+                + "] has [" + cluster.license().id() + "]");
+      }
+    }
+  }
+
+  private static void checkCloudAlias(Context c, SecurityModel security) {
+    String alias = c.link.alias();
+    if (c.local.deployment().isElasticCloud()
+        && security == SecurityModel.API_KEY
+        && !alias.toLowerCase(Locale.ROOT).equals(alias)) {
+      c.report(
+          ProblemCode.INVALID_ALIAS,
+          "alias",
+          "alias [" + alias + "] is invalid on " + c.local.deployment().id()
+              + ": the remote cluster name of an API key must be lowercase and only contain"
+              + " letters, numbers, dashes and underscores");
+    }
+  }
+
+  private static boolean skipUnavailable(Context c) {
+    if (c.link.skipUnavailable() != null) {
+      return c.link.skipUnavailable();
+    }
+    boolean def = FeatureGates.skipUnavailableDefault(c.local.version());
+    if (!def && !c.sameEckEnvironment()) {
+      c.report(
+          ProblemCode.SKIP_UNAVAILABLE_DEFAULT,
+          "skipUnavailable",
+          "skipUnavailable is not set: on [" + c.local.name() + "] (" + c.local.version()
+              + ") skip_unavailable defaults to false, so searches fail while [" + c.link.alias()
+              + "] is unreachable; it defaults to true from 8.15");
+    }
+    return def;
+  }
+
+  private static Connection connection(Context c, SecurityModel security) {
+    Link link = c.link;
+    if (c.sameEckEnvironment()) {
+      eckOptions(c);
+      String host =
+          security == SecurityModel.API_KEY
+              ? c.remote.eck().remoteClusterServiceHost() + ":" + REMOTE_CLUSTER_PORT
+              : c.remote.eck().transportServiceHost() + ":" + TRANSPORT_PORT;
+      return new Connection.Sniff(List.of(host), null);
+    }
+    Mode mode = link.mode() != null ? link.mode() : defaultMode(c);
+    if (mode == Mode.SNIFF && c.remote.deployment().isElasticCloud()) {
+      c.report(
+          ProblemCode.OPTION_NOT_APPLICABLE,
+          "mode",
+          c.remote.deployment().id() + " cluster [" + c.remote.name()
+              + "] is reachable only through its proxy: use mode proxy");
+    }
+    String alias = "cluster.remote." + link.alias() + ".";
+    if (mode == Mode.PROXY && link.nodeConnections() != null) {
+      modeMismatch(c, "nodeConnections", alias + "node_connections", Mode.SNIFF, mode);
+    }
+    if (mode == Mode.SNIFF && link.proxySocketConnections() != null) {
+      modeMismatch(c, "proxySocketConnections", alias + "proxy_socket_connections", Mode.PROXY, mode);
+    }
+    String address = address(c, security);
+    if (address == null) {
+      return new Connection.Sniff(List.of(), null);
+    }
+    if (mode == Mode.SNIFF) {
+      return new Connection.Sniff(List.of(address), link.nodeConnections());
+    }
+    String serverName = serverName(c, security, address);
+    return new Connection.Proxy(address, serverName, link.proxySocketConnections());
+  }
+
+  private static void modeMismatch(Context c, String key, String setting, Mode required, Mode mode) {
+    c.report(
+        ProblemCode.OPTION_NOT_APPLICABLE,
+        key,
+        "Setting \"" + setting + "\" cannot be used with the configured \"cluster.remote."
+            + c.link.alias() + ".mode\" [required=" + required + ", configured=" + mode + "]");
+  }
+
+  /** Inside one ECK environment the operator writes only seeds; anything else would fight it. */
+  private static void eckOptions(Context c) {
+    Link link = c.link;
+    String why =
+        " inside one ECK environment: the operator writes only the seeds of the alias (sniff mode)"
+            + " and removes it by nulling only the seeds";
+    if (link.mode() == Mode.PROXY) {
+      c.report(ProblemCode.ECK_UNSUPPORTED, "mode", "mode [proxy] cannot be used" + why);
+    }
+    if (link.skipUnavailable() != null || !link.transport().isEmpty()) {
+      c.report(
+          ProblemCode.ECK_UNSUPPORTED,
+          link.skipUnavailable() != null ? "skipUnavailable" : "transport",
+          "skipUnavailable and transport options cannot be set" + why
+              + ", which Elasticsearch rejects while skip_unavailable or transport.* is set");
+    }
+    if (link.nodeConnections() != null || link.proxySocketConnections() != null) {
+      c.report(
+          ProblemCode.ECK_UNSUPPORTED,
+          link.nodeConnections() != null ? "nodeConnections" : "proxySocketConnections",
+          "connection counts cannot be set" + why);
+    }
+  }
+
+  private static Mode defaultMode(Context c) {
+    boolean flat =
+        c.local.deployment() == Deployment.SELF_MANAGED
+            && c.remote.deployment() == Deployment.SELF_MANAGED;
+    return flat ? Mode.SNIFF : Mode.PROXY;
+  }
+
+  private static String address(Context c, SecurityModel security) {
+    boolean apiKey = security == SecurityModel.API_KEY;
+    String key = apiKey ? "remoteClusterAddress" : "transportAddress";
+    String address = apiKey ? c.remote.remoteClusterAddress() : c.remote.transportAddress();
+    if (address == null) {
+      c.report(
+          ProblemCode.ADDRESS_REQUIRED,
+          "remote",
+          "cluster [" + c.remote.name() + "] has no [" + key + "]: the host:port where ["
+              + c.local.name() + "] reaches " + (apiKey ? "its remote cluster server" : "its transport layer")
+              + addressHint(c, apiKey));
+      return null;
+    }
+    int port = RemoteAddress.parse(address).port();
+    int expected =
+        apiKey
+            ? REMOTE_CLUSTER_PORT
+            : c.remote.deployment().isElasticCloud() ? CLOUD_TRANSPORT_PORT : TRANSPORT_PORT;
+    if (security != SecurityModel.NONE && port != expected) {
+      c.report(
+          ProblemCode.ADDRESS_PORT_MISMATCH,
+          "remote",
+          "the " + security.id() + " security model connects to port " + expected + " by default ("
+              + (apiKey ? "the remote cluster server" : "the transport port") + ") but ["
+              + address + "] uses port " + port
+              + (port == REMOTE_CLUSTER_PORT || port == TRANSPORT_PORT || port == CLOUD_TRANSPORT_PORT
+                  ? ", the port of the other security model" : ""));
+    }
+    return address;
+  }
+
+  private static String addressHint(Context c, boolean apiKey) {
+    switch (c.remote.deployment()) {
+      case ECK:
+        return apiKey
+            ? " (expose service " + c.remote.eck().name()
+                + "-es-remote-cluster, for example as a LoadBalancer, and give its address:9443)"
+            : " (expose service " + c.remote.eck().name()
+                + "-es-transport and give its address:9300)";
+      case ECH:
+      case ECE:
+        return " (the deployment's proxy address from its Security page, with port "
+            + (apiKey ? REMOTE_CLUSTER_PORT : CLOUD_TRANSPORT_PORT) + ")";
+      default:
+        return apiKey ? " (port 9443 by default)" : " (port 9300 by default)";
+    }
+  }
+
+  private static String serverName(Context c, SecurityModel security, String address) {
+    if (security == SecurityModel.NONE) {
+      return null;
+    }
+    if (c.remote.serverName() != null) {
+      return c.remote.serverName();
+    }
+    if (c.remote.deployment().isElasticCloud()) {
+      return RemoteAddress.parse(address).host();
+    }
+    if (c.remote.deployment() == Deployment.ECK) {
+      return security == SecurityModel.API_KEY
+          ? c.remote.eck().remoteClusterServiceHost()
+          : c.remote.eck().transportServiceHost();
+    }
+    c.report(
+        ProblemCode.SERVER_NAME_MISSING,
+        "remote",
+        "proxy mode through TLS without a server name: unless the certificate of ["
+            + c.remote.name() + "] is issued for the host of the proxy address, set [serverName]"
+            + " on cluster [" + c.remote.name() + "] (sent as server_name, the TLS SNI)");
+    return null;
+  }
+
+  // ---------------------------------------------------------------- plans
+
+  private static Plan presentPlan(
+      Context c, SecurityModel security, Connection connection, boolean skip) {
+    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, security, connection).present();
+    return new Plan(
+        c.local.name(), c.remote.name(), c.link.alias(), LinkState.PRESENT, security, connection,
+        skip, steps, c.problems);
+  }
+
+  private static Plan removalPlan(Context c, SecurityModel security) {
+    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, security, null).absent();
+    return new Plan(
+        c.local.name(), c.remote.name(), c.link.alias(), LinkState.ABSENT, security, null, null,
+        steps, c.problems);
+  }
+
+  /** The link being planned and the problems found so far. */
+  static final class Context {
+    final int index;
+    final String path;
+    final Link link;
+    final Cluster local;
+    final Cluster remote;
+    final List<Problem> problems = new ArrayList<>();
+
+    Context(int index, Link link, Cluster local, Cluster remote) {
+      this.index = index;
+      this.path = "links[" + index + "]";
+      this.link = link;
+      this.local = local;
+      this.remote = remote;
+    }
+
+    boolean sameEckEnvironment() {
+      return local.sameEckEnvironment(remote) && local != remote;
+    }
+
+    /** Adds a problem at {@code links[i].<key>}; the code decides error or warning. */
+    void report(ProblemCode code, String key, String message) {
+      problems.add(new Problem(code, path + "." + key, message));
+    }
+
+    PlanResult result(java.util.function.Supplier<Plan> plan) {
+      for (Problem p : problems) {
+        if (p.isError()) {
+          return new PlanResult.Rejected(index, link, problems);
+        }
+      }
+      return new PlanResult.Planned(index, plan.get());
+    }
+  }
+
+  static ArrayNode array(String... values) {
+    ArrayNode a = Json.NODES.arrayNode();
+    for (String v : values) {
+      a.add(v);
+    }
+    return a;
+  }
+}

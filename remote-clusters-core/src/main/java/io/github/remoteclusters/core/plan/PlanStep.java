@@ -1,0 +1,32 @@
+package io.github.remoteclusters.core.plan;
+
+/**
+ * One step of a plan. The kinds are closed: an Elasticsearch request, a patch of an ECK resource,
+ * or instructions for a person.
+ *
+ * @since 0.1.0
+ */
+public sealed interface PlanStep
+    permits ElasticsearchRequestStep, EckResourceStep, ManualStep {
+
+  /**
+   * What the step does.
+   *
+   * @return the action
+   */
+  StepAction action();
+
+  /**
+   * The name of the cluster the step acts on.
+   *
+   * @return a cluster name of the topology
+   */
+  String target();
+
+  /**
+   * One sentence saying what the step does and why.
+   *
+   * @return the description
+   */
+  String description();
+}
