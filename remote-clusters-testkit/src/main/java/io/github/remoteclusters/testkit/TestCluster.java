@@ -1,0 +1,108 @@
+package io.github.remoteclusters.testkit;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A running single-node Elasticsearch cluster in a JVM of its own, started by {@link TestClusters}
+ * or by the {@link EsCluster} extension.
+ *
+ * <p>Closing it stops the node and closes its client; the node's directory (data and logs) stays
+ * under {@link #home()} for inspection. A cluster also stops when the JVM that started it exits or
+ * dies. Implemented by the kit only.
+ *
+ * @since 0.1.0
+ */
+public interface TestCluster extends AutoCloseable {
+
+  /**
+   * What was started.
+   *
+   * @return the spec
+   */
+  ClusterSpec spec();
+
+  /**
+   * The cluster name ({@code cluster.name}).
+   *
+   * @return the name from the spec
+   */
+  default String name() {
+    return spec().name();
+  }
+
+  /**
+   * The Elasticsearch version the node runs.
+   *
+   * @return the version, such as {@code 9.5.3}
+   */
+  String version();
+
+  /**
+   * The HTTP address, for REST clients.
+   *
+   * @return a URI such as {@code http://127.0.0.1:41601}
+   */
+  URI httpUri();
+
+  /**
+   * The transport address: what {@code cluster.remote.<alias>.seeds} and {@code proxy_address}
+   * take.
+   *
+   * @return {@code host:port}, such as {@code 127.0.0.1:42015}
+   */
+  String transportAddress();
+
+  /**
+   * A client for this cluster, created on first use and closed with the cluster. Works against 9.x
+   * and 8.x servers: for an 8.x server (version read from {@code GET /}) it sends {@code
+   * compatible-with=8}.
+   *
+   * @return the client, the same instance on every call
+   */
+  ElasticsearchClient client();
+
+  /**
+   * The node's directory: {@code data/}, {@code config/} and {@code logs/}.
+   *
+   * @return an absolute path
+   */
+  Path home();
+
+  /**
+   * The node's log file; kept after the node stops.
+   *
+   * @return {@code home()/logs/<name>.log}
+   */
+  Path logFile();
+
+  /**
+   * How long the node took from launch to serving requests.
+   *
+   * @return the start-up time
+   */
+  Duration startupTime();
+
+  /**
+   * The operating-system process id of the node's JVM.
+   *
+   * @return the pid
+   */
+  long pid();
+
+  /**
+   * Whether the node's JVM is still running.
+   *
+   * @return true until the node stopped
+   */
+  boolean isRunning();
+
+  /**
+   * Stops the node (SIGTERM, then a forced kill after 30 seconds) and closes the client. Does
+   * nothing when already stopped.
+   */
+  @Override
+  void close();
+}
