@@ -18,7 +18,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RemoteClustersCli.Version.class,
     description = "Plan, validate and check Elasticsearch remote-cluster links.",
-    subcommands = {CompatCommand.class, MatrixCommand.class})
+    subcommands = {
+      CompatCommand.class,
+      MatrixCommand.class,
+      SettingsCommand.class,
+      ValidateCommand.class,
+      PlanCommand.class
+    })
 public final class RemoteClustersCli {
 
   /** Exit code for success or a positive verdict. */

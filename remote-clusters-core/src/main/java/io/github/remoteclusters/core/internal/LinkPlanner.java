@@ -250,7 +250,7 @@ public final class LinkPlanner {
         c.report(
             ProblemCode.LICENSE,
             cluster == c.local ? "local" : "remote",
-            what + " needs a " + level.id() + " (or trial) licence; cluster [" + cluster.name()
+            what + " needs licence [" + level.id() + "] (or trial); cluster [" + cluster.name()
                 + "] has [" + cluster.license().id() + "]");
       }
     }

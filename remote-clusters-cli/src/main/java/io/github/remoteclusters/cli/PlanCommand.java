@@ -1,0 +1,99 @@
+package io.github.remoteclusters.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.Problem;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.TopologyReadResult;
+import io.github.remoteclusters.core.TopologyReader;
+import io.github.remoteclusters.core.plan.PlanFormatter;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.TopologyPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plan FILE [--json | --format text|json|curl]}: the ordered steps for every link of a
+ * topology file. Exit 0 when no link has errors, 1 otherwise, 2 when the file is unreadable.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plans every link of a topology file: the ordered steps, each on its target cluster.",
+      "Exit 0 when no link has errors, 1 otherwise, 2 when the file is unreadable."
+    })
+public final class PlanCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    TEXT,
+    JSON,
+    CURL
+  }
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The topology file.")
+  private Path file;
+
+  @Option(names = "--json", description = "Print one JSON object (same as --format json).")
+  private boolean json;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|curl",
+      description = "text for people (default), json for machines, curl for a shell script.")
+  private Format format = Format.TEXT;
+
+  /** Creates the command; picocli fills the fields. */
+  public PlanCommand() {}
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Format f = json ? Format.JSON : format;
+    TopologyReadResult read = TopologyReader.read(file);
+    if (read instanceof TopologyReadResult.Failed) {
+      TopologyReadResult.Failed failed = (TopologyReadResult.Failed) read;
+      if (f == Format.JSON) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.putArray("links");
+        root.set("errors", PlanFormatter.problemsJson(failed.problems()));
+        out.println(Json.MAPPER.writeValueAsString(root));
+      }
+      for (Problem p : failed.problems()) {
+        err.println(p);
+      }
+      return failed.unreadable() ? RemoteClustersCli.INVALID_INPUT : RemoteClustersCli.NEGATIVE;
+    }
+    Topology topology = ((TopologyReadResult.Loaded) read).topology();
+    TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
+    switch (f) {
+      case JSON:
+        out.println(Json.MAPPER.writeValueAsString(PlanFormatter.toJson(plan)));
+        break;
+      case CURL:
+        out.print(PlanFormatter.toCurl(plan, topology));
+        break;
+      default:
+        out.print(PlanFormatter.toText(plan));
+        break;
+    }
+    if (f != Format.TEXT) {
+      for (Problem p : plan.problems()) {
+        err.println(p);
+      }
+    }
+    return plan.hasErrors() ? RemoteClustersCli.NEGATIVE : RemoteClustersCli.OK;
+  }
+}

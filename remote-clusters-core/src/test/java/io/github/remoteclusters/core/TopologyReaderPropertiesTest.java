@@ -1,0 +1,74 @@
+package io.github.remoteclusters.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.remoteclusters.core.plan.PlanFormatter;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.TopologyPlan;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * No topology input makes the reader or the planner throw: they report problems. Inputs are
+ * arbitrary text and documents assembled from valid and invalid pieces.
+ */
+class TopologyReaderPropertiesTest {
+
+  static final List<String> VERSIONS =
+      List.of("\"9.1.3\"", "\"8.19.2\"", "\"8.13.0\"", "\"8.10.1\"", "\"7.17.9\"", "\"9.0\"",
+          "8.10", "\"x\"", "\"10.0.0\"", "[]");
+  static final List<String> DEPLOYMENTS = List.of("eck", "self-managed", "ech", "ece", "k8s", "1");
+  static final List<String> EXTRAS =
+      List.of("", ", remoteClusterAddress: \"h:9443\"", ", transportAddress: \"h:9300\"",
+          ", remoteClusterServer: true", ", license: basic", ", license: enterprise",
+          ", eck: {environment: e2}", ", serverName: s", ", url: \"https://u:p@h\"", ", bogus: 1",
+          ", transportAddress: h", ", eck: {name: BAD}");
+  static final List<String> LINK_EXTRAS =
+      List.of("", ", security: api-key", ", security: certificate", ", security: none",
+          ", mode: proxy", ", mode: sniff", ", skipUnavailable: true", ", nodeConnections: 2",
+          ", proxySocketConnections: 0", ", access: {search: [{names: [a]}]}",
+          ", access: {replication: [{names: [b], query: {}}]}", ", access: {}", ", state: absent",
+          ", transport: {compress: x}", ", access: {search: {names: a, query: \"q\"}}", ", alias2: x");
+
+  @Provide
+  Arbitrary<String> documents() {
+    Arbitrary<String> cluster = Combinators.combine(
+            Arbitraries.of("a", "b", "c"), Arbitraries.of(VERSIONS), Arbitraries.of(DEPLOYMENTS),
+            Arbitraries.of(EXTRAS), Arbitraries.of(EXTRAS))
+        .as((n, v, d, e1, e2) -> "  - {name: " + n + ", version: " + v + ", deployment: " + d + e1
+            + (e1.equals(e2) ? "" : e2) + "}\n");
+    Arbitrary<String> link = Combinators.combine(
+            Arbitraries.of("a", "b", "c", "z"), Arbitraries.of("a", "b", "c"),
+            Arbitraries.of("x", "y", "a.b", "X"), Arbitraries.of(LINK_EXTRAS),
+            Arbitraries.of(LINK_EXTRAS))
+        .as((l, r, al, e1, e2) -> "  - {local: " + l + ", remote: " + r + ", alias: " + al + e1
+            + (e1.equals(e2) ? "" : e2) + "}\n");
+    return Combinators.combine(cluster.list().ofMaxSize(3), link.list().ofMaxSize(4))
+        .as((cs, ls) -> "clusters:\n" + String.join("", cs) + "links:\n" + String.join("", ls)
+            + (ls.isEmpty() ? "  []\n" : ""));
+  }
+
+  @Property(tries = 1000)
+  void readerAndPlannerNeverThrow(@ForAll("documents") String yaml) {
+    TopologyReadResult read = TopologyReader.parse(yaml);
+    if (read instanceof TopologyReadResult.Loaded) {
+      TopologyPlan plan = RemoteClusterPlanner.create().plan(((TopologyReadResult.Loaded) read).topology());
+      assertThat(PlanFormatter.toJson(plan)).isNotNull();
+      assertThat(PlanFormatter.toText(plan)).doesNotContain("u:p@");
+    } else {
+      assertThat(read.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).isNotBlank());
+    }
+  }
+
+  @Property(tries = 500)
+  void arbitraryTextNeverThrows(@ForAll String text) {
+    assertThat(TopologyReader.parse(text)).isNotNull();
+    assertThat(TopologyReader.parse("{" + text)).isNotNull();
+    assertThat(TopologyReader.parse("clusters:\n  - " + text)).isNotNull();
+  }
+}
