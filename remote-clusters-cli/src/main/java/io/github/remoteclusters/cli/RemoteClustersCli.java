@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
       MatrixCommand.class,
       SettingsCommand.class,
       ValidateCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      ApplyCommand.class,
+      StatusCommand.class
     })
 public final class RemoteClustersCli {
 

@@ -26,8 +26,9 @@ public interface ClusterAccess {
   ClusterEndpoint endpoint(Cluster cluster);
 
   /**
-   * Reaches every cluster at the {@code url} of its topology entry, without authentication: for
-   * development clusters with security disabled.
+   * Reaches every cluster at the {@code url} of its topology entry; user and password in the URL
+   * ({@code https://user:password@host:9200}) become HTTP basic authentication, otherwise there is
+   * none (development clusters with security disabled).
    *
    * @return the access
    */
@@ -37,7 +38,7 @@ public interface ClusterAccess {
         throw new IllegalArgumentException(
             "cluster [" + cluster.name() + "] has no url: the applier cannot reach it");
       }
-      return ClusterEndpoint.of(cluster.url());
+      return ClusterEndpoint.fromUrl(cluster.url());
     };
   }
 

@@ -44,6 +44,33 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
   }
 
   /**
+   * An endpoint from a URL that may carry {@code user:password@}, which becomes HTTP basic
+   * authentication and is removed from the URL.
+   *
+   * @param url the URL
+   * @return the endpoint
+   * @throws IllegalArgumentException when the URL is not an absolute HTTP(S) URL
+   */
+  public static ClusterEndpoint fromUrl(String url) {
+    ClusterEndpoint plain = of(url);
+    String userInfo = plain.url().getUserInfo();
+    if (userInfo == null) {
+      return plain;
+    }
+    URI u = plain.url();
+    URI stripped;
+    try {
+      stripped = new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("cluster URL is invalid: " + e.getMessage(), e);
+    }
+    int colon = userInfo.indexOf(':');
+    String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+    String password = colon < 0 ? "" : userInfo.substring(colon + 1);
+    return new ClusterEndpoint(stripped, null, null).withBasicAuth(user, password);
+  }
+
+  /**
    * This endpoint with HTTP basic authentication.
    *
    * @param user the user name
