@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,20 +51,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The topology file.")
-  private Path file;
+  @Mixin private TopologyOptions topo = new TopologyOptions();
 
   @Option(names = "--dry-run", description = "Read only; print the requests that would be sent.")
   private boolean dryRun;
-
-  @Option(names = "--json", description = "Print one JSON object.")
-  private boolean json;
-
-  @Option(
-      names = "--ownership",
-      paramLabel = "PATH",
-      description = "Where the owned aliases are kept (default: FILE.owned.json).")
-  private Path ownership;
 
   @Option(
       names = "--verify-timeout",
@@ -89,14 +79,15 @@ public final class ApplyCommand implements Callable<Integer> {
       err.println("error: --verify-timeout [" + verifySeconds + "] must be 0 or more");
       return RemoteClustersCli.INVALID_INPUT;
     }
-    Topology topology = readTopology(file, json, out, err);
+    boolean json = topo.json;
+    Topology topology = readTopology(topo.file, json, out, err);
     if (topology == null) {
       return RemoteClustersCli.INVALID_INPUT;
     }
     ApplyReport report;
     try (Reconciler r =
         Reconciler.builder()
-            .ownership(OwnershipStore.jsonFile(ownershipFile(file, ownership)))
+            .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
             .dryRun(dryRun)
             .verifyTimeout(Duration.ofSeconds(verifySeconds))
             .adoptExisting(adopt)
@@ -117,15 +108,6 @@ public final class ApplyCommand implements Callable<Integer> {
       return RemoteClustersCli.INVALID_INPUT;
     }
     return report.succeeded() ? RemoteClustersCli.OK : RemoteClustersCli.NEGATIVE;
-  }
-
-  /** The ownership file: the option, else {@code FILE.owned.json} beside the topology. */
-  static Path ownershipFile(Path topologyFile, Path option) {
-    if (option != null) {
-      return option;
-    }
-    Path abs = topologyFile.toAbsolutePath();
-    return abs.resolveSibling(abs.getFileName() + ".owned.json");
   }
 
   /** Reads a topology file, printing problems; null when it cannot be used. */

@@ -11,13 +11,11 @@ import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.spi.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,17 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The topology file.")
-  private Path file;
-
-  @Option(names = "--json", description = "Print one JSON object.")
-  private boolean json;
-
-  @Option(
-      names = "--ownership",
-      paramLabel = "PATH",
-      description = "Where the owned aliases are kept (default: FILE.owned.json).")
-  private Path ownership;
+  @Mixin private TopologyOptions topo = new TopologyOptions();
 
   /** Creates the command; picocli fills the fields. */
   public StatusCommand() {}
@@ -58,14 +46,15 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Topology topology = ApplyCommand.readTopology(file, json, out, err);
+    boolean json = topo.json;
+    Topology topology = ApplyCommand.readTopology(topo.file, json, out, err);
     if (topology == null) {
       return RemoteClustersCli.INVALID_INPUT;
     }
     List<LinkStatus> statuses;
     try (Reconciler r =
         Reconciler.builder()
-            .ownership(OwnershipStore.jsonFile(ApplyCommand.ownershipFile(file, ownership)))
+            .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
             .build()) {
       statuses = r.status(topology);
     }
