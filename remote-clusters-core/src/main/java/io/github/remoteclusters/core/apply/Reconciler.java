@@ -77,6 +77,19 @@ public interface Reconciler extends AutoCloseable {
    */
   List<LinkStatus> status(Topology topology, Cluster cluster);
 
+  /**
+   * Rotates the cross-cluster API key of an API-key link without losing the connection: creates
+   * a new key on the remote, stores it on the local cluster, reloads its secure settings, waits
+   * until the alias is connected, and only then invalidates the old keys.
+   *
+   * @param topology the topology holding the link
+   * @param local the local cluster's name
+   * @param alias the alias
+   * @return the outcome on the local cluster
+   * @throws IllegalArgumentException when the link does not use API keys
+   */
+  ClusterOutcome rotateApiKey(Topology topology, String local, String alias);
+
   /** Closes the connections. */
   @Override
   void close();

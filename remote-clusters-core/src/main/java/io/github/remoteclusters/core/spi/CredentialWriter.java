@@ -33,6 +33,16 @@ public interface CredentialWriter {
   void remove(Cluster local, String alias);
 
   /**
+   * Whether this writer stores credentials itself. When false the applier does not even create a
+   * cross-cluster API key (its secret could be shown to no one): it reports a manual step.
+   *
+   * @return true unless this is {@link #manual()}
+   */
+  default boolean automatic() {
+    return true;
+  }
+
+  /**
    * A writer that cannot write: each call throws {@link ManualStepRequiredException} with the
    * {@code elasticsearch-keystore} commands a person runs on every node.
    *
@@ -40,6 +50,11 @@ public interface CredentialWriter {
    */
   static CredentialWriter manual() {
     return new CredentialWriter() {
+      @Override
+      public boolean automatic() {
+        return false;
+      }
+
       @Override
       public void store(Cluster local, String alias, String encodedApiKey) {
         throw new ManualStepRequiredException(

@@ -368,6 +368,14 @@ public final class DefaultReconciler implements Reconciler {
     EsSession remoteSession = session(remote);
     ObjectNode body = (ObjectNode) s.request().body();
     String keyName = body.path("name").asText();
+    if (!config.credentials().automatic()) {
+      throw new ManualStepRequiredException(local.name(), alias,
+          "no credential writer can store the key of [" + alias + "] on [" + local.name()
+              + "]: create the cross-cluster API key " + keyName + " on [" + remote.name()
+              + "] (see: remote-clusters plan --format curl), put its encoded value on every node"
+              + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
+              + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
+    }
     List<String> existing = remoteSession.findCrossClusterApiKeys(keyName);
     if (!existing.isEmpty()) {
       remoteSession.updateCrossClusterApiKey(alias, existing.get(existing.size() - 1), body.get("access"));
@@ -376,6 +384,73 @@ public final class DefaultReconciler implements Reconciler {
     EsSession.CreatedKey key = remoteSession.createCrossClusterApiKey(alias, body);
     config.credentials().store(local, alias, key.encoded());
     localSession.reloadSecureSettings(alias);
+  }
+
+  @Override
+  public ClusterOutcome rotateApiKey(Topology topology, String local, String alias) {
+    Objects.requireNonNull(topology, "topology");
+    statusTopology = topology;
+    Map<String, Cluster> byName = topology.clustersByName();
+    TopologyPlan plan = config.planner().plan(topology);
+    ElasticsearchRequestStep create = null;
+    for (PlanResult r : plan.links()) {
+      if (r instanceof PlanResult.Planned p && p.plan().local().equals(local)
+          && p.plan().alias().equals(alias)) {
+        for (PlanStep step : p.plan().steps()) {
+          if (step instanceof ElasticsearchRequestStep s
+              && s.action() == StepAction.CREATE_CROSS_CLUSTER_API_KEY) {
+            create = s;
+          }
+        }
+      }
+    }
+    if (create == null) {
+      throw new IllegalArgumentException("link [" + local + "/" + alias + "] of the topology"
+          + " has no cross-cluster API key to rotate (is it planned with security: api-key?)");
+    }
+    Cluster localCluster = byName.get(local);
+    Cluster remote = byName.get(create.target());
+    List<HttpRequest> requests = new ArrayList<>();
+    int writesBefore = 0;
+    EsSession localSession = null;
+    try {
+      if (!config.credentials().automatic()) {
+        throw new ManualStepRequiredException(local, alias,
+            "no credential writer: rotate the key of [" + alias + "] by hand");
+      }
+      localSession = session(localCluster);
+      writesBefore = localSession.counter().writes();
+      EsSession remoteSession = session(remote);
+      ObjectNode body = (ObjectNode) create.request().body();
+      List<String> old = remoteSession.findCrossClusterApiKeys(body.path("name").asText());
+      // the new key first: the remote accepts both until the old one is invalidated
+      requests.add(create.request());
+      EsSession.CreatedKey key = remoteSession.createCrossClusterApiKey(alias, body);
+      config.credentials().store(localCluster, alias, key.encoded());
+      requests.add(new HttpRequest("POST", "/_nodes/reload_secure_settings", null));
+      localSession.reloadSecureSettings(alias);
+      if (!config.verifyTimeout().isZero()) {
+        RemoteInfo info = awaitConnected(localSession, Set.of(alias)).get(alias);
+        if (info == null || !info.connected()) {
+          throw new ApplyException(local, alias, "VERIFY_CONNECTED", 0,
+              "not connected with the new key after " + config.verifyTimeout().toSeconds()
+                  + "s; the old keys " + old + " are left valid", null);
+        }
+      }
+      if (!old.isEmpty()) {
+        requests.add(new HttpRequest("DELETE", "/_security/api_key",
+            Json.object().set("ids", Json.JSON.valueToTree(old))));
+        remoteSession.invalidateApiKeys(alias, old);
+      }
+      return new ClusterOutcome.Applied(local, 0,
+          localSession.counter().writes() - writesBefore, requests);
+    } catch (ApplyException e) {
+      return new ClusterOutcome.Failed(local, 0,
+          localSession == null ? 0 : localSession.counter().writes() - writesBefore, requests, e);
+    } catch (ManualStepRequiredException e) {
+      return new ClusterOutcome.Failed(local, 0, 0, requests,
+          new ApplyException(local, alias, "STORE_CREDENTIALS", 0, e.getMessage(), e));
+    }
   }
 
   private void invalidate(Cluster remote, String alias, ElasticsearchRequestStep s) {
