@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CompatCommand.class,
       MatrixCommand.class,
+      CertsCommand.class,
+      ApiKeyCommand.class,
       SettingsCommand.class,
       ValidateCommand.class,
       PlanCommand.class,

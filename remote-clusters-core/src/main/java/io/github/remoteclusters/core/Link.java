@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param nodeConnections {@code node_connections} (sniff mode), or null
  * @param proxySocketConnections {@code proxy_socket_connections} (proxy mode), or null
  * @param transport the {@code transport.*} options, never null
- * @param access for API keys, the exact {@code access} body of the cross-cluster API key, or null
+ * @param access for API keys, the exact {@code access} body of the cross-cluster API key, or null;
+ *     the link keeps this node and links of a topology share equal documents, so treat it as
+ *     read-only (use {@code deepCopy()} to change one)
  * @param state whether the link should exist
  * @since 0.1.0
  */
@@ -35,14 +37,13 @@ public record Link(
     ObjectNode access,
     LinkState state) {
 
-  /** Checks the required components and copies the access document. */
+  /** Checks the required components. */
   public Link {
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(remote, "remote");
     Objects.requireNonNull(alias, "alias");
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(state, "state");
-    access = access == null ? null : access.deepCopy();
   }
 
   /**
@@ -57,16 +58,6 @@ public record Link(
     return new Link(
         local, remote, alias, null, null, null, null, null, TransportOptions.NONE, null,
         LinkState.PRESENT);
-  }
-
-  /**
-   * The access document; a copy, so that callers cannot change the link.
-   *
-   * @return a copy of the access body, or null
-   */
-  @Override
-  public ObjectNode access() {
-    return access == null ? null : access.deepCopy();
   }
 
   /**

@@ -54,6 +54,8 @@ public enum ProblemCode {
   ACCESS_NOT_USED(Severity.ERROR),
   /** The {@code access} document breaks an Elasticsearch rule for cross-cluster API keys. */
   ACCESS_INVALID(Severity.ERROR),
+  /** Advice about the {@code access} document (least privilege, upgrades); not an error. */
+  ACCESS_ADVICE(Severity.WARNING),
   /** The remote cluster server is not enabled on the remote, and the plan has to enable it. */
   REMOTE_CLUSTER_SERVER_DISABLED(Severity.WARNING),
   /** The address the link must connect to is not known. */

@@ -146,6 +146,8 @@ public final class TopologyReader {
   /** One pass over the tree, collecting problems. */
   private static final class Walker {
     final List<Problem> problems = new ArrayList<>();
+    /** Equal access documents are shared, so that large meshes stay small in memory. */
+    final Map<JsonNode, ObjectNode> accessDocuments = new HashMap<>();
 
     void problem(ProblemCode code, String path, String message) {
       problems.add(new Problem(code, path, message));
@@ -416,7 +418,7 @@ public final class TopologyReader {
       JsonNode a = node.get("access");
       if (a != null && !a.isNull()) {
         if (a.isObject()) {
-          access = (ObjectNode) a;
+          access = accessDocuments.computeIfAbsent(a, k -> (ObjectNode) k.deepCopy());
         } else {
           problem(
               ProblemCode.WRONG_TYPE,

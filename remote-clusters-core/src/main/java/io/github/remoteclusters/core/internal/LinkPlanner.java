@@ -45,6 +45,7 @@ public final class LinkPlanner {
   private final Topology topology;
   private final Map<String, Cluster> clusters;
   private final AccessValidator accessValidator;
+  private final Map<AccessKey, List<Problem>> accessChecks = new java.util.HashMap<>();
 
   /** A planner for the links of one topology. */
   public LinkPlanner(Topology topology, AccessValidator accessValidator) {
@@ -60,6 +61,40 @@ public final class LinkPlanner {
    * @param aliasFirstUse the index of an earlier link of the same local cluster and alias, or null
    */
   public PlanResult plan(int index, Integer aliasFirstUse) {
+    Checked k = check(index, aliasFirstUse);
+    Context c = k.context;
+    if (c.link.state() == LinkState.ABSENT) {
+      return c.result(() -> removalPlan(c, k.security));
+    }
+    return c.result(() -> presentPlan(c, k.security, k.connection, k.skipUnavailable));
+  }
+
+  /**
+   * Runs the checks of link {@code index} without building steps.
+   *
+   * @param index the link's position
+   * @param aliasFirstUse the index of an earlier link of the same local cluster and alias, or null
+   */
+  public List<Problem> problems(int index, Integer aliasFirstUse) {
+    return check(index, aliasFirstUse).context.problems;
+  }
+
+  /** The outcome of the checks of one link. */
+  private static final class Checked {
+    final Context context;
+    final SecurityModel security;
+    final Connection connection;
+    final boolean skipUnavailable;
+
+    Checked(Context context, SecurityModel security, Connection connection, boolean skip) {
+      this.context = context;
+      this.security = security;
+      this.connection = connection;
+      this.skipUnavailable = skip;
+    }
+  }
+
+  private Checked check(int index, Integer aliasFirstUse) {
     Link link = topology.links().get(index);
     Context c = new Context(index, link, clusters.get(link.local()), clusters.get(link.remote()));
     if (aliasFirstUse != null) {
@@ -77,7 +112,7 @@ public final class LinkPlanner {
     }
     SecurityModel security = security(c);
     if (link.state() == LinkState.ABSENT) {
-      return c.result(() -> removalPlan(c, security));
+      return new Checked(c, security, null, false);
     }
     checkSecurity(c, security);
     checkAccess(c, security);
@@ -86,17 +121,26 @@ public final class LinkPlanner {
     checkCloudAlias(c, security);
     Connection connection = connection(c, security);
     boolean skip = skipUnavailable(c);
-    return c.result(() -> presentPlan(c, security, connection, skip));
+    return new Checked(c, security, connection, skip);
   }
 
   // ---------------------------------------------------------------- checks
 
-  private static SecurityModel security(Context c) {
+  /** API-key availability by version pair: links of a topology share few version pairs. */
+  private final Map<List<EsVersion>, FeatureAvailability> apiKeyStatus = new java.util.HashMap<>();
+
+  private FeatureAvailability apiKeys(Context c) {
+    return apiKeyStatus.computeIfAbsent(
+        List.of(c.local.version(), c.remote.version()),
+        k -> FeatureGates.status(Feature.API_KEY_SECURITY, k.get(0), k.get(1)));
+  }
+
+  private SecurityModel security(Context c) {
     if (c.link.security() != null) {
       return c.link.security();
     }
     FeatureAvailability apiKeys =
-        FeatureGates.status(Feature.API_KEY_SECURITY, c.local.version(), c.remote.version());
+        apiKeys(c);
     if (apiKeys.stage() == FeatureStage.GA) {
       return SecurityModel.API_KEY;
     }
@@ -106,10 +150,10 @@ public final class LinkPlanner {
     return SecurityModel.CERTIFICATE;
   }
 
-  private static void checkSecurity(Context c, SecurityModel security) {
+  private void checkSecurity(Context c, SecurityModel security) {
     if (security == SecurityModel.API_KEY) {
       FeatureAvailability a =
-          FeatureGates.status(Feature.API_KEY_SECURITY, c.local.version(), c.remote.version());
+          apiKeys(c);
       if (!a.usable()) {
         c.report(ProblemCode.SECURITY_UNSUPPORTED, "security", a.reason());
       } else if (a.stage() == FeatureStage.PREVIEW) {
@@ -178,8 +222,7 @@ public final class LinkPlanner {
               + " {\"search\": [{\"names\": [\"logs-*\"]}]}");
       return;
     }
-    for (Problem p :
-        accessValidator.validate(c.link.access(), c.path + ".access", c.remote.version())) {
+    for (Problem p : validateAccess(c)) {
       c.problems.add(p);
     }
     if (c.sameEckEnvironment()) {
@@ -187,9 +230,59 @@ public final class LinkPlanner {
     }
   }
 
+  /**
+   * Validates the access document, once per distinct document and remote version: links of a
+   * topology usually share a few documents.
+   */
+  private List<Problem> validateAccess(Context c) {
+    AccessKey key = new AccessKey(c.access, c.remote.version());
+    List<Problem> relative =
+        accessChecks.computeIfAbsent(
+            key, k -> accessValidator.validate(k.access.deepCopy(), PLACEHOLDER, k.version));
+    if (relative.isEmpty()) {
+      return relative;
+    }
+    List<Problem> out = new ArrayList<>(relative.size());
+    for (Problem p : relative) {
+      String path = p.path().startsWith(PLACEHOLDER)
+          ? c.path + ".access" + p.path().substring(PLACEHOLDER.length())
+          : p.path();
+      out.add(new Problem(p.code(), path, p.message()));
+    }
+    return out;
+  }
+
+  private static final String PLACEHOLDER = "links[*].access";
+
+  /** A distinct access document for a remote version. */
+  private static final class AccessKey {
+    final ObjectNode access;
+    final EsVersion version;
+    final int hash;
+
+    AccessKey(ObjectNode access, EsVersion version) {
+      this.access = access;
+      this.version = version;
+      this.hash = access.hashCode() * 31 + version.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AccessKey
+          && ((AccessKey) o).hash == hash
+          && ((AccessKey) o).version.equals(version)
+          && ((AccessKey) o).access.equals(access);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
   /** ECK's CRD takes one search entry and one replication entry, and only object queries. */
   private static void checkEckAccess(Context c) {
-    ObjectNode access = c.link.access();
+    ObjectNode access = c.access;
     for (String field : List.of("search", "replication")) {
       JsonNode node = access.get(field);
       if (node != null && node.isArray() && node.size() > 1) {
@@ -213,15 +306,15 @@ public final class LinkPlanner {
     EsVersion l = c.local.version();
     EsVersion r = c.remote.version();
     boolean replicationOnly = c.link.wantsReplication() && !c.link.wantsSearch();
+    CompatibilityVerdict search = Compatibility.search(l, r);
     if (!replicationOnly) {
-      verdict(c, Compatibility.search(l, r));
+      verdict(c, search);
     }
     if (c.link.wantsReplication()) {
       verdict(c, Compatibility.replication(l, r));
     }
-    CompatibilityVerdict any = Compatibility.search(l, r);
-    if (!any.wire().compatible() && any.wire().basis() != Basis.UNKNOWN) {
-      c.report(ProblemCode.WIRE_INCOMPATIBLE, "remote", any.wire().reason());
+    if (!search.wire().compatible() && search.wire().basis() != Basis.UNKNOWN) {
+      c.report(ProblemCode.WIRE_INCOMPATIBLE, "remote", search.wire().reason());
     }
   }
 
@@ -437,14 +530,14 @@ public final class LinkPlanner {
 
   private static Plan presentPlan(
       Context c, SecurityModel security, Connection connection, boolean skip) {
-    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, security, connection).present();
+    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, c.access, security, connection).present();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.PRESENT, security, connection,
         skip, steps, c.problems);
   }
 
   private static Plan removalPlan(Context c, SecurityModel security) {
-    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, security, null).absent();
+    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, c.access, security, null).absent();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.ABSENT, security, null, null,
         steps, c.problems);
@@ -458,8 +551,10 @@ public final class LinkPlanner {
     final Cluster local;
     final Cluster remote;
     final List<Problem> problems = new ArrayList<>();
+    final ObjectNode access;
 
     Context(int index, Link link, Cluster local, Cluster remote) {
+      this.access = link.access();
       this.index = index;
       this.path = "links[" + index + "]";
       this.link = link;

@@ -1,5 +1,6 @@
 package io.github.remoteclusters.core.internal;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -7,6 +8,24 @@ import java.util.Locale;
  * (or null when the value parses). Not API.
  */
 public final class SettingValues {
+
+  /**
+   * Every per-alias key a plan writes ({@code cluster.remote.<alias>.<key>}), in the order plans
+   * write them; all are dynamic.
+   */
+  public static final List<String> ALIAS_KEYS =
+      List.of(
+          "mode",
+          "seeds",
+          "node_connections",
+          "proxy",
+          "proxy_address",
+          "proxy_socket_connections",
+          "server_name",
+          "skip_unavailable",
+          "transport.ping_schedule",
+          "transport.compress",
+          "transport.compression_scheme");
 
   private SettingValues() {}
 

@@ -23,33 +23,25 @@ import java.util.List;
 /** Writes the steps of one link's plan, in order. Not API. */
 final class StepWriter {
 
-  /** Every per-alias key a plan may write, in the order they are written. */
-  static final List<String> ALIAS_KEYS =
-      List.of(
-          "mode",
-          "seeds",
-          "node_connections",
-          "proxy",
-          "proxy_address",
-          "proxy_socket_connections",
-          "server_name",
-          "skip_unavailable",
-          "transport.ping_schedule",
-          "transport.compress",
-          "transport.compression_scheme");
-
   private static final String ECK_CONFIG_DIR = "/usr/share/elasticsearch/config/";
 
   private final Cluster local;
   private final Cluster remote;
   private final Link link;
+  private final ObjectNode access;
   private final SecurityModel security;
   private final Connection connection;
   private final boolean apiKey;
   private final List<PlanStep> steps = new ArrayList<>();
 
   StepWriter(
-      Cluster local, Cluster remote, Link link, SecurityModel security, Connection connection) {
+      Cluster local,
+      Cluster remote,
+      Link link,
+      ObjectNode access,
+      SecurityModel security,
+      Connection connection) {
+    this.access = access;
     this.local = local;
     this.remote = remote;
     this.link = link;
@@ -117,7 +109,7 @@ final class StepWriter {
     es.put("name", ref.name());
     es.put("namespace", ref.namespace());
     if (apiKey) {
-      entry.putObject("apiKey").set("access", eckAccess(link.access()));
+      entry.putObject("apiKey").set("access", eckAccess(access));
     }
     return entry;
   }
@@ -294,7 +286,7 @@ final class StepWriter {
   private void createKey() {
     ObjectNode body = Json.object();
     body.put("name", keyName());
-    body.set("access", link.access());
+    body.set("access", access);
     ObjectNode metadata = body.putObject("metadata");
     metadata.put("managed-by", "remote-clusters");
     metadata.put("local-cluster", local.name());
@@ -359,10 +351,7 @@ final class StepWriter {
   }
 
   private void putSettings() {
-    ObjectNode alias = Json.object();
-    for (String key : ALIAS_KEYS) {
-      alias.putNull(key);
-    }
+    ObjectNode alias = allKeysNull();
     alias.put("mode", connection.mode().id());
     if (connection instanceof Connection.Sniff) {
       Connection.Sniff sniff = (Connection.Sniff) connection;
@@ -396,6 +385,15 @@ final class StepWriter {
         settingsBody(alias));
   }
 
+  /** Every key of the alias set to null: a removal, or the base every plan overwrites. */
+  private static ObjectNode allKeysNull() {
+    ObjectNode alias = Json.object();
+    for (String key : SettingValues.ALIAS_KEYS) {
+      alias.putNull(key);
+    }
+    return alias;
+  }
+
   private static void putIfSet(ObjectNode node, String key, Object value) {
     if (value instanceof Integer) {
       node.put(key, (Integer) value);
@@ -427,7 +425,6 @@ final class StepWriter {
       return;
     }
     ObjectNode body = Json.object();
-    ObjectNode access = link.access();
     if (link.wantsReplication()) {
       body.putArray("cluster").add("manage_ccr");
     }
@@ -494,10 +491,7 @@ final class StepWriter {
           patch);
       return steps;
     }
-    ObjectNode alias = Json.object();
-    for (String key : ALIAS_KEYS) {
-      alias.putNull(key);
-    }
+    ObjectNode alias = allKeysNull();
     request(
         StepAction.REMOVE_REMOTE,
         local,

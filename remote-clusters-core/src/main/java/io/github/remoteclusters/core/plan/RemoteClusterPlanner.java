@@ -1,14 +1,16 @@
 package io.github.remoteclusters.core.plan;
 
 import io.github.remoteclusters.core.Link;
+import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.Topology;
-import io.github.remoteclusters.core.internal.BasicAccessValidator;
+import io.github.remoteclusters.core.internal.SecurityAccessValidator;
 import io.github.remoteclusters.core.internal.LinkPlanner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Plans every link of a topology: runs the checks (versions, licence, security model, addresses,
@@ -30,12 +32,12 @@ public final class RemoteClusterPlanner {
   }
 
   /**
-   * A planner with the built-in structural check of {@code access} documents.
+   * A planner that checks {@code access} documents with the security module's cross-cluster API key rules.
    *
    * @return the planner
    */
   public static RemoteClusterPlanner create() {
-    return new RemoteClusterPlanner(BasicAccessValidator.INSTANCE);
+    return new RemoteClusterPlanner(SecurityAccessValidator.INSTANCE);
   }
 
   /**
@@ -55,16 +57,56 @@ public final class RemoteClusterPlanner {
    * @return one result per link, in order
    */
   public TopologyPlan plan(Topology topology) {
-    Objects.requireNonNull(topology, "topology");
-    LinkPlanner planner = new LinkPlanner(topology, accessValidator);
-    Map<String, Integer> aliases = new HashMap<>();
     List<PlanResult> results = new ArrayList<>(topology.links().size());
+    plan(topology, results::add);
+    return new TopologyPlan(results);
+  }
+
+  /**
+   * Plans every link and hands each result to {@code sink} as soon as it is made, in link order,
+   * without keeping them: for topologies too large to hold every plan in memory.
+   *
+   * @param topology the topology
+   * @param sink receives one result per link
+   */
+  public void plan(Topology topology, Consumer<PlanResult> sink) {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(sink, "sink");
+    LinkPlanner planner = new LinkPlanner(topology, accessValidator);
+    AliasIndex aliases = new AliasIndex();
     List<Link> links = topology.links();
     for (int i = 0; i < links.size(); i++) {
-      Link link = links.get(i);
-      Integer first = aliases.putIfAbsent(link.local() + "\u0000" + link.alias(), i);
-      results.add(planner.plan(i, first));
+      sink.accept(planner.plan(i, aliases.firstUse(links.get(i), i)));
     }
-    return new TopologyPlan(results);
+  }
+
+  /**
+   * Runs every check of every link without building steps: what {@code validate} needs, cheaper
+   * than {@link #plan(Topology)}.
+   *
+   * @param topology the topology
+   * @return the errors and warnings of every link, in link order
+   */
+  public List<Problem> check(Topology topology) {
+    Objects.requireNonNull(topology, "topology");
+    LinkPlanner planner = new LinkPlanner(topology, accessValidator);
+    AliasIndex aliases = new AliasIndex();
+    List<Problem> problems = new ArrayList<>();
+    List<Link> links = topology.links();
+    for (int i = 0; i < links.size(); i++) {
+      problems.addAll(planner.problems(i, aliases.firstUse(links.get(i), i)));
+    }
+    return problems;
+  }
+
+  /** The first link of each (local cluster, alias). */
+  private static final class AliasIndex {
+    private final Map<String, Map<String, Integer>> byLocal = new HashMap<>();
+
+    Integer firstUse(Link link, int index) {
+      return byLocal
+          .computeIfAbsent(link.local(), k -> new HashMap<>())
+          .putIfAbsent(link.alias(), index);
+    }
   }
 }

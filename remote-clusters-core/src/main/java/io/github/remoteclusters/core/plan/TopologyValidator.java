@@ -66,8 +66,7 @@ public final class TopologyValidator {
       return new Report(failed.problems(), failed.unreadable());
     }
     if (read instanceof TopologyReadResult.Loaded) {
-      TopologyPlan plan = planner.plan(((TopologyReadResult.Loaded) read).topology());
-      return new Report(plan.problems(), false);
+      return new Report(planner.check(((TopologyReadResult.Loaded) read).topology()), false);
     }
     throw new IllegalStateException("unknown read result " + read.getClass());
   }

@@ -36,25 +36,20 @@ public final class RemoteClusterSettingsValidator {
   private static final String PREFIX = "cluster.remote.";
 
   /** Per-alias suffixes that can be set through the API. */
-  private static final Set<String> DYNAMIC_SUFFIXES =
-      Set.of(
-          "mode",
-          "seeds",
-          "node_connections",
-          "proxy",
-          "proxy_address",
-          "proxy_socket_connections",
-          "server_name",
-          "skip_unavailable",
-          "transport.ping_schedule",
-          "transport.compress",
-          "transport.compression_scheme",
-          "signing.key",
-          "signing.certificate",
-          "signing.keystore.path",
-          "signing.keystore.type",
-          "signing.keystore.alias",
-          "signing.keystore.algorithm");
+  private static final Set<String> DYNAMIC_SUFFIXES = dynamicSuffixes();
+
+  private static Set<String> dynamicSuffixes() {
+    Set<String> all = new java.util.HashSet<>(SettingValues.ALIAS_KEYS);
+    all.addAll(
+        List.of(
+            "signing.key",
+            "signing.certificate",
+            "signing.keystore.path",
+            "signing.keystore.type",
+            "signing.keystore.alias",
+            "signing.keystore.algorithm"));
+    return Set.copyOf(all);
+  }
 
   /** Per-alias secure (keystore-only) suffixes. */
   private static final Set<String> SECURE_SUFFIXES =
