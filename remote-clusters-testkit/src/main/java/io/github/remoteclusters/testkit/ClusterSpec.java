@@ -23,7 +23,11 @@ public record ClusterSpec(String name, String version, Map<String, String> setti
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
-  /** Checks the name and copies the settings. */
+  /**
+   * Checks the name and copies the settings.
+   *
+   * @since 0.1.0
+   */
   public ClusterSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -54,6 +58,7 @@ public record ClusterSpec(String name, String version, Map<String, String> setti
    * @param name the cluster name
    * @param version the Elasticsearch version, such as {@code 9.5.3}
    * @return the spec
+   * @since 0.1.0
    */
   public static ClusterSpec of(String name, String version) {
     return new ClusterSpec(name, version, Map.of());
@@ -65,6 +70,7 @@ public record ClusterSpec(String name, String version, Map<String, String> setti
    * @param key the setting name, such as {@code node.attr.zone}
    * @param value its value
    * @return a new spec
+   * @since 0.1.0
    */
   public ClusterSpec withSetting(String key, String value) {
     Map<String, String> copy = new LinkedHashMap<>(settings);

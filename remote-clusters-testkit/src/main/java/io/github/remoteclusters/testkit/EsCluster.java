@@ -42,21 +42,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestClusterExtension.class)
 public @interface EsCluster {
 
-  /** The newest Elasticsearch version this kit starts, the default of {@link #version()}. */
+  /**
+   * The newest Elasticsearch version this kit starts, the default of {@link #version()}.
+   *
+   * @since 0.1.0
+   */
   String LATEST = "9.5.3";
 
   /**
    * The cluster name; empty (the default) means the field's name in lower case.
    *
    * @return the name
+   * @since 0.1.0
    */
   String name() default "";
 
   /**
-   * The Elasticsearch version, one of {@link TestClusters#supportedVersions()}. When several
-   * fields name one cluster, at most one of them may give a version other than the default.
+   * The Elasticsearch version, one of {@link TestClusters#supportedVersions()}. When several fields
+   * name one cluster, at most one of them may give a version other than the default.
    *
    * @return the version
+   * @since 0.1.0
    */
   String version() default LATEST;
 
@@ -64,6 +70,7 @@ public @interface EsCluster {
    * Extra node settings, each {@code key=value}.
    *
    * @return the settings
+   * @since 0.1.0
    */
   String[] settings() default {};
 }

@@ -21,6 +21,7 @@ public interface TestCluster extends AutoCloseable {
    * What was started.
    *
    * @return the spec
+   * @since 0.1.0
    */
   ClusterSpec spec();
 
@@ -28,6 +29,7 @@ public interface TestCluster extends AutoCloseable {
    * The cluster name ({@code cluster.name}).
    *
    * @return the name from the spec
+   * @since 0.1.0
    */
   default String name() {
     return spec().name();
@@ -37,6 +39,7 @@ public interface TestCluster extends AutoCloseable {
    * The Elasticsearch version the node runs.
    *
    * @return the version, such as {@code 9.5.3}
+   * @since 0.1.0
    */
   String version();
 
@@ -44,6 +47,7 @@ public interface TestCluster extends AutoCloseable {
    * The HTTP address, for REST clients.
    *
    * @return a URI such as {@code http://127.0.0.1:41601}
+   * @since 0.1.0
    */
   URI httpUri();
 
@@ -52,6 +56,7 @@ public interface TestCluster extends AutoCloseable {
    * take.
    *
    * @return {@code host:port}, such as {@code 127.0.0.1:42015}
+   * @since 0.1.0
    */
   String transportAddress();
 
@@ -61,6 +66,7 @@ public interface TestCluster extends AutoCloseable {
    * compatible-with=8}.
    *
    * @return the client, the same instance on every call
+   * @since 0.1.0
    */
   ElasticsearchClient client();
 
@@ -68,6 +74,7 @@ public interface TestCluster extends AutoCloseable {
    * The node's directory: {@code data/}, {@code config/} and {@code logs/}.
    *
    * @return an absolute path
+   * @since 0.1.0
    */
   Path home();
 
@@ -75,6 +82,7 @@ public interface TestCluster extends AutoCloseable {
    * The node's log file; kept after the node stops.
    *
    * @return {@code home()/logs/<name>.log}
+   * @since 0.1.0
    */
   Path logFile();
 
@@ -82,6 +90,7 @@ public interface TestCluster extends AutoCloseable {
    * How long the node took from launch to serving requests.
    *
    * @return the start-up time
+   * @since 0.1.0
    */
   Duration startupTime();
 
@@ -89,6 +98,7 @@ public interface TestCluster extends AutoCloseable {
    * The operating-system process id of the node's JVM.
    *
    * @return the pid
+   * @since 0.1.0
    */
   long pid();
 
@@ -96,12 +106,15 @@ public interface TestCluster extends AutoCloseable {
    * Whether the node's JVM is still running.
    *
    * @return true until the node stopped
+   * @since 0.1.0
    */
   boolean isRunning();
 
   /**
    * Stops the node (SIGTERM, then a forced kill after 30 seconds) and closes the client. Does
    * nothing when already stopped.
+   *
+   * @since 0.1.0
    */
   @Override
   void close();

@@ -34,6 +34,7 @@ public final class TestClusterException extends RuntimeException {
    * @param logFile the node's log file, or {@code null} when there is none (yet)
    * @param logTail the last lines of the node's output and log, or empty
    * @param cause the underlying failure, or {@code null}
+   * @since 0.1.0
    */
   public TestClusterException(
       String clusterName,
@@ -66,6 +67,7 @@ public final class TestClusterException extends RuntimeException {
    * The cluster concerned.
    *
    * @return the cluster name
+   * @since 0.1.0
    */
   public String clusterName() {
     return clusterName;
@@ -75,6 +77,7 @@ public final class TestClusterException extends RuntimeException {
    * The Elasticsearch version of the cluster concerned.
    *
    * @return the version, such as {@code 9.5.3}
+   * @since 0.1.0
    */
   public String version() {
     return version;
@@ -84,6 +87,7 @@ public final class TestClusterException extends RuntimeException {
    * The node's log file, when it has one.
    *
    * @return the path, or empty
+   * @since 0.1.0
    */
   public Optional<Path> logFile() {
     return Optional.ofNullable(logFile);
@@ -93,6 +97,7 @@ public final class TestClusterException extends RuntimeException {
    * The last lines of the node's output and log at the time of the failure.
    *
    * @return the lines, or an empty string
+   * @since 0.1.0
    */
   public String logTail() {
     return logTail;

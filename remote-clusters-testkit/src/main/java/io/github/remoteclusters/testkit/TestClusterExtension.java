@@ -37,36 +37,72 @@ public final class TestClusterExtension
     }
   }
 
-  /** Creates the extension; JUnit does this. */
+  /**
+   * Creates the extension; JUnit does this.
+   *
+   * @since 0.1.0
+   */
   public TestClusterExtension() {}
 
   @Override
   public void beforeAll(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, EsCluster.class);
-    if (fields.isEmpty()) {
-      return;
+    if (!fields.isEmpty()) {
+      inject(fields, null, running(context, testClass, fields));
     }
+  }
+
+  /**
+   * Fills instance fields. With {@code @TestInstance(PER_CLASS)} the instance is created before
+   * {@code beforeAll}, so the clusters may have to be started here.
+   */
+  @Override
+  public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
+    Class<?> testClass = testInstance.getClass();
+    List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, EsCluster.class);
+    if (!fields.isEmpty()) {
+      inject(fields, testInstance, running(context, testClass, fields));
+    }
+  }
+
+  /** The clusters of a test class, started on first use and kept in the class's store. */
+  private static Running running(ExtensionContext context, Class<?> testClass, List<Field> fields) {
+    // get-then-put rather than computeIfAbsent: that is new in JUnit 6, getOrComputeIfAbsent is
+    // deprecated there, and this extension also serves JUnit 5 users. Callbacks for one class
+    // run on one thread.
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    Running running = store.get(testClass, Running.class);
+    if (running == null) {
+      running = start(context, testClass, fields);
+      store.put(testClass, running);
+    }
+    return running;
+  }
+
+  private static Running start(ExtensionContext context, Class<?> testClass, List<Field> fields) {
     List<ClusterSpec> specs = List.copyOf(specsOf(fields).values());
     List<TestCluster> started =
         TestClusters.startAll(
             KitConfig.fromSystemProperties().workDir().resolve(testClass.getName()), specs);
     Map<String, TestCluster> byName = new LinkedHashMap<>();
-    started.forEach(c -> byName.put(c.name(), c));
-    Running running = new Running(byName);
-    context.getStore(NAMESPACE).put(testClass, running);
-    inject(fields, null, running);
-  }
-
-  @Override
-  public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
-    Running running =
-        context.getStore(NAMESPACE).get(testInstance.getClass(), Running.class);
-    if (running != null) {
-      List<Field> fields =
-          AnnotationSupport.findAnnotatedFields(testInstance.getClass(), EsCluster.class);
-      inject(fields, testInstance, running);
+    for (TestCluster c : started) {
+      byName.put(c.name(), c);
+      String summary =
+          c.version()
+              + " http="
+              + c.httpUri()
+              + " transport="
+              + c.transportAddress()
+              + " started in "
+              + c.startupTime().toMillis()
+              + " ms, log "
+              + c.logFile();
+      // IDEs show report entries; Surefire and Failsafe only print the console
+      context.publishReportEntry("es-cluster." + c.name(), summary);
+      System.out.println("[remote-clusters-testkit] cluster " + c.name() + " " + summary);
     }
+    return new Running(byName);
   }
 
   @Override

@@ -86,7 +86,8 @@ public final class TestClusters {
   }
 
   /**
-   * Starts clusters in parallel, each in {@code workDir/<name>}, and waits until all serve requests.
+   * Starts clusters in parallel, each in {@code workDir/<name>}, and waits until all serve
+   * requests.
    *
    * @param workDir the parent of the node directories
    * @param specs what to start; names must differ
@@ -128,8 +129,7 @@ public final class TestClusters {
                   () ->
                       fail(
                           spec,
-                          "is not a version this kit can start; supported: "
-                              + supportedVersions(),
+                          "is not a version this kit can start; supported: " + supportedVersions(),
                           null));
     } catch (IOException | IllegalStateException e) {
       throw fail(spec, "cannot be prepared: " + e.getMessage(), e);

@@ -44,7 +44,8 @@ class ClusterLifecycleIT {
     }
     for (TestCluster c : clusters) {
       assertThat(c.isRunning()).isFalse();
-      assertThat(ProcessHandle.of(c.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+      assertThat(ProcessHandle.of(c.pid()).map(ProcessHandle::isAlive))
+          .isNotEqualTo(Optional.of(true));
       assertThat(portIsClosed(c.httpUri().getPort())).isTrue();
       // the log stays for inspection and shows an orderly shutdown
       assertThat(Files.readString(c.logFile())).contains("closed");
@@ -73,8 +74,7 @@ class ClusterLifecycleIT {
     assertThat(TestClusters.supportedVersions()).contains(EsCluster.LATEST);
     assertThatThrownBy(() -> TestClusters.start(ClusterSpec.of("x", "7.17.0")))
         .isInstanceOf(TestClusterException.class)
-        .hasMessage(
-            "[x/7.17.0] is not a version this kit can start; supported: [9.5.3, 8.19.21]");
+        .hasMessage("[x/7.17.0] is not a version this kit can start; supported: [9.5.3, 8.19.21]");
   }
 
   /** SIGKILL gives the JVM no chance to run shutdown hooks; the node must still go away. */
@@ -96,7 +96,8 @@ class ClusterLifecycleIT {
     Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
     long nodePid;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
       nodePid = OrphanedNodeMain.readNodePid(out);
     } finally {
       parent.destroyForcibly(); // SIGKILL
@@ -106,7 +107,8 @@ class ClusterLifecycleIT {
     if (node != null) {
       node.onExit().get(60, TimeUnit.SECONDS);
     }
-    assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+    assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive))
+        .isNotEqualTo(Optional.of(true));
   }
 
   private static boolean portIsClosed(int port) throws IOException {

@@ -13,7 +13,8 @@ class ClusterSpecTest {
   void settingsAreCopiedAndAdded() {
     ClusterSpec spec = ClusterSpec.of("a", "9.5.3").withSetting("node.attr.zone", "z1");
     assertThat(spec.settings()).isEqualTo(Map.of("node.attr.zone", "z1"));
-    assertThat(spec.withSetting("node.attr.zone", "z2").settings()).containsEntry("node.attr.zone", "z2");
+    assertThat(spec.withSetting("node.attr.zone", "z2").settings())
+        .containsEntry("node.attr.zone", "z2");
   }
 
   @Test
@@ -28,9 +29,11 @@ class ClusterSpecTest {
   @Test
   void anExceptionNamesClusterVersionLogAndTail() {
     TestClusterException e =
-        new TestClusterException("a", "9.5.3", "did not start within 5s", Path.of("a.log"), "boom", null);
+        new TestClusterException(
+            "a", "9.5.3", "did not start within 5s", Path.of("a.log"), "boom", null);
     assertThat(e.getMessage())
-        .isEqualTo("[a/9.5.3] did not start within 5s\nlog: a.log\n--- last lines of the log ---\nboom");
+        .isEqualTo(
+            "[a/9.5.3] did not start within 5s\nlog: a.log\n--- last lines of the log ---\nboom");
     assertThat(e.logFile()).contains(Path.of("a.log"));
   }
 }

@@ -30,6 +30,10 @@ class RemoteClusterLinkIT {
   @EsCluster(name = "local")
   static ElasticsearchClient localClient;
 
+  /** Instance fields get the class's clusters too. */
+  @EsCluster(name = "remote")
+  TestCluster remoteAgain;
+
   @BeforeAll
   static void indexOneDocumentOnEachRemote() throws IOException {
     for (TestCluster c : List.of(remote, old)) {
@@ -50,68 +54,77 @@ class RemoteClusterLinkIT {
     assertThat(old.client().info().version().number()).isEqualTo("8.19.21");
     assertThat(old.version()).isEqualTo("8.19.21");
     assertThat(localClient).isSameAs(local.client());
+    assertThat(remoteAgain).isSameAs(remote);
     assertThat(local.httpUri().getHost()).isEqualTo("127.0.0.1");
     assertThat(local.transportAddress()).startsWith("127.0.0.1:");
   }
 
   @Test
   void sniffLinkBetween95Clusters() throws Exception {
-    putRemote(Map.of("cluster.remote.r_sniff.seeds", JsonData.of(List.of(remote.transportAddress()))));
-    try {
-      ClusterRemoteInfo info = awaitConnected("r_sniff");
-      assertThat(info.isSniff()).isTrue();
-      assertThat(info.sniff().numNodesConnected()).isEqualTo(1);
-      assertThat(searchOne("r_sniff:docs")).isEqualTo("hello from remote");
-    } finally {
-      removeRemote("r_sniff");
-    }
+    assertSniffLink(local, remote, "r_sniff");
+  }
+
+  @Test
+  void sniffLinkFrom95To819() throws Exception {
+    assertSniffLink(local, old, "r_old");
+  }
+
+  /** The other direction: the 9.x client writes settings to an 8.19 server, which links to 9.5. */
+  @Test
+  void sniffLinkFrom819To95() throws Exception {
+    assertSniffLink(old, remote, "r_new");
   }
 
   @Test
   void proxyLinkBetween95Clusters() throws Exception {
     putRemote(
+        local,
         Map.of(
             "cluster.remote.r_proxy.mode", JsonData.of("proxy"),
             "cluster.remote.r_proxy.proxy_address", JsonData.of(remote.transportAddress())));
     try {
-      ClusterRemoteInfo info = awaitConnected("r_proxy");
+      ClusterRemoteInfo info = awaitConnected(local, "r_proxy");
       assertThat(info.isProxy()).isTrue();
       assertThat(info.proxy().proxyAddress()).isEqualTo(remote.transportAddress());
-      assertThat(searchOne("r_proxy:docs")).isEqualTo("hello from remote");
+      assertThat(searchOne(local, "r_proxy:docs")).isEqualTo("hello from remote");
     } finally {
-      removeRemote("r_proxy");
+      removeRemote(local, "r_proxy");
     }
   }
 
-  @Test
-  void sniffLinkFrom95To819() throws Exception {
-    putRemote(Map.of("cluster.remote.r_old.seeds", JsonData.of(List.of(old.transportAddress()))));
+  /** Links {@code from} to {@code to} in sniff mode, searches {@code to}'s document, unlinks. */
+  private static void assertSniffLink(TestCluster from, TestCluster to, String alias)
+      throws Exception {
+    putRemote(
+        from,
+        Map.of("cluster.remote." + alias + ".seeds", JsonData.of(List.of(to.transportAddress()))));
     try {
-      ClusterRemoteInfo info = awaitConnected("r_old");
+      ClusterRemoteInfo info = awaitConnected(from, alias);
+      assertThat(info.isSniff()).isTrue();
       assertThat(info.sniff().numNodesConnected()).isEqualTo(1);
-      assertThat(searchOne("r_old:docs")).isEqualTo("hello from old");
+      assertThat(searchOne(from, alias + ":docs")).isEqualTo("hello from " + to.name());
     } finally {
-      removeRemote("r_old");
+      removeRemote(from, alias);
     }
   }
 
-  private static void putRemote(Map<String, JsonData> settings) throws IOException {
-    local.client().cluster().putSettings(p -> p.persistent(settings));
+  private static void putRemote(TestCluster on, Map<String, JsonData> settings) throws IOException {
+    on.client().cluster().putSettings(p -> p.persistent(settings));
   }
 
-  private static void removeRemote(String alias) throws IOException {
+  private static void removeRemote(TestCluster on, String alias) throws IOException {
     // JsonData.of(null) throws; a JSON null removes the settings
-    local
-        .client()
+    on.client()
         .cluster()
-        .putSettings(p -> p.persistent("cluster.remote." + alias + ".*", JsonData.fromJson("null")));
-    assertThat(local.client().cluster().remoteInfo().infos()).doesNotContainKey(alias);
+        .putSettings(
+            p -> p.persistent("cluster.remote." + alias + ".*", JsonData.fromJson("null")));
+    assertThat(on.client().cluster().remoteInfo().infos()).doesNotContainKey(alias);
   }
 
-  private static ClusterRemoteInfo awaitConnected(String alias) throws Exception {
+  private static ClusterRemoteInfo awaitConnected(TestCluster on, String alias) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
-      ClusterRemoteInfo info = local.client().cluster().remoteInfo().infos().get(alias);
+      ClusterRemoteInfo info = on.client().cluster().remoteInfo().infos().get(alias);
       boolean connected =
           info != null && (info.isSniff() ? info.sniff().connected() : info.proxy().connected());
       if (connected) {
@@ -125,8 +138,8 @@ class RemoteClusterLinkIT {
   }
 
   @SuppressWarnings("rawtypes")
-  private static String searchOne(String index) throws IOException {
-    SearchResponse<Map> response = local.client().search(s -> s.index(index), Map.class);
+  private static String searchOne(TestCluster on, String index) throws IOException {
+    SearchResponse<Map> response = on.client().search(s -> s.index(index), Map.class);
     assertThat(response.hits().hits()).hasSize(1);
     assertThat(response.hits().hits().get(0).index()).isEqualTo(index);
     return String.valueOf(response.hits().hits().get(0).source().get("msg"));

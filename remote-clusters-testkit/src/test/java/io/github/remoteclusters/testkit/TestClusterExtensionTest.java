@@ -56,7 +56,8 @@ class TestClusterExtensionTest {
   void aFieldOfAnotherTypeIsRefused() {
     assertThatThrownBy(() -> specs(WrongType.class))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("WrongType.local is annotated @EsCluster but has type java.lang.String");
+        .hasMessageContaining(
+            "WrongType.local is annotated @EsCluster but has type java.lang.String");
   }
 
   @Test

@@ -19,7 +19,9 @@ import org.elasticsearch.transport.netty4.Netty4Plugin;
  * Starts one real single-node Elasticsearch cluster in this JVM and keeps it running until standard
  * input ends or the JVM is asked to stop.
  *
- * <pre>java -cp NODE_CLASSPATH io.github.remoteclusters.testkit.node.NodeMain HOME [setting=value ...]</pre>
+ * <pre>
+ * java -cp NODE_CLASSPATH io.github.remoteclusters.testkit.node.NodeMain HOME [setting=value ...]
+ * </pre>
  *
  * <p>Defaults, each of which a {@code setting=value} argument overrides: {@code
  * network.host=127.0.0.1}, {@code http.port=0} and {@code transport.port=0} (ephemeral ports),

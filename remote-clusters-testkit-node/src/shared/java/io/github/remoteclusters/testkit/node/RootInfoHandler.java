@@ -30,8 +30,7 @@ final class RootInfoHandler extends BaseRestHandler {
 
   @Override
   public List<Route> routes() {
-    return List.of(
-        new Route(RestRequest.Method.GET, "/"), new Route(RestRequest.Method.HEAD, "/"));
+    return List.of(new Route(RestRequest.Method.GET, "/"), new Route(RestRequest.Method.HEAD, "/"));
   }
 
   @Override

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Creates an {@code elasticsearch-java} client that works against the server it points at,
- * whatever its major version.
+ * Creates an {@code elasticsearch-java} client that works against the server it points at, whatever
+ * its major version.
  *
  * <p>The 9.x client sends {@code Accept} and {@code Content-Type} with {@code compatible-with=9},
  * which an 8.x server rejects ({@code Accept version must be either version 8 or 7, but found 9}).
@@ -24,8 +24,7 @@ public final class CompatibleClient {
   /** The media type an 8.x server accepts from a 9.x client. */
   static final String COMPATIBLE_WITH_8 = "application/vnd.elasticsearch+json; compatible-with=8";
 
-  private static final Pattern NUMBER =
-      Pattern.compile("\"number\"\\s*:\\s*\"(\\d+)\\.");
+  private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"(\\d+)\\.");
 
   private CompatibleClient() {}
 
@@ -71,7 +70,12 @@ public final class CompatibleClient {
     int major = response.statusCode() == 200 ? majorVersionOf(response.body()) : -1;
     if (major < 0) {
       throw new IOException(
-          "GET " + uri + "/ gave " + response.statusCode() + " without a version: " + response.body());
+          "GET "
+              + uri
+              + "/ gave "
+              + response.statusCode()
+              + " without a version: "
+              + response.body());
     }
     return major;
   }

@@ -44,7 +44,20 @@ public record KitConfig(Path workDir, Path mavenRepository, String heap, Duratio
             ? Path.of(System.getProperty("user.home"), ".m2", "repository")
             : Path.of(repo);
     String heap = System.getProperty(HEAP, "512m");
-    long timeout = Long.parseLong(System.getProperty(START_TIMEOUT_SECONDS, "240"));
+    String timeoutText = System.getProperty(START_TIMEOUT_SECONDS, "240").trim();
+    long timeout;
+    try {
+      timeout = Long.parseLong(timeoutText);
+    } catch (NumberFormatException e) {
+      timeout = -1;
+    }
+    if (timeout <= 0) {
+      throw new IllegalArgumentException(
+          START_TIMEOUT_SECONDS
+              + " ["
+              + timeoutText
+              + "] is invalid: expected a number of seconds > 0");
+    }
     return new KitConfig(
         workDir.toAbsolutePath().normalize(),
         mavenRepository.toAbsolutePath().normalize(),

@@ -170,7 +170,12 @@ public record NodeDistribution(
     Path tmp = Files.createTempFile(dir, "node-", ".jar.tmp");
     try (InputStream in = nodeJar(line)) {
       if (in == null) {
-        throw new IOException("resource " + jarName(line) + " is missing from remote-clusters-testkit");
+        throw new IOException(
+            "resource "
+                + jarName(line)
+                + " is missing from remote-clusters-testkit: the node jars are embedded when"
+                + " the kit is packaged, so run real-node tests as *IT (Failsafe, mvn verify),"
+                + " not as *Test (Surefire, mvn test)");
       }
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -8,7 +8,8 @@ class CompatibleClientTest {
 
   @Test
   void readsTheMajorVersionFromTheRootInfo() {
-    assertThat(CompatibleClient.majorVersionOf("{\"version\":{\"number\":\"8.19.21\"}}")).isEqualTo(8);
+    assertThat(CompatibleClient.majorVersionOf("{\"version\":{\"number\":\"8.19.21\"}}"))
+        .isEqualTo(8);
     assertThat(CompatibleClient.majorVersionOf("{\"version\" : { \"number\" : \"9.5.3\" }}"))
         .isEqualTo(9);
     assertThat(CompatibleClient.majorVersionOf("{\"error\":\"nope\"}")).isEqualTo(-1);
