@@ -18,8 +18,8 @@ import java.util.List;
  * try (Reconciler r = Reconciler.builder()
  *     .ownership(OwnershipStore.jsonFile(Path.of("owned.json")))
  *     .build()) {
- *   ApplyReport report = r.apply(TopologyReader.read(file).topology());
- *   report.throwIfFailed();
+ *   Topology topology = ((TopologyReadResult.Loaded) TopologyReader.read(file)).topology();
+ *   r.apply(topology).throwIfFailed();
  * }
  * }</pre>
  *
