@@ -22,10 +22,10 @@ public sealed interface RemoteInfo permits RemoteInfo.Sniff, RemoteInfo.Proxy {
   String initialConnectTimeout();
 
   /**
-   * Whether the alias has keystore credentials (the API-key model): true or false when {@code
-   * _remote/info} says, null when unknown (the typed client does not expose it for sniff mode).
+   * Whether the alias has keystore credentials (the API-key model): {@code _remote/info} shows
+   * {@code cluster_credentials} then (servers from 8.8). Null only when built without knowing.
    *
-   * @return whether credentials are present, or null
+   * @return whether credentials are present, or null when unknown
    */
   Boolean credentials();
 

@@ -132,6 +132,8 @@ class ReconcilerIT {
       assertThat(lr.change()).isEqualTo(Change.ADDED);
       assertThat(lr.status().connected()).isTrue();
       assertThat(lr.status().info()).isInstanceOf(RemoteInfo.Sniff.class);
+      assertThat(lr.status().info().credentials()).isFalse();
+      assertThat(lr.status().owned()).isTrue();
       assertThat(searchOne(local.client(), "r_sniff:docs")).isEqualTo("hello from remote");
       assertThat(store.owned("local")).containsExactly("r_sniff");
 

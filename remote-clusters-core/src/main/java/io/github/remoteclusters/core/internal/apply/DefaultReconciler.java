@@ -84,7 +84,6 @@ public final class DefaultReconciler implements Reconciler {
   public ApplyReport apply(Topology topology, TopologyPlan plan) {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(plan, "plan");
-    statusTopology = topology;
     if (plan.hasErrors()) {
       return new ApplyReport(config.dryRun(), List.of(), List.of(), List.of(), plan.problems());
     }
@@ -120,7 +119,7 @@ public final class DefaultReconciler implements Reconciler {
             "not attempted after an earlier failure; run again to resume"));
         continue;
       }
-      ClusterOutcome o = runCluster(w, i + 1, ordered.size(), byName, diagnoser, links);
+      ClusterOutcome o = runCluster(w, i + 1, ordered.size(), topology, diagnoser, links);
       outcomes.add(o);
       failed |= o instanceof ClusterOutcome.Failed;
     }
@@ -197,8 +196,9 @@ public final class DefaultReconciler implements Reconciler {
   }
 
   private ClusterOutcome runCluster(
-      Work w, int index, int total, Map<String, Cluster> byName, Diagnoser diagnoser,
+      Work w, int index, int total, Topology topology, Diagnoser diagnoser,
       List<LinkResult> links) {
+    Map<String, Cluster> byName = topology.clustersByName();
     String name = w.cluster.name();
     ProgressListener progress = config.progress();
     List<HttpRequest> requests = new ArrayList<>();
@@ -283,8 +283,8 @@ public final class DefaultReconciler implements Reconciler {
                   + " to connect"));
           latest = awaitConnected(session, toVerify);
           for (String alias : toVerify) {
-            LinkStatus st = status(name, alias, latest.get(alias), true, diagnoser,
-                w.cluster, session, byName);
+            LinkStatus st = status(topology, alias, latest.get(alias), true, diagnoser,
+                w.cluster, session);
             statuses.put(alias, st);
             if (!st.connected() && verifyFailure == null) {
               verifyFailure = new ApplyException(name, alias, "VERIFY_CONNECTED", 0,
@@ -295,8 +295,8 @@ public final class DefaultReconciler implements Reconciler {
         }
         for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
           if (e.getValue() == Change.UNCHANGED && latest.containsKey(e.getKey())) {
-            statuses.put(e.getKey(), status(name, e.getKey(), latest.get(e.getKey()),
-                owned.contains(e.getKey()), diagnoser, w.cluster, session, byName));
+            statuses.put(e.getKey(), status(topology, e.getKey(), latest.get(e.getKey()),
+                owned.contains(e.getKey()), diagnoser, w.cluster, session));
           }
         }
       }
@@ -389,7 +389,6 @@ public final class DefaultReconciler implements Reconciler {
   @Override
   public ClusterOutcome rotateApiKey(Topology topology, String local, String alias) {
     Objects.requireNonNull(topology, "topology");
-    statusTopology = topology;
     Map<String, Cluster> byName = topology.clustersByName();
     TopologyPlan plan = config.planner().plan(topology);
     ElasticsearchRequestStep create = null;
@@ -484,9 +483,10 @@ public final class DefaultReconciler implements Reconciler {
     }
   }
 
-  private LinkStatus status(
-      String cluster, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
-      Cluster local, EsSession session, Map<String, Cluster> byName) {
+  private static LinkStatus status(
+      Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
+      Cluster local, EsSession session) {
+    String cluster = local.name();
     if (info == null) {
       return new LinkStatus(cluster, alias, LinkStatus.State.NOT_CONFIGURED, owned, null,
           new Diagnosis(Diagnosis.Code.NOT_CONFIGURED,
@@ -495,20 +495,15 @@ public final class DefaultReconciler implements Reconciler {
     if (info.connected()) {
       return new LinkStatus(cluster, alias, LinkStatus.State.CONNECTED, owned, info, null);
     }
-    Link link = linkOf(local.name(), alias);
-    Cluster remote = link == null ? null : byName.get(link.remote());
+    Link link = linkOf(topology, local.name(), alias);
+    Cluster remote = link == null ? null : topology.cluster(link.remote()).orElse(null);
     Diagnosis d = diagnoser.diagnose(local, session == null ? null : session.version(), alias,
         info, remote, null, link == null ? null : link.security());
     return new LinkStatus(cluster, alias, LinkStatus.State.DISCONNECTED, owned, info, d);
   }
 
-  private Topology statusTopology;
-
-  private Link linkOf(String local, String alias) {
-    if (statusTopology == null) {
-      return null;
-    }
-    for (Link l : statusTopology.links()) {
+  private static Link linkOf(Topology topology, String local, String alias) {
+    for (Link l : topology.links()) {
       if (l.local().equals(local) && l.alias().equals(alias) && l.state() == LinkState.PRESENT) {
         return l;
       }
@@ -534,8 +529,6 @@ public final class DefaultReconciler implements Reconciler {
   public List<LinkStatus> status(Topology topology, Cluster cluster) {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(cluster, "cluster");
-    statusTopology = topology;
-    Map<String, Cluster> byName = topology.clustersByName();
     Set<String> owned = config.ownership().owned(cluster.name());
     List<LinkStatus> out = new ArrayList<>();
     Map<String, RemoteInfo> info;
@@ -557,15 +550,14 @@ public final class DefaultReconciler implements Reconciler {
     Set<String> seen = new TreeSet<>();
     info.forEach((alias, ri) -> {
       seen.add(alias);
-      out.add(status(cluster.name(), alias, ri, owned.contains(alias), diagnoser, cluster,
-          session, byName));
+      out.add(status(topology, alias, ri, owned.contains(alias), diagnoser, cluster, session));
     });
     for (Link l : topology.links()) {
       if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT
           && !seen.contains(l.alias())) {
         seen.add(l.alias());
-        out.add(status(cluster.name(), l.alias(), null, owned.contains(l.alias()), diagnoser,
-            cluster, session, byName));
+        out.add(status(topology, l.alias(), null, owned.contains(l.alias()), diagnoser,
+            cluster, session));
       }
     }
     return out;

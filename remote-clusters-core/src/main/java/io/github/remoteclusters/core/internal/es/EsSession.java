@@ -3,9 +3,7 @@ package io.github.remoteclusters.core.internal.es;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.cluster.GetClusterSettingsResponse;
-import co.elastic.clients.elasticsearch.cluster.remote_info.ClusterRemoteInfo;
-import co.elastic.clients.elasticsearch.cluster.remote_info.ClusterRemoteProxyInfo;
-import co.elastic.clients.elasticsearch.cluster.remote_info.ClusterRemoteSniffInfo;
+import co.elastic.clients.elasticsearch.cluster.RemoteInfoRequest;
 import co.elastic.clients.elasticsearch.core.InfoResponse;
 import co.elastic.clients.elasticsearch.nodes.ReloadSecureSettingsResponse;
 import co.elastic.clients.elasticsearch.security.ApiKey;
@@ -15,6 +13,7 @@ import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.TransportOptions;
+import co.elastic.clients.transport.endpoints.SimpleEndpoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -154,20 +153,66 @@ public final class EsSession implements AutoCloseable {
   }
 
   /**
+   * {@code GET _remote/info}, the typed request with its response kept as JSON: the typed
+   * response of elasticsearch-java 9.5.6 has no {@code cluster_credentials} for sniff mode, which
+   * is how the API-key model shows.
+   */
+  private static final SimpleEndpoint<RemoteInfoRequest, JsonData> RAW_REMOTE_INFO =
+      rawRemoteInfo();
+
+  @SuppressWarnings("unchecked")
+  private static SimpleEndpoint<RemoteInfoRequest, JsonData> rawRemoteInfo() {
+    return ((SimpleEndpoint<RemoteInfoRequest, ?>) (Object) RemoteInfoRequest._ENDPOINT)
+        .withResponseDeserializer(JsonData._DESERIALIZER);
+  }
+
+  /**
    * The cluster's remote-cluster info by alias.
    *
    * @return the info, sorted by alias
    */
   public Map<String, RemoteInfo> remoteInfo() {
-    Map<String, ClusterRemoteInfo> infos;
+    JsonNode tree;
     try {
-      infos = client.cluster().remoteInfo().infos();
+      JsonData raw = client._transport().performRequest(
+          RemoteInfoRequest._INSTANCE, RAW_REMOTE_INFO, client._transportOptions());
+      tree = toJackson(raw);
     } catch (IOException | RuntimeException e) {
       throw failure(name, null, "READ_REMOTE_INFO", e, "");
     }
     Map<String, RemoteInfo> out = new TreeMap<>();
-    infos.forEach((alias, info) -> out.put(alias, convert(info)));
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      out.put(e.getKey(), convert(e.getValue()));
+    }
     return out;
+  }
+
+  /** One alias of {@code _remote/info}, as {@code RemoteConnectionInfo.toXContent} writes it. */
+  static RemoteInfo convert(JsonNode i) {
+    boolean credentials = i.hasNonNull("cluster_credentials");
+    String timeout = i.path("initial_connect_timeout").asText("");
+    boolean skip = i.path("skip_unavailable").asBoolean(false);
+    if ("proxy".equals(i.path("mode").asText())) {
+      return new RemoteInfo.Proxy(
+          i.path("connected").asBoolean(false),
+          i.path("proxy_address").asText(""),
+          i.path("server_name").asText(""),
+          i.path("num_proxy_sockets_connected").asInt(0),
+          i.path("max_proxy_socket_connections").asInt(0),
+          skip,
+          timeout,
+          credentials);
+    }
+    java.util.List<String> seeds = new java.util.ArrayList<>();
+    i.path("seeds").forEach(seed -> seeds.add(seed.asText()));
+    return new RemoteInfo.Sniff(
+        i.path("connected").asBoolean(false),
+        seeds,
+        i.path("num_nodes_connected").asLong(0),
+        i.path("max_connections_per_cluster").asInt(0),
+        skip,
+        timeout,
+        credentials);
   }
 
   /**
@@ -348,30 +393,6 @@ public final class EsSession implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable setting value " + data, e);
     }
-  }
-
-  private static RemoteInfo convert(ClusterRemoteInfo info) {
-    if (info.isSniff()) {
-      ClusterRemoteSniffInfo s = info.sniff();
-      return new RemoteInfo.Sniff(
-          s.connected(),
-          s.seeds(),
-          s.numNodesConnected(),
-          s.maxConnectionsPerCluster(),
-          s.skipUnavailable(),
-          s.initialConnectTimeout() == null ? "" : s.initialConnectTimeout().toString(),
-          null);
-    }
-    ClusterRemoteProxyInfo p = info.proxy();
-    return new RemoteInfo.Proxy(
-        p.connected(),
-        p.proxyAddress(),
-        p.serverName() == null ? "" : p.serverName(),
-        p.numProxySocketsConnected(),
-        p.maxProxySocketConnections(),
-        p.skipUnavailable(),
-        p.initialConnectTimeout() == null ? "" : p.initialConnectTimeout().toString(),
-        p.clusterCredentials() != null);
   }
 
   /**

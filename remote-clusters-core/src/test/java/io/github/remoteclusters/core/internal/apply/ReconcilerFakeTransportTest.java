@@ -118,7 +118,7 @@ class ReconcilerFakeTransportTest {
           .isEqualTo("data:9443");
       ClusterOutcome.Applied applied = (ClusterOutcome.Applied) report.clusters().get(0);
       assertThat(applied.writes()).isEqualTo(3);
-      assertThat(report.links().get(0).status().info().credentials()).isNull();
+      assertThat(report.links().get(0).status().info().credentials()).isTrue();
 
       // the second run finds everything in place: no key request, no write
       int before = data.sent().size();
@@ -164,6 +164,25 @@ class ReconcilerFakeTransportTest {
       assertThat(resumed.clusters()).extracting(ClusterOutcome::status)
           .containsExactly("applied", "applied");
     }
+  }
+
+  @Test
+  void progressReportsEachPhaseOfEachCluster() {
+    List<String> events = new java.util.ArrayList<>();
+    search.reachable("data:9300");
+    old.reachable("search:9300");
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(1))
+        .progress(e -> events.add(e.index() + "/" + e.total() + " " + e.cluster() + " "
+            + e.phase())))) {
+      ApplyReport report = r.apply(topology(List.of(
+          Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+          Link.of("old", "search", "s").withSecurity(SecurityModel.NONE))));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+    }
+    assertThat(events).containsExactly(
+        "1/2 search connect", "1/2 search read", "1/2 search write", "1/2 search verify",
+        "1/2 search done",
+        "2/2 old connect", "2/2 old read", "2/2 old write", "2/2 old verify", "2/2 old done");
   }
 
   @Test
