@@ -368,6 +368,13 @@ public final class DefaultReconciler implements Reconciler {
     EsSession remoteSession = session(remote);
     ObjectNode body = (ObjectNode) s.request().body();
     String keyName = body.path("name").asText();
+    List<String> existing = remoteSession.findCrossClusterApiKeys(keyName);
+    if (!existing.isEmpty()) {
+      // made earlier, by this tool or by a person following the manual step: keep its access
+      // current; its credentials are where they were stored then
+      remoteSession.updateCrossClusterApiKey(alias, existing.get(existing.size() - 1), body.get("access"));
+      return;
+    }
     if (!config.credentials().automatic()) {
       throw new ManualStepRequiredException(local.name(), alias,
           "no credential writer can store the key of [" + alias + "] on [" + local.name()
@@ -375,11 +382,6 @@ public final class DefaultReconciler implements Reconciler {
               + "] (see: remote-clusters plan --format curl), put its encoded value on every node"
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
-    }
-    List<String> existing = remoteSession.findCrossClusterApiKeys(keyName);
-    if (!existing.isEmpty()) {
-      remoteSession.updateCrossClusterApiKey(alias, existing.get(existing.size() - 1), body.get("access"));
-      return;
     }
     EsSession.CreatedKey key = remoteSession.createCrossClusterApiKey(alias, body);
     config.credentials().store(local, alias, key.encoded());

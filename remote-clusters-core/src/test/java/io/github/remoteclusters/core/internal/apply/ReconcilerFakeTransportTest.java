@@ -138,6 +138,14 @@ class ReconcilerFakeTransportTest {
           + " cluster.remote.data.credentials");
       assertThat(data.lines()).doesNotContain("POST /_security/cross_cluster/api_key");
       assertThat(search.lines()).doesNotContain("PUT /_cluster/settings");
+
+      // the person creates the key and stores it by hand; the next run resumes with the settings
+      data.addKey("remote-clusters-search-data");
+      ApplyReport resumed = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(resumed.succeeded()).as(resumed.toString()).isTrue();
+      assertThat(data.lines()).contains("PUT /_security/cross_cluster/api_key/key1")
+          .doesNotContain("POST /_security/cross_cluster/api_key");
+      assertThat(search.lines()).contains("PUT /_cluster/settings");
     }
   }
 

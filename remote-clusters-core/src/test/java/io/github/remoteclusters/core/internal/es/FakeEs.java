@@ -132,6 +132,27 @@ public final class FakeEs implements TransportHttpClient {
     return sent.stream().map(Sent::line).toList();
   }
 
+  /**
+   * Adds a cross-cluster API key, as a person would with the REST API.
+   *
+   * @param name the key name
+   * @return this fake
+   */
+  public FakeEs addKey(String name) {
+    String id = "key" + (++keySeq);
+    ObjectNode k = M.createObjectNode();
+    k.put("id", id);
+    k.put("name", name);
+    k.put("type", "cross_cluster");
+    k.put("creation", keySeq);
+    k.put("invalidated", false);
+    k.put("username", "admin");
+    k.put("realm", "native");
+    k.putObject("metadata");
+    keys.put(id, k);
+    return this;
+  }
+
   /** {@return the API keys by id, each with {@code invalidated}} */
   public Map<String, ObjectNode> keys() {
     return keys;
