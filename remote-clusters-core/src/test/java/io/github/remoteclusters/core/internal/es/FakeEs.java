@@ -241,17 +241,9 @@ public final class FakeEs implements TransportHttpClient {
       return ok(r);
     }
     if (line.equals("POST /_security/cross_cluster/api_key")) {
-      String id = "key" + (++keySeq);
-      ObjectNode k = M.createObjectNode();
-      k.put("id", id);
-      k.put("name", s.body().get("name").asText());
-      k.put("type", "cross_cluster");
-      k.put("creation", keySeq);
-      k.put("invalidated", false);
-      k.put("username", "admin");
-      k.put("realm", "native");
-      k.putObject("metadata");
-      keys.put(id, k);
+      addKey(s.body().get("name").asText());
+      String id = "key" + keySeq;
+      ObjectNode k = keys.get(id);
       ObjectNode r = M.createObjectNode();
       r.put("id", id);
       r.put("name", k.get("name").asText());
