@@ -232,11 +232,12 @@ public final class DefaultReconciler implements Reconciler {
         }
       }
       for (ElasticsearchRequestStep s : w.roleSteps) {
-        String alias = s.request().path().substring("/_security/role/remote-".length());
+        String role = s.request().path().substring(s.request().path().lastIndexOf('/') + 1);
+        String alias = w.plans.keySet().stream().filter(a -> role.endsWith("-" + a)).findFirst()
+            .orElse("");
         if (diff.changes().get(alias) == Change.ADDED) {
           requests.add(s.request());
           if (!config.dryRun()) {
-            String role = s.request().path().substring("/_security/role/".length());
             session.putRole(alias, role, (ObjectNode) s.request().body());
           }
         }
