@@ -233,7 +233,7 @@ public final class DefaultReconciler implements Reconciler {
       }
       for (ElasticsearchRequestStep s : w.roleSteps) {
         String role = s.request().path().substring(s.request().path().lastIndexOf('/') + 1);
-        String alias = w.plans.keySet().stream().filter(a -> role.endsWith("-" + a)).findFirst()
+        String alias = w.plans.keySet().stream().filter(a -> role.equals("remote-" + a)).findFirst()
             .orElse("");
         if (diff.changes().get(alias) == Change.ADDED) {
           requests.add(s.request());
