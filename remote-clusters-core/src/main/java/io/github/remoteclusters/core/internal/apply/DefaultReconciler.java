@@ -343,7 +343,7 @@ public final class DefaultReconciler implements Reconciler {
     }
     String keyName = body == null ? "" : body.path("name").asText();
     for (String a : w.plans.keySet()) {
-      if (keyName.endsWith("-" + a)) {
+      if (keyName.equals("remote-clusters-" + w.cluster.name() + "-" + a)) {
         return a;
       }
     }
@@ -353,7 +353,7 @@ public final class DefaultReconciler implements Reconciler {
   private static String aliasOf(ElasticsearchRequestStep s, Work w) {
     String keyName = s.request().body() == null ? "" : s.request().body().path("name").asText();
     for (String a : w.plans.keySet()) {
-      if (keyName.endsWith("-" + a)) {
+      if (keyName.equals("remote-clusters-" + w.cluster.name() + "-" + a)) {
         return a;
       }
     }
