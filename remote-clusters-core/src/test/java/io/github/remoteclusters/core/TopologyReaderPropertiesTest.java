@@ -2,9 +2,13 @@ package io.github.remoteclusters.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.PlanFormatter;
+import io.github.remoteclusters.core.plan.PlanResult;
+import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyPlan;
+import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -60,6 +64,19 @@ class TopologyReaderPropertiesTest {
       TopologyPlan plan = RemoteClusterPlanner.create().plan(((TopologyReadResult.Loaded) read).topology());
       assertThat(PlanFormatter.toJson(plan)).isNotNull();
       assertThat(PlanFormatter.toText(plan)).doesNotContain("u:p@");
+      // every settings body a plan sends is one Elasticsearch accepts
+      for (PlanResult r : plan.links()) {
+        if (r instanceof PlanResult.Planned) {
+          for (PlanStep step : ((PlanResult.Planned) r).plan().steps()) {
+            if (step instanceof ElasticsearchRequestStep
+                && ((ElasticsearchRequestStep) step).request().path().equals("/_cluster/settings")) {
+              assertThat(RemoteClusterSettingsValidator
+                      .validate(((ElasticsearchRequestStep) step).request().body()).problems())
+                  .isEmpty();
+            }
+          }
+        }
+      }
     } else {
       assertThat(read.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.message()).isNotBlank());
     }

@@ -456,7 +456,7 @@ final class StepWriter {
       ObjectNode r = out.addObject();
       r.set("clusters", LinkPlanner.array(alias()));
       JsonNode names = entry.get("names");
-      r.set("names", names.isArray() ? names.deepCopy() : LinkPlanner.array(names.asText()));
+      r.set("names", names.isArray() ? names : LinkPlanner.array(names.asText()));
       r.set("privileges", LinkPlanner.array(privileges));
     }
   }

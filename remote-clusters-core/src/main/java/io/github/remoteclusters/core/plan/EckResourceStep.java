@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param target the cluster whose resource is patched
  * @param description what and why
  * @param resource the resource
- * @param specPatch the patch of its {@code spec}
+ * @param specPatch the patch of its {@code spec}; the step keeps this node, so it must not be
+ *     changed afterwards ({@link #specPatch()} hands out copies)
  * @since 0.1.0
  */
 public record EckResourceStep(
@@ -25,13 +26,13 @@ public record EckResourceStep(
     ObjectNode specPatch)
     implements PlanStep {
 
-  /** Checks that no component is null and copies the patch. */
+  /** Checks that no component is null. */
   public EckResourceStep {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(resource, "resource");
-    specPatch = Objects.requireNonNull(specPatch, "specPatch").deepCopy();
+    Objects.requireNonNull(specPatch, "specPatch");
   }
 
   /**

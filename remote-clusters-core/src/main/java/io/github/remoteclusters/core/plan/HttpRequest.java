@@ -8,19 +8,19 @@ import java.util.Objects;
  *
  * @param method the HTTP method, such as {@code PUT}
  * @param path the path, starting with {@code /}
- * @param body the JSON body, or null for none
+ * @param body the JSON body, or null for none; the request keeps this node, so it must not be
+ *     changed afterwards ({@link #body()} hands out copies)
  * @since 0.1.0
  */
 public record HttpRequest(String method, String path, JsonNode body) {
 
-  /** Checks the method and path and copies the body. */
+  /** Checks the method and path. */
   public HttpRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path [" + path + "] must start with /");
     }
-    body = body == null ? null : body.deepCopy();
   }
 
   /**
