@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ReconcilerIT {
 
-  @EsCluster static TestCluster local;
+  /** With an alias of its own in its node settings (elasticsearch.yml), as a user would have. */
+  @EsCluster(settings = "cluster.remote.yml_own.seeds=127.0.0.1:1")
+  static TestCluster local;
 
   @EsCluster static TestCluster remote;
 
@@ -239,6 +241,38 @@ class ReconcilerIT {
     } finally {
       local.client().cluster().putSettings(p -> p.persistent(
           "cluster.remote.users_own.*", JsonData.fromJson("null")));
+    }
+  }
+
+  @Test
+  void anAliasFromElasticsearchYmlIsAConflictAndATransientOverrideOfOursIsCleared()
+      throws IOException {
+    OwnershipStore store = OwnershipStore.inMemory();
+    try (Reconciler r = reconciler(store)) {
+      ApplyReport yml = r.apply(topology(List.of(link("local", "remote", "yml_own", Mode.SNIFF))));
+      assertThat(linkResult(yml, "yml_own").change()).isEqualTo(Change.CONFLICT);
+      assertThat(only(yml).writes()).isZero();
+      assertThat(remoteSettings(local, "yml_own")).isEmpty();
+      assertThat(((RemoteInfo.Sniff) r.status(topology(List.of()), cluster(local)).stream()
+              .filter(s -> s.alias().equals("yml_own")).findFirst().orElseThrow().info()).seeds())
+          .containsExactly("127.0.0.1:1");
+
+      Topology ours = topology(List.of(link("local", "remote", "r_transient", Mode.SNIFF, true, null)));
+      assertThat(r.apply(ours).succeeded()).isTrue();
+      // each scope must be valid on its own: a transient skip_unavailable needs transient seeds
+      local.client().cluster().putSettings(p -> p.transient_(Map.of(
+          "cluster.remote.r_transient.seeds", JsonData.of(List.of(remote.transportAddress())),
+          "cluster.remote.r_transient.skip_unavailable", JsonData.of(false))));
+      ApplyReport cleared = r.apply(ours);
+      assertThat(only(cleared).writes()).isEqualTo(1);
+      assertThat(linkResult(cleared, "r_transient").change()).isEqualTo(Change.UPDATED);
+      assertThat(remoteSettings(local, "r_transient")).containsOnlyKeys(
+          "persistent.cluster.remote.r_transient.mode",
+          "persistent.cluster.remote.r_transient.seeds",
+          "persistent.cluster.remote.r_transient.skip_unavailable");
+      assertThat(r.apply(ours).writes()).isZero();
+    } finally {
+      cleanUp(store, "r_transient");
     }
   }
 
