@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
       SettingsCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
-      K8sCommand.class
+      K8sCommand.class,
+      ApplyCommand.class,
+      StatusCommand.class
     })
 public final class RemoteClustersCli {
 

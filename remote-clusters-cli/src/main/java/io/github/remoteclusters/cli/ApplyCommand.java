@@ -1,0 +1,235 @@
+package io.github.remoteclusters.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.Problem;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.TopologyReadResult;
+import io.github.remoteclusters.core.TopologyReader;
+import io.github.remoteclusters.core.apply.ApplyReport;
+import io.github.remoteclusters.core.apply.ClusterOutcome;
+import io.github.remoteclusters.core.apply.LinkResult;
+import io.github.remoteclusters.core.apply.LinkStatus;
+import io.github.remoteclusters.core.apply.Reconciler;
+import io.github.remoteclusters.core.plan.HttpRequest;
+import io.github.remoteclusters.core.plan.PlanFormatter;
+import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.spi.OwnershipStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code apply FILE [--dry-run] [--json]}: makes the clusters of a topology file match it. Reads
+ * each local cluster, writes at most one {@code PUT _cluster/settings} per cluster, verifies the
+ * changed links; removes links this tool created that the file no longer has. Exit 0 on success,
+ * 1 when a step failed, 2 on invalid input.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Makes the clusters of a topology file match it: read, minimal difference, at most one"
+          + " PUT _cluster/settings per cluster, verify.",
+      "Only aliases this tool created are changed or removed; they are recorded in FILE.owned.json"
+          + " beside the topology file (see --ownership).",
+      "Clusters are reached at their url; credentials may be given in it"
+          + " (https://user:password@host:9200).",
+      "Exit 0 on success, 1 when a step failed, 2 on invalid input."
+    })
+public final class ApplyCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private TopologyOptions topo = new TopologyOptions();
+
+  @Option(names = "--dry-run", description = "Read only; print the requests that would be sent.")
+  private boolean dryRun;
+
+  @Option(
+      names = "--verify-timeout",
+      paramLabel = "SECONDS",
+      description = "How long to wait for changed links to connect; 0 to not wait (default 30).")
+  private int verifySeconds = 30;
+
+  @Option(names = "--adopt", description = "Take over aliases that exist but this tool did not create.")
+  private boolean adopt;
+
+  @Option(names = "--continue-on-failure", description = "Go on with the next cluster after a failure.")
+  private boolean continueOnFailure;
+
+  /** Creates the command; picocli fills the fields. */
+  public ApplyCommand() {}
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (verifySeconds < 0) {
+      err.println("error: --verify-timeout [" + verifySeconds + "] must be 0 or more");
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    boolean json = topo.json;
+    Topology topology = readTopology(topo.file, json, out, err);
+    if (topology == null) {
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    ApplyReport report;
+    try (Reconciler r =
+        Reconciler.builder()
+            .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
+            .dryRun(dryRun)
+            .verifyTimeout(Duration.ofSeconds(verifySeconds))
+            .adoptExisting(adopt)
+            .continueOnFailure(continueOnFailure)
+            .progress(e -> err.println("[" + e.index() + "/" + e.total() + "] " + e.message()))
+            .build()) {
+      report = r.apply(topology);
+    }
+    if (json) {
+      out.println(Json.MAPPER.writeValueAsString(toJson(report)));
+    } else {
+      printText(report, out);
+    }
+    for (Problem p : report.problems()) {
+      err.println(p);
+    }
+    if (report.rejected()) {
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    return report.succeeded() ? RemoteClustersCli.OK : RemoteClustersCli.NEGATIVE;
+  }
+
+  /** Reads a topology file, printing problems; null when it cannot be used. */
+  static Topology readTopology(Path file, boolean json, PrintWriter out, PrintWriter err)
+      throws IOException {
+    TopologyReadResult read = TopologyReader.read(file);
+    if (read instanceof TopologyReadResult.Failed) {
+      TopologyReadResult.Failed failed = (TopologyReadResult.Failed) read;
+      if (json) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.putArray("clusters");
+        root.putArray("links");
+        root.set("problems", PlanFormatter.problemsJson(failed.problems()));
+        out.println(Json.MAPPER.writeValueAsString(root));
+      }
+      for (Problem p : failed.problems()) {
+        err.println(p);
+      }
+      return null;
+    }
+    return ((TopologyReadResult.Loaded) read).topology();
+  }
+
+  private static void printText(ApplyReport report, PrintWriter out) {
+    if (report.rejected()) {
+      out.println("plan rejected: nothing was read or written");
+      return;
+    }
+    for (ClusterOutcome c : report.clusters()) {
+      out.println(c.cluster() + ": " + c.status() + " (reads " + c.reads() + ", writes "
+          + c.writes() + (report.dryRun() ? ", dry run" : "") + ")");
+      if (c instanceof ClusterOutcome.Failed f) {
+        out.println("  error: " + f.cause().getMessage());
+      }
+      if (c instanceof ClusterOutcome.Skipped s) {
+        out.println("  " + s.reason());
+      }
+      if (report.dryRun()) {
+        for (HttpRequest r : c.requests()) {
+          out.println("  " + r.method() + " " + r.path());
+          if (r.body() != null) {
+            out.println("  " + r.body());
+          }
+        }
+      }
+    }
+    for (LinkResult l : report.links()) {
+      out.println("  " + l.cluster() + "/" + l.alias() + ": " + l.change().id()
+          + (l.status() == null ? "" : ", " + l.status().state().id())
+          + (l.status() == null || l.status().diagnosis() == null
+              ? "" : " - " + l.status().diagnosis().message()));
+    }
+    for (PlanStep s : report.notRun()) {
+      out.println("not run (" + s.action() + " on " + s.target() + "): " + s.description());
+    }
+  }
+
+  /**
+   * The JSON report: {@code {"dryRun":..,"clusters":[{"name","status","reads","writes","error",
+   * "requests"}],"links":[...],"notRun":[...],"problems":[...]}}.
+   *
+   * @param report the report
+   * @return the JSON
+   */
+  static ObjectNode toJson(ApplyReport report) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("dryRun", report.dryRun());
+    ArrayNode clusters = root.putArray("clusters");
+    for (ClusterOutcome c : report.clusters()) {
+      ObjectNode n = clusters.addObject();
+      n.put("name", c.cluster());
+      n.put("status", c.status());
+      n.put("reads", c.reads());
+      n.put("writes", c.writes());
+      if (c instanceof ClusterOutcome.Failed f) {
+        n.put("error", f.cause().getMessage());
+      } else if (c instanceof ClusterOutcome.Skipped s) {
+        n.put("error", s.reason());
+      } else {
+        n.putNull("error");
+      }
+      ArrayNode requests = n.putArray("requests");
+      for (HttpRequest r : c.requests()) {
+        ObjectNode rn = requests.addObject();
+        rn.put("method", r.method());
+        rn.put("path", r.path());
+        rn.set("body", r.body());
+      }
+    }
+    ArrayNode links = root.putArray("links");
+    for (LinkResult l : report.links()) {
+      ObjectNode n = links.addObject();
+      n.put("cluster", l.cluster());
+      n.put("alias", l.alias());
+      n.put("change", l.change().id());
+      if (l.status() == null) {
+        n.putNull("state");
+        n.putNull("diagnosis");
+      } else {
+        n.put("state", l.status().state().id());
+        putDiagnosis(n, l.status());
+      }
+    }
+    ArrayNode notRun = root.putArray("notRun");
+    for (PlanStep s : report.notRun()) {
+      ObjectNode n = notRun.addObject();
+      n.put("action", s.action().name());
+      n.put("target", s.target());
+      n.put("description", s.description());
+    }
+    root.set("problems", PlanFormatter.problemsJson(report.problems()));
+    return root;
+  }
+
+  static void putDiagnosis(ObjectNode n, LinkStatus s) {
+    if (s.diagnosis() == null) {
+      n.putNull("diagnosis");
+    } else {
+      ObjectNode d = n.putObject("diagnosis");
+      d.put("code", s.diagnosis().code().id());
+      d.put("message", s.diagnosis().message());
+    }
+  }
+
+}

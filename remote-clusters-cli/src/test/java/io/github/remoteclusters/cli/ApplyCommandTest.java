@@ -1,0 +1,59 @@
+package io.github.remoteclusters.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code apply} and {@code status} without a cluster: invalid input and unreachable clusters. */
+class ApplyCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void unreadableFileIsExit2WithOneJsonDocument() throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, "clusters: [\n");
+    CliRun run = CliRun.of("apply", file.toString(), "--json");
+    assertThat(run.exitCode()).isEqualTo(2);
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    assertThat(j.get("problems")).isNotEmpty();
+    assertThat(run.err()).doesNotContain("at io.github");
+  }
+
+  @Test
+  void rejectedPlanIsExit2AndTouchesNothing() throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, "clusters:\n"
+        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
+        + "  - {name: b, version: \"8.19.21\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
+        + "links:\n  - {local: a, remote: b, alias: b, security: none}\n");
+    CliRun run = CliRun.of("apply", file.toString(), "--json");
+    assertThat(run.exitCode()).isEqualTo(2);
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    assertThat(j.get("clusters")).isEmpty();
+    assertThat(j.get("problems").toString()).contains("cannot search");
+  }
+
+  @Test
+  void unreachableClusterIsExit1WithTheReason() throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, "clusters:\n"
+        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
+        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
+        + "links:\n  - {local: a, remote: b, alias: b, security: none}\n");
+    CliRun run = CliRun.of("apply", file.toString(), "--json", "--dry-run");
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    assertThat(j.at("/clusters/0/status").asText()).isEqualTo("failed");
+    assertThat(j.at("/clusters/0/error").asText()).startsWith("[a/CONNECT] failed: cannot reach http://127.0.0.1:1");
+
+    CliRun status = CliRun.of("status", file.toString(), "--json");
+    assertThat(status.exitCode()).isEqualTo(1);
+    assertThat(Json.MAPPER.readTree(status.out()).at("/links/0/state").asText()).isEqualTo("unknown");
+  }
+}

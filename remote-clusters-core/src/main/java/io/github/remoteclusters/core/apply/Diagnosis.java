@@ -1,0 +1,47 @@
+package io.github.remoteclusters.core.apply;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Why a link is not connected, and what to do about it.
+ *
+ * @param code the kind of problem, stable for scripts
+ * @param message what was found, naming the alias, the address and the rule
+ * @since 0.1.0
+ */
+public record Diagnosis(Diagnosis.Code code, String message) {
+
+  /** Checks the components. */
+  public Diagnosis {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * Kinds of connection problems.
+   *
+   * @since 0.1.0
+   */
+  public enum Code {
+    /** The local and remote versions cannot talk (wire-incompatible). */
+    INCOMPATIBLE_VERSIONS,
+    /** The address is the remote's HTTP port, not its transport or remote cluster server port. */
+    HTTP_PORT_AS_SEED,
+    /** The port does not match the security model (9443 with API keys, transport port without). */
+    WRONG_PORT_FOR_SECURITY_MODEL,
+    /** The address belongs to another cluster than the link's remote (the name would not match). */
+    NAME_MISMATCH,
+    /** Nothing answers at the address from this machine. */
+    UNREACHABLE,
+    /** The alias is not configured on the local cluster. */
+    NOT_CONFIGURED,
+    /** Reachable, but not connected: see the local cluster's log. */
+    UNKNOWN;
+
+    /** {@return the lower-case name used in JSON output} */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+}

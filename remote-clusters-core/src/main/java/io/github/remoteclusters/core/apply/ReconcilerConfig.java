@@ -1,0 +1,53 @@
+package io.github.remoteclusters.core.apply;
+
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.spi.ClusterAccess;
+import io.github.remoteclusters.core.spi.CredentialWriter;
+import io.github.remoteclusters.core.spi.OwnershipStore;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The immutable configuration of a {@link Reconciler}; made by {@link ReconcilerBuilder}.
+ *
+ * @param access how to reach each cluster
+ * @param ownership which aliases this tool owns
+ * @param credentials where cross-cluster API key credentials go
+ * @param planner the planner
+ * @param dryRun whether to only read and report what would be sent
+ * @param verifyTimeout how long to wait for changed aliases to connect; zero to not wait
+ * @param pollInterval the pause between two {@code GET _remote/info} while verifying
+ * @param continueOnFailure whether to go on with the next cluster after a failure
+ * @param adoptExisting whether to take over an alias that exists but this tool does not own
+ * @param progress the progress listener
+ * @since 0.1.0
+ */
+public record ReconcilerConfig(
+    ClusterAccess access,
+    OwnershipStore ownership,
+    CredentialWriter credentials,
+    RemoteClusterPlanner planner,
+    boolean dryRun,
+    Duration verifyTimeout,
+    Duration pollInterval,
+    boolean continueOnFailure,
+    boolean adoptExisting,
+    ProgressListener progress) {
+
+  /** Checks the components. */
+  public ReconcilerConfig {
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(ownership, "ownership");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(planner, "planner");
+    Objects.requireNonNull(verifyTimeout, "verifyTimeout");
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(progress, "progress");
+    if (verifyTimeout.isNegative()) {
+      throw new IllegalArgumentException("verifyTimeout [" + verifyTimeout + "] must not be negative");
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval [" + pollInterval + "] must be positive");
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.github.remoteclusters.core.internal.apply;
+
+import io.github.remoteclusters.compat.Basis;
+import io.github.remoteclusters.compat.Compatibility;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.compat.WireVerdict;
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.apply.Diagnosis;
+import io.github.remoteclusters.core.apply.Diagnosis.Code;
+import io.github.remoteclusters.core.apply.RemoteInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Turns "not connected" into something a person can act on. Static checks first (versions, the
+ * port for the security model, an address of another cluster, an HTTP address), then a probe of
+ * the address from this machine. Not API.
+ */
+final class Diagnoser {
+
+  private static final int PROBE_MILLIS = 1000;
+
+  private final Topology topology;
+
+  Diagnoser(Topology topology) {
+    this.topology = topology;
+  }
+
+  /**
+   * Diagnoses one disconnected alias.
+   *
+   * @param local the local cluster
+   * @param localVersion its real version, or null to use the topology's
+   * @param alias the alias
+   * @param info its remote info
+   * @param remote the cluster the topology says the alias should reach, or null when unknown
+   * @param remoteVersion the remote's real version, or null to use the topology's
+   * @param security the link's security model, or null when unknown
+   * @return the diagnosis
+   */
+  Diagnosis diagnose(
+      Cluster local,
+      EsVersion localVersion,
+      String alias,
+      RemoteInfo info,
+      Cluster remote,
+      EsVersion remoteVersion,
+      SecurityModel security) {
+    String where = "[" + alias + "] on [" + local.name() + "]";
+    if (remote != null) {
+      EsVersion lv = localVersion != null ? localVersion : local.version();
+      EsVersion rv = remoteVersion != null ? remoteVersion : remote.version();
+      WireVerdict wire = Compatibility.wire(lv, rv);
+      if (!wire.compatible() && wire.basis() != Basis.UNKNOWN) {
+        return new Diagnosis(Code.INCOMPATIBLE_VERSIONS,
+            where + " cannot connect: " + lv + " and " + rv + " are not wire-compatible: "
+                + wire.reason() + "; upgrade one side");
+      }
+    }
+    List<String> addresses = info.addresses();
+    if (addresses.isEmpty()) {
+      return new Diagnosis(Code.NOT_CONFIGURED, where + " has no seeds or proxy_address");
+    }
+    for (String address : addresses) {
+      for (Cluster c : topology.clusters()) {
+        if (c.url() != null && address.equals(hostPort(c.url()))) {
+          return new Diagnosis(Code.HTTP_PORT_AS_SEED,
+              where + " points at [" + address + "], the HTTP address of [" + c.name()
+                  + "]; remote clusters connect to the transport port (9300) or, with API keys,"
+                  + " the remote cluster server port (9443): use "
+                  + suggestion(c, security));
+        }
+      }
+    }
+    String address = addresses.get(0);
+    if (remote != null) {
+      Boolean creds = info.credentials();
+      boolean apiKey = Boolean.TRUE.equals(creds) || (creds == null && security == SecurityModel.API_KEY);
+      if (apiKey && (address.equals(remote.transportAddress()) || port(address) == 9300)) {
+        return new Diagnosis(Code.WRONG_PORT_FOR_SECURITY_MODEL,
+            where + " has API-key credentials but [" + address + "] is a transport port; the"
+                + " API-key model connects to the remote cluster server (port 9443)"
+                + (remote.remoteClusterAddress() == null ? "" : ": use " + remote.remoteClusterAddress()));
+      }
+      if (!apiKey && (address.equals(remote.remoteClusterAddress()) || port(address) == 9443)) {
+        return new Diagnosis(Code.WRONG_PORT_FOR_SECURITY_MODEL,
+            where + " has no API-key credentials but [" + address + "] is a remote cluster"
+                + " server port (9443); without credentials connect to the transport port (9300)"
+                + (remote.transportAddress() == null ? "" : ": use " + remote.transportAddress()));
+      }
+      for (Cluster c : topology.clusters()) {
+        if (!c.name().equals(remote.name())
+            && (address.equals(c.transportAddress()) || address.equals(c.remoteClusterAddress()))) {
+          return new Diagnosis(Code.NAME_MISMATCH,
+              where + " should reach [" + remote.name() + "] but [" + address + "] is the address"
+                  + " of [" + c.name() + "]; the handshake fails on the cluster name");
+        }
+      }
+    }
+    String probe = probe(address);
+    if (probe != null) {
+      if (probe.startsWith("HTTP")) {
+        return new Diagnosis(Code.HTTP_PORT_AS_SEED,
+            where + ": [" + address + "] answers HTTP; give the transport port (9300) or the"
+                + " remote cluster server port (9443) instead");
+      }
+      return new Diagnosis(Code.UNREACHABLE,
+          where + ": nothing answers at [" + address + "] from this machine (" + probe + ");"
+              + " check the host, the port and firewalls between the nodes of [" + local.name()
+              + "] and the remote");
+    }
+    return new Diagnosis(Code.UNKNOWN,
+        where + ": [" + address + "] answers but the alias is not connected; look for"
+            + " 'handshake' or 'remote cluster name' in the log of [" + local.name() + "]"
+            + " (cluster name mismatch, TLS, incompatible versions)");
+  }
+
+  private static String suggestion(Cluster c, SecurityModel security) {
+    String a = security == SecurityModel.API_KEY ? c.remoteClusterAddress() : c.transportAddress();
+    return a == null ? "the transport address of [" + c.name() + "]" : a;
+  }
+
+  /**
+   * Connects to the address; null when something answers that is not HTTP, "HTTP" when it
+   * answers HTTP, otherwise the reason it could not connect.
+   */
+  static String probe(String address) {
+    int sep = address.lastIndexOf(':');
+    if (sep < 0) {
+      return "not host:port";
+    }
+    String host = address.substring(0, sep);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port = port(address);
+    if (port <= 0 || port > 65535) {
+      return "port out of range";
+    }
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), PROBE_MILLIS);
+      s.setSoTimeout(PROBE_MILLIS);
+      OutputStream out = s.getOutputStream();
+      out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      byte[] head = new byte[5];
+      int n = in.readNBytes(head, 0, 5);
+      if (n == 5 && new String(head, StandardCharsets.US_ASCII).equals("HTTP/")) {
+        return "HTTP";
+      }
+      return null;
+    } catch (java.net.SocketTimeoutException e) {
+      return null;
+    } catch (IOException e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+  }
+
+  static int port(String address) {
+    int sep = address.lastIndexOf(':');
+    try {
+      return sep < 0 ? -1 : Integer.parseInt(address.substring(sep + 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static String hostPort(String url) {
+    try {
+      URI u = URI.create(url);
+      int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+      return u.getHost() + ":" + port;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+}

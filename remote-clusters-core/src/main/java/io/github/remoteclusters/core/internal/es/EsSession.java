@@ -1,0 +1,451 @@
+package io.github.remoteclusters.core.internal.es;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.cluster.GetClusterSettingsResponse;
+import co.elastic.clients.elasticsearch.cluster.RemoteInfoRequest;
+import co.elastic.clients.elasticsearch.core.InfoResponse;
+import co.elastic.clients.elasticsearch.nodes.ReloadSecureSettingsResponse;
+import co.elastic.clients.elasticsearch.security.ApiKey;
+import co.elastic.clients.elasticsearch.security.ApiKeyType;
+import co.elastic.clients.elasticsearch.security.CreateCrossClusterApiKeyResponse;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.transport.TransportOptions;
+import co.elastic.clients.transport.endpoints.SimpleEndpoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.apply.ApplyException;
+import io.github.remoteclusters.core.apply.RemoteInfo;
+import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.spi.ClusterEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One cluster behind the official client: version detection ({@code GET /}, then {@code
+ * compatible-with=8} headers for an 8.x server), the two reads, the one write, and the security
+ * calls. Every request is counted. Not API.
+ */
+public final class EsSession implements AutoCloseable {
+
+  /** The media type an 8.x server accepts from a 9.x client. */
+  static final String COMPAT_8 = "application/vnd.elasticsearch+json; compatible-with=8";
+
+  private final String name;
+  private final ElasticsearchTransport transport;
+  private final ElasticsearchClient client;
+  private final RequestCounter counter;
+  private final EsVersion version;
+  private final String clusterName;
+
+  private EsSession(
+      String name,
+      ElasticsearchTransport transport,
+      ElasticsearchClient client,
+      RequestCounter counter,
+      EsVersion version,
+      String clusterName) {
+    this.name = name;
+    this.transport = transport;
+    this.client = client;
+    this.counter = counter;
+    this.version = version;
+    this.clusterName = clusterName;
+  }
+
+  /**
+   * Connects and detects the server version with {@code GET /}, sent with {@code
+   * compatible-with=8} headers, which 8.x and 9.x servers both accept; a 9.x (or newer) server is
+   * then talked to with the client's own headers.
+   *
+   * @param name the cluster's name in the topology, for messages
+   * @param endpoint where it is
+   * @param connector how to open a transport
+   * @return the connected cluster
+   * @throws ApplyException when it cannot be reached or is older than 8.0
+   */
+  public static EsSession connect(String name, ClusterEndpoint endpoint, EsConnector connector) {
+    RequestCounter counter = new RequestCounter();
+    ElasticsearchTransport transport = connector.open(endpoint, counter);
+    ElasticsearchClient base = new ElasticsearchClient(transport);
+    TransportOptions compat8 =
+        transport.options().toBuilder()
+            .setHeader("Accept", COMPAT_8)
+            .setHeader("Content-Type", COMPAT_8)
+            .build();
+    ElasticsearchClient v8 = base.withTransportOptions(compat8);
+    InfoResponse info;
+    try {
+      info = v8.info();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(transport);
+      throw failure(name, null, "CONNECT", e, "cannot reach " + endpoint.url() + ": ");
+    }
+    EsVersion version;
+    try {
+      version = EsVersion.parse(info.version().number());
+    } catch (RuntimeException e) {
+      closeQuietly(transport);
+      throw new ApplyException(
+          name, null, "CONNECT", 0,
+          "version [" + info.version().number() + "] reported by GET / is not understood", e);
+    }
+    if (version.major() < 8) {
+      closeQuietly(transport);
+      throw new ApplyException(
+          name, null, "CONNECT", 0,
+          "Elasticsearch " + version + " is not supported: the applier needs 8.0 or newer", null);
+    }
+    ElasticsearchClient client = version.major() == 8 ? v8 : base;
+    return new EsSession(name, transport, client, counter, version, info.clusterName());
+  }
+
+  /** {@return the cluster's name in the topology} */
+  public String name() {
+    return name;
+  }
+
+  /** {@return the server version from {@code GET /}} */
+  public EsVersion version() {
+    return version;
+  }
+
+  /** {@return the {@code cluster_name} from {@code GET /}} */
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** {@return whether requests carry {@code compatible-with=8}} */
+  public boolean compatibleWith8() {
+    return version.major() == 8;
+  }
+
+  /** {@return the request counter} */
+  public RequestCounter counter() {
+    return counter;
+  }
+
+  /** {@return the client, for callers inside this project (tests, the demo)} */
+  public ElasticsearchClient client() {
+    return client;
+  }
+
+  /**
+   * The persistent and transient settings, flat, restricted to {@code cluster.remote.*}.
+   *
+   * @return the two scopes
+   */
+  public Settings readSettings() {
+    GetClusterSettingsResponse r;
+    try {
+      r = client.cluster().getSettings(g -> g.flatSettings(true));
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, null, "READ_SETTINGS", e, "");
+    }
+    return new Settings(remoteKeys(r.persistent()), remoteKeys(r.transient_()));
+  }
+
+  /**
+   * {@code GET _remote/info}, the typed request with its response kept as JSON: the typed
+   * response of elasticsearch-java 9.5.6 has no {@code cluster_credentials} for sniff mode, which
+   * is how the API-key model shows.
+   */
+  private static final SimpleEndpoint<RemoteInfoRequest, JsonData> RAW_REMOTE_INFO =
+      rawRemoteInfo();
+
+  @SuppressWarnings("unchecked")
+  private static SimpleEndpoint<RemoteInfoRequest, JsonData> rawRemoteInfo() {
+    return ((SimpleEndpoint<RemoteInfoRequest, ?>) (Object) RemoteInfoRequest._ENDPOINT)
+        .withResponseDeserializer(JsonData._DESERIALIZER);
+  }
+
+  /**
+   * The cluster's remote-cluster info by alias.
+   *
+   * @return the info, sorted by alias
+   */
+  public Map<String, RemoteInfo> remoteInfo() {
+    JsonNode tree;
+    try {
+      JsonData raw = client._transport().performRequest(
+          RemoteInfoRequest._INSTANCE, RAW_REMOTE_INFO, client._transportOptions());
+      tree = toJackson(raw);
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, null, "READ_REMOTE_INFO", e, "");
+    }
+    Map<String, RemoteInfo> out = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      out.put(e.getKey(), convert(e.getValue()));
+    }
+    return out;
+  }
+
+  /** One alias of {@code _remote/info}, as {@code RemoteConnectionInfo.toXContent} writes it. */
+  static RemoteInfo convert(JsonNode i) {
+    boolean credentials = i.hasNonNull("cluster_credentials");
+    String timeout = i.path("initial_connect_timeout").asText("");
+    boolean skip = i.path("skip_unavailable").asBoolean(false);
+    if ("proxy".equals(i.path("mode").asText())) {
+      return new RemoteInfo.Proxy(
+          i.path("connected").asBoolean(false),
+          i.path("proxy_address").asText(""),
+          i.path("server_name").asText(""),
+          i.path("num_proxy_sockets_connected").asInt(0),
+          i.path("max_proxy_socket_connections").asInt(0),
+          skip,
+          timeout,
+          credentials);
+    }
+    java.util.List<String> seeds = new java.util.ArrayList<>();
+    i.path("seeds").forEach(seed -> seeds.add(seed.asText()));
+    return new RemoteInfo.Sniff(
+        i.path("connected").asBoolean(false),
+        seeds,
+        i.path("num_nodes_connected").asLong(0),
+        i.path("max_connections_per_cluster").asInt(0),
+        skip,
+        timeout,
+        credentials);
+  }
+
+  /**
+   * Sends one {@code PUT _cluster/settings}; a JSON null value resets a key.
+   *
+   * @param persistent flat persistent keys
+   * @param transientSettings flat transient keys
+   */
+  public void putSettings(ObjectNode persistent, ObjectNode transientSettings) {
+    Map<String, JsonData> p = toJsonData(persistent);
+    Map<String, JsonData> t = toJsonData(transientSettings);
+    try {
+      client.cluster().putSettings(r -> {
+        if (!p.isEmpty()) {
+          r.persistent(p);
+        }
+        if (!t.isEmpty()) {
+          r.transient_(t);
+        }
+        return r;
+      });
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, null, "PUT_REMOTE_SETTINGS", e, "");
+    }
+  }
+
+  /**
+   * The active cross-cluster API keys of a name, oldest first.
+   *
+   * @param keyName the key name
+   * @return their ids
+   */
+  public java.util.List<String> findCrossClusterApiKeys(String keyName) {
+    try {
+      return client.security()
+          .getApiKey(g -> g.name(keyName).activeOnly(true))
+          .apiKeys()
+          .stream()
+          .filter(k -> !k.invalidated())
+          .filter(k -> k.type() == null || k.type() == ApiKeyType.CrossCluster)
+          .sorted(java.util.Comparator.comparingLong(ApiKey::creation))
+          .map(ApiKey::id)
+          .toList();
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ElasticsearchException ee && ee.status() == 404) {
+        return java.util.List.of();
+      }
+      throw failure(name, null, "CREATE_CROSS_CLUSTER_API_KEY", e, "cannot list API keys: ");
+    }
+  }
+
+  /**
+   * {@code POST /_security/cross_cluster/api_key}.
+   *
+   * @param alias the alias, for messages
+   * @param body the request body: {@code name}, {@code access}, optional {@code metadata} and
+   *     {@code expiration}
+   * @return the new key
+   */
+  public CreatedKey createCrossClusterApiKey(String alias, ObjectNode body) {
+    try {
+      CreateCrossClusterApiKeyResponse r =
+          client.security().createCrossClusterApiKey(c -> c.withJson(new StringReader(body.toString())));
+      return new CreatedKey(r.id(), r.name(), r.encoded());
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, alias, "CREATE_CROSS_CLUSTER_API_KEY", e, "");
+    }
+  }
+
+  /**
+   * {@code PUT /_security/cross_cluster/api_key/<id>} with a new {@code access}; the new access
+   * replaces the old one.
+   *
+   * @param alias the alias, for messages
+   * @param id the key id
+   * @param access the access document
+   * @return whether Elasticsearch changed the key
+   */
+  public boolean updateCrossClusterApiKey(String alias, String id, JsonNode access) {
+    try {
+      return client.security()
+          .updateCrossClusterApiKey(
+              u -> u.id(id).access(a -> a.withJson(new StringReader(access.toString()))))
+          .updated();
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, alias, "UPDATE_CROSS_CLUSTER_API_KEY", e, "");
+    }
+  }
+
+  /**
+   * Invalidates API keys by id.
+   *
+   * @param alias the alias, for messages
+   * @param ids the ids
+   * @return the number invalidated now
+   */
+  public int invalidateApiKeys(String alias, java.util.List<String> ids) {
+    try {
+      return client.security().invalidateApiKey(i -> i.ids(ids)).invalidatedApiKeys().size();
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, alias, "INVALIDATE_API_KEY", e, "");
+    }
+  }
+
+  /**
+   * {@code POST /_nodes/reload_secure_settings}; fails when a node reports an error.
+   *
+   * @param alias the alias, for messages
+   */
+  public void reloadSecureSettings(String alias) {
+    ReloadSecureSettingsResponse r;
+    try {
+      r = client.nodes().reloadSecureSettings();
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, alias, "RELOAD_SECURE_SETTINGS", e, "");
+    }
+    r.nodes().forEach((node, stats) -> {
+      if (stats.reloadException() != null) {
+        throw new ApplyException(name, alias, "RELOAD_SECURE_SETTINGS", 0,
+            "node [" + node + "] could not reload its keystore: ["
+                + stats.reloadException().type() + "] " + stats.reloadException().reason(), null);
+      }
+    });
+  }
+
+  /**
+   * {@code PUT /_security/role/<name>}.
+   *
+   * @param alias the alias, for messages
+   * @param role the role name
+   * @param body the role body
+   */
+  public void putRole(String alias, String role, ObjectNode body) {
+    try {
+      client.security().putRole(r -> r.withJson(new StringReader(body.toString())).name(role));
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, alias, "CREATE_LOCAL_ROLE", e, "");
+    }
+  }
+
+  /**
+   * A cross-cluster API key just created.
+   *
+   * @param id its id
+   * @param name its name
+   * @param encoded the credentials to store on the local cluster; a secret
+   */
+  public record CreatedKey(String id, String name, String encoded) {
+    /** {@return the key without its secret} */
+    @Override
+    public String toString() {
+      return "CreatedKey[id=" + id + ", name=" + name + ", encoded=::redacted::]";
+    }
+  }
+
+  private static Map<String, JsonData> toJsonData(ObjectNode flat) {
+    Map<String, JsonData> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : flat.properties()) {
+      out.put(e.getKey(), JsonData.fromJson(e.getValue().toString()));
+    }
+    return out;
+  }
+
+  private Map<String, JsonNode> remoteKeys(Map<String, JsonData> flat) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    flat.forEach(
+        (k, v) -> {
+          if (k.startsWith("cluster.remote.")) {
+            out.put(k, toJackson(v));
+          }
+        });
+    return out;
+  }
+
+  private JsonNode toJackson(JsonData data) {
+    try {
+      return Json.JSON.readTree(data.toJson(client._jsonpMapper()).toString());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable setting value " + data, e);
+    }
+  }
+
+  /**
+   * Turns a client failure into an {@link ApplyException} with Elasticsearch's reason.
+   *
+   * @param cluster the cluster
+   * @param alias the alias, or null
+   * @param step the step
+   * @param e the failure
+   * @param prefix text before the reason
+   * @return the exception
+   */
+  static ApplyException failure(
+      String cluster, String alias, String step, Exception e, String prefix) {
+    if (e instanceof ElasticsearchException ee) {
+      String reason =
+          ee.error() == null
+              ? ee.getMessage()
+              : "[" + ee.error().type() + "] " + ee.error().reason();
+      return new ApplyException(cluster, alias, step, ee.status(), prefix + reason, e);
+    }
+    if (e instanceof TransportException te) {
+      return new ApplyException(
+          cluster, alias, step, te.statusCode(), prefix + te.getMessage(), e);
+    }
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new ApplyException(cluster, alias, step, 0, prefix + m, e);
+  }
+
+  private static void closeQuietly(ElasticsearchTransport t) {
+    try {
+      t.close();
+    } catch (IOException ignored) {
+      // nothing to do: the transport was never used successfully
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(transport);
+  }
+
+  /**
+   * The {@code cluster.remote.*} keys of both scopes, flat.
+   *
+   * @param persistent persistent keys and values
+   * @param transientSettings transient keys and values
+   */
+  public record Settings(Map<String, JsonNode> persistent, Map<String, JsonNode> transientSettings) {
+    /** Copies the maps. */
+    public Settings {
+      persistent = Map.copyOf(persistent);
+      transientSettings = Map.copyOf(transientSettings);
+    }
+  }
+}

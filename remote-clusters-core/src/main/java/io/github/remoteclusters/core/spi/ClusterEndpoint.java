@@ -1,0 +1,116 @@
+package io.github.remoteclusters.core.spi;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Where and how to reach one cluster's REST API.
+ *
+ * @param url the base URL, such as {@code https://es.example.com:9200}
+ * @param authorization the value of the {@code Authorization} header ({@code ApiKey ...}, {@code
+ *     Basic ...}, {@code Bearer ...}), or null for none
+ * @param sslContext the TLS context for an {@code https} URL, or null for the JVM default
+ * @since 0.1.0
+ */
+public record ClusterEndpoint(URI url, String authorization, SSLContext sslContext) {
+
+  /** Checks that the URL is absolute HTTP(S). */
+  public ClusterEndpoint {
+    Objects.requireNonNull(url, "url");
+    String scheme = url.getScheme();
+    if (!"http".equals(scheme) && !"https".equals(scheme)) {
+      throw new IllegalArgumentException(
+          "cluster URL [" + url + "] is invalid: expected http://HOST:PORT or https://HOST:PORT");
+    }
+  }
+
+  /**
+   * An endpoint without authentication.
+   *
+   * @param url the base URL
+   * @return the endpoint
+   * @throws IllegalArgumentException when the URL is not an absolute HTTP(S) URL
+   */
+  public static ClusterEndpoint of(String url) {
+    Objects.requireNonNull(url, "url");
+    try {
+      return new ClusterEndpoint(URI.create(url), null, null);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cluster URL [" + url + "] is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An endpoint from a URL that may carry {@code user:password@}, which becomes HTTP basic
+   * authentication and is removed from the URL.
+   *
+   * @param url the URL
+   * @return the endpoint
+   * @throws IllegalArgumentException when the URL is not an absolute HTTP(S) URL
+   */
+  public static ClusterEndpoint fromUrl(String url) {
+    ClusterEndpoint plain = of(url);
+    String userInfo = plain.url().getUserInfo();
+    if (userInfo == null) {
+      return plain;
+    }
+    URI u = plain.url();
+    URI stripped;
+    try {
+      stripped = new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("cluster URL is invalid: " + e.getMessage(), e);
+    }
+    int colon = userInfo.indexOf(':');
+    String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+    String password = colon < 0 ? "" : userInfo.substring(colon + 1);
+    return new ClusterEndpoint(stripped, null, null).withBasicAuth(user, password);
+  }
+
+  /**
+   * This endpoint with HTTP basic authentication.
+   *
+   * @param user the user name
+   * @param password the password
+   * @return the new endpoint
+   */
+  public ClusterEndpoint withBasicAuth(String user, String password) {
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new ClusterEndpoint(url, "Basic " + token, sslContext);
+  }
+
+  /**
+   * This endpoint authenticating with an encoded (REST) API key.
+   *
+   * @param encodedApiKey the {@code encoded} value Elasticsearch returned
+   * @return the new endpoint
+   */
+  public ClusterEndpoint withApiKey(String encodedApiKey) {
+    return new ClusterEndpoint(url, "ApiKey " + encodedApiKey, sslContext);
+  }
+
+  /**
+   * This endpoint with a TLS context.
+   *
+   * @param context the context
+   * @return the new endpoint
+   */
+  public ClusterEndpoint withSslContext(SSLContext context) {
+    return new ClusterEndpoint(url, authorization, context);
+  }
+
+  /** {@return the endpoint with credentials redacted} */
+  @Override
+  public String toString() {
+    return "ClusterEndpoint[url="
+        + url
+        + (authorization == null ? "" : ", authorization=::redacted::")
+        + (sslContext == null ? "" : ", sslContext=" + sslContext.getProtocol())
+        + "]";
+  }
+}

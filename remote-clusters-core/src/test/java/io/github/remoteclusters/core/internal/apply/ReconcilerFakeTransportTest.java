@@ -1,0 +1,257 @@
+package io.github.remoteclusters.core.internal.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.Deployment;
+import io.github.remoteclusters.core.Link;
+import io.github.remoteclusters.core.Mode;
+import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.apply.ApplyReport;
+import io.github.remoteclusters.core.apply.ClusterOutcome;
+import io.github.remoteclusters.core.apply.LinkResult.Change;
+import io.github.remoteclusters.core.apply.Reconciler;
+import io.github.remoteclusters.core.apply.ReconcilerBuilder;
+import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.es.FakeEs;
+import io.github.remoteclusters.core.spi.CredentialWriter;
+import io.github.remoteclusters.core.spi.OwnershipStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reconciler over the real typed client and a fake HTTP layer: API keys, keystore writes and
+ * injected faults, which the security-less real test nodes cannot show.
+ */
+class ReconcilerFakeTransportTest {
+
+  final FakeEs search = new FakeEs("9.5.3");
+  final FakeEs data = new FakeEs("9.5.3");
+  final FakeEs old = new FakeEs("8.19.21");
+  final OwnershipStore store = OwnershipStore.inMemory();
+  final Map<String, String> keystore = new TreeMap<>();
+
+  final CredentialWriter writer = new CredentialWriter() {
+    @Override
+    public void store(Cluster local, String alias, String encodedApiKey) {
+      keystore.put(local.name() + "/" + alias, encodedApiKey);
+      search.credentials(alias);
+    }
+
+    @Override
+    public void remove(Cluster local, String alias) {
+      keystore.remove(local.name() + "/" + alias);
+    }
+  };
+
+  static Cluster cluster(String name, String version, String rcs) {
+    return new Cluster(name, EsVersion.parse(version), Deployment.SELF_MANAGED, null,
+        "http://" + name + ":9200", name + ":9300", rcs, null, rcs == null ? null : true, null);
+  }
+
+  static ObjectNode access() {
+    ObjectNode a = Json.object();
+    a.putArray("search").addObject().putArray("names").add("logs-*");
+    return a;
+  }
+
+  Topology topology(List<Link> links) {
+    return new Topology(List.of(cluster("search", "9.5.3", null),
+        cluster("data", "9.5.3", "data:9443"), cluster("old", "8.19.21", null)), links);
+  }
+
+  Link apiKeyLink() {
+    return Link.of("search", "data", "data").withSecurity(SecurityModel.API_KEY)
+        .withMode(Mode.SNIFF).withAccess(access());
+  }
+
+  Reconciler reconciler(ReconcilerBuilder b) {
+    return new DefaultReconciler(b.ownership(store).pollInterval(Duration.ofMillis(1)).config(),
+        FakeEs.connector(Map.of("http://search:9200", search, "http://data:9200", data,
+            "http://old:9200", old)));
+  }
+
+  @Test
+  void eightXServerGetsCompatibleWith8AndNineXTheClientDefault() {
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ZERO))) {
+      ApplyReport report = r.apply(topology(List.of(
+          Link.of("old", "search", "s").withSecurity(SecurityModel.NONE))));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+    }
+    assertThat(old.sent()).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.headers().get("Accept")).contains("compatible-with=8");
+    });
+    assertThat(old.lines()).containsExactly("GET /", "GET /_cluster/settings", "GET /_remote/info",
+        "PUT /_cluster/settings");
+    assertThat(old.sent().get(3).headers().get("Content-Type")).contains("compatible-with=8");
+  }
+
+  @Test
+  void apiKeyLinkCreatesTheKeyStoresItReloadsThenWritesSettings() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ofSeconds(1)))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+      // the remote: look for the key, then create it with the planner's exact body
+      assertThat(data.lines()).containsExactly("GET /", "GET /_security/api_key",
+          "POST /_security/cross_cluster/api_key");
+      assertThat(data.sent().get(1).query()).containsEntry("name", "remote-clusters-search-data")
+          .containsEntry("active_only", "true");
+      ObjectNode body = (ObjectNode) data.sent().get(2).body();
+      assertThat(body.get("name").asText()).isEqualTo("remote-clusters-search-data");
+      assertThat(body.get("access")).isEqualTo(access());
+      assertThat(body.get("metadata").get("managed-by").asText()).isEqualTo("remote-clusters");
+      // the local: keystore (writer) then reload, the role, then one settings write, then verify
+      assertThat(keystore).containsEntry("search/data", "ZW5jb2RlZA1");
+      assertThat(search.lines()).containsSubsequence("GET /_cluster/settings", "GET /_remote/info",
+          "POST /_nodes/reload_secure_settings", "PUT /_security/role/remote-data",
+          "PUT /_cluster/settings", "GET /_remote/info");
+      assertThat(search.persistent()).containsKey("cluster.remote.data.seeds");
+      assertThat(search.persistent().get("cluster.remote.data.seeds").get(0).asText())
+          .isEqualTo("data:9443");
+      ClusterOutcome.Applied applied = (ClusterOutcome.Applied) report.clusters().get(0);
+      assertThat(applied.writes()).isEqualTo(3);
+      assertThat(report.links().get(0).status().info().credentials()).isTrue();
+
+      // the second run finds everything in place: no key request, no write
+      int before = data.sent().size();
+      ApplyReport again = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(again.clusters().get(0)).isInstanceOf(ClusterOutcome.AlreadyInPlace.class);
+      assertThat(data.sent()).hasSize(before);
+    }
+  }
+
+  @Test
+  void manualCredentialWriterCreatesNoKeyAndSaysWhatToDo() {
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ZERO))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      ClusterOutcome.Failed failed = (ClusterOutcome.Failed) report.clusters().get(0);
+      assertThat(failed.cause().step()).isEqualTo("STORE_CREDENTIALS");
+      assertThat(failed.cause().getMessage()).contains("bin/elasticsearch-keystore add"
+          + " cluster.remote.data.credentials");
+      assertThat(data.lines()).doesNotContain("POST /_security/cross_cluster/api_key");
+      assertThat(search.lines()).doesNotContain("PUT /_cluster/settings");
+
+      // the person creates the key and stores it by hand; the next run resumes with the settings
+      data.addKey("remote-clusters-search-data");
+      ApplyReport resumed = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(resumed.succeeded()).as(resumed.toString()).isTrue();
+      assertThat(data.lines()).contains("PUT /_security/cross_cluster/api_key/key1")
+          .doesNotContain("POST /_security/cross_cluster/api_key");
+      assertThat(search.lines()).contains("PUT /_cluster/settings");
+    }
+  }
+
+  @Test
+  void rejectedWriteFailsWithElasticsearchsReasonAndTheNextRunResumes() {
+    search.failNext("PUT /_cluster/settings", 400, "illegal_argument_exception",
+        "Setting \"cluster.remote.d.seeds\" cannot be used with the configured mode");
+    List<Link> links = List.of(Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+        Link.of("old", "search", "s").withSecurity(SecurityModel.NONE));
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ZERO))) {
+      ApplyReport report = r.apply(topology(links));
+      assertThat(report.rejected()).isFalse();
+      ClusterOutcome.Failed failed = (ClusterOutcome.Failed) report.clusters().get(0);
+      assertThat(failed.cause().getMessage()).startsWith(
+          "[search/PUT_REMOTE_SETTINGS] failed: [illegal_argument_exception] Setting");
+      assertThat(failed.cause().httpStatus()).isEqualTo(400);
+      assertThat(report.clusters().get(1)).isInstanceOf(ClusterOutcome.Skipped.class);
+      assertThat(store.owned("search")).containsExactly("d");
+      org.assertj.core.api.Assertions.assertThatThrownBy(report::throwIfFailed)
+          .hasMessageContaining("illegal_argument_exception");
+
+      ApplyReport resumed = r.apply(topology(links));
+      assertThat(resumed.succeeded()).as(resumed.toString()).isTrue();
+      assertThat(resumed.clusters()).extracting(ClusterOutcome::status)
+          .containsExactly("applied", "applied");
+    }
+  }
+
+  @Test
+  void progressReportsEachPhaseOfEachCluster() {
+    List<String> events = new java.util.ArrayList<>();
+    search.reachable("data:9300");
+    old.reachable("search:9300");
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(1))
+        .progress(e -> events.add(e.index() + "/" + e.total() + " " + e.cluster() + " "
+            + e.phase())))) {
+      ApplyReport report = r.apply(topology(List.of(
+          Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+          Link.of("old", "search", "s").withSecurity(SecurityModel.NONE))));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+    }
+    assertThat(events).containsExactly(
+        "1/2 search connect", "1/2 search read", "1/2 search write", "1/2 search verify",
+        "1/2 search done",
+        "2/2 old connect", "2/2 old read", "2/2 old write", "2/2 old verify", "2/2 old done");
+  }
+
+  @Test
+  void dryRunReadsOnlyAndReportsTheRequest() {
+    try (Reconciler r = reconciler(Reconciler.builder().dryRun(true))) {
+      ApplyReport report = r.apply(topology(List.of(
+          Link.of("search", "data", "d").withSecurity(SecurityModel.NONE).withMode(Mode.PROXY))));
+      assertThat(report.dryRun()).isTrue();
+      ClusterOutcome.Applied a = (ClusterOutcome.Applied) report.clusters().get(0);
+      assertThat(a.requests()).singleElement().satisfies(req -> {
+        assertThat(req.method()).isEqualTo("PUT");
+        assertThat(req.body().get("persistent").get("cluster.remote.d.mode").asText())
+            .isEqualTo("proxy");
+        assertThat(req.body().get("persistent").get("cluster.remote.d.proxy_address").asText())
+            .isEqualTo("data:9300");
+      });
+      assertThat(search.lines()).containsExactly("GET /", "GET /_cluster/settings",
+          "GET /_remote/info");
+      assertThat(store.owned("search")).isEmpty();
+    }
+  }
+
+  @Test
+  void removingAnApiKeyLinkNullsEveryKeyAndInvalidatesTheKey() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      search.persistent("cluster.remote.data.skip_unavailable", Json.NODES.textNode("true"));
+      ApplyReport removed = r.apply(topology(List.of(apiKeyLink().withState(
+          io.github.remoteclusters.core.LinkState.ABSENT))));
+      assertThat(removed.succeeded()).as(removed.toString()).isTrue();
+      assertThat(removed.links()).singleElement()
+          .satisfies(l -> assertThat(l.change()).isEqualTo(Change.REMOVED));
+      assertThat(search.persistent()).isEmpty();
+      FakeEs.Sent put = search.sent().stream().filter(s -> s.line().equals("PUT /_cluster/settings"))
+          .reduce((a, b) -> b).orElseThrow();
+      assertThat(put.body().get("persistent").get("cluster.remote.data.skip_unavailable").isNull())
+          .isTrue();
+      assertThat(data.lines()).contains("DELETE /_security/api_key");
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void rotationCreatesTheNewKeyBeforeInvalidatingTheOld() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ofSeconds(1)))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      int from = data.sent().size();
+      ClusterOutcome rotated = r.rotateApiKey(topology(List.of(apiKeyLink())), "search", "data");
+      assertThat(rotated).as(rotated.toString()).isInstanceOf(ClusterOutcome.Applied.class);
+      assertThat(data.lines().subList(from, data.lines().size())).containsExactly(
+          "GET /_security/api_key", "POST /_security/cross_cluster/api_key",
+          "DELETE /_security/api_key");
+      assertThat(keystore).containsEntry("search/data", "ZW5jb2RlZA2");
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+      assertThat(data.keys().get("key2").get("invalidated").asBoolean()).isFalse();
+      assertThat(search.lines().get(search.lines().size() - 2))
+          .isEqualTo("POST /_nodes/reload_secure_settings");
+    }
+  }
+}
