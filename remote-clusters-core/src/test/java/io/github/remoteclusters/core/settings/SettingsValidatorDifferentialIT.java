@@ -1,4 +1,7 @@
-package io.github.remoteclusters.testkit;
+package io.github.remoteclusters.core.settings;
+
+import io.github.remoteclusters.testkit.EsCluster;
+import io.github.remoteclusters.testkit.TestCluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
