@@ -38,6 +38,16 @@ class RemoteClusterSettingsValidatorTest {
         "{\"seeds\":[\"h:+9300\"]}",
         "{\"mode\":null,\"seeds\":null,\"skip_unavailable\":null,\"transport.compress\":null}",
         "{\"seeds\":[\"h:9300\"],\"proxy\":\"gw:9300\"}",
+        "{\"seeds\":\"h1:9300,\"}",
+        "{\"seeds\":\" h1:9300 , h2:9300 \"}",
+        "{\"seeds\":\"\"}",
+        "{\"seeds\":[],\"proxy\":\"gw:9300\"}",
+        "{\"seeds\":[\"[::1]:9300\",\":9300\",\"h:99999999\"]}",
+        "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"5MS\"}",
+        "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"5H\"}",
+        "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"-1s\"}",
+        "{\"seeds\":[\"h:1\"],\"transport.compress\":\"INDEXING_DATA\"}",
+        "{\"seeds.foo\":\"h:1\"}",
       })
   void acceptsWhatElasticsearchAccepts(String alias) {
     assertThat(problems(persistent(alias))).isEmpty();
@@ -64,14 +74,30 @@ class RemoteClusterSettingsValidatorTest {
         "{\"seeds\":[\"h\"]} | remote hosts need to be configured as [host:port], found [h] instead",
         "{\"seeds\":[\"h:9300-9400\"]} | failed to parse port",
         "{\"seeds\":[\"h:0\"]} | port number must be > 0 but was: [0]",
-        "{\"seeds\":\"h1:9300,\"} | remote hosts need to be configured as [host:port], found [] instead",
+        "{\"seeds\":\"h1:9300, ,h2:9300\"} | remote hosts need to be configured as [host:port], found [] instead",
+        "{\"seeds\":[\"\"]} | remote hosts need to be configured as [host:port], found [] instead",
+        "{\"seeds\":[\"h: 9300\"]} | failed to parse port",
+        "{\"seeds\":[\"h:1 \"]} | failed to parse port",
+        "{\"seeds\":[\"h:\"]} | failed to parse port",
+        "{\"seeds.foo\":\"h\"} | remote hosts need to be configured as [host:port], found [h] instead",
+        "{\"seeds\":[\"h:9300\"],\"node_connections\":1.0} | Failed to parse value [1.0] for setting [cluster.remote.a.node_connections]",
+        "{\"seeds\":[\"h:9300\"],\"node_connections\":[2,3]} | Failed to parse value [[2, 3]] for setting [cluster.remote.a.node_connections]",
+        "{\"seeds\":[\"h:9300\"],\"node_connections\":99999999999} | Failed to parse value [99999999999] for setting [cluster.remote.a.node_connections] must be <= 2147483647",
+        "{\"seeds\":[\"h:9300\"],\"node_connections\":\"99999999999999999999\"} | Failed to parse value [99999999999999999999] for setting [cluster.remote.a.node_connections] must be <= 2147483647",
+        "{\"seeds\":[\"h:9300\"],\"node_connections\":-99999999999} | Failed to parse value [-99999999999] for setting [cluster.remote.a.node_connections] must be >= 1",
+        "{\"mode\":\"proxy\",\"proxy_address\":\"h:1\",\"proxy_socket_connections\":0} | Failed to parse value [0] for setting [cluster.remote.a.proxy_socket_connections] must be >= 1",
+        "{\"seeds\":[\"h:9300\"],\"skip_unavailable\":[\"true\"]} | Failed to parse value [[true]] as only [true] or [false] are allowed.",
+        "{\"skip_unavailable.x\":\"garbage\"} | Failed to parse value [garbage] as only [true] or [false] are allowed.",
+        "{\"mode.x\":\"ring\"} | No enum constant org.elasticsearch.transport.RemoteConnectionStrategy.ConnectionStrategy.RING",
+        "{\"mode\":[]} | No enum constant org.elasticsearch.transport.RemoteConnectionStrategy.ConnectionStrategy.[]",
+        "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"5M\"} | failed to parse setting [cluster.remote.a.transport.ping_schedule] with value [5M] as a time value: unit is missing or unrecognized",
         "{\"mode\":\"proxy\",\"proxy_address\":\"h:x\"} | failed to parse port",
         "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"5\"} | failed to parse setting [cluster.remote.a.transport.ping_schedule] with value [5] as a time value: unit is missing or unrecognized",
         "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"1.5s\"} | failed to parse [1.5s], fractional time values are not supported",
         "{\"seeds\":[\"h:1\"],\"transport.ping_schedule\":\"-2s\"} | failed to parse setting [cluster.remote.a.transport.ping_schedule] with value [-2s] as a time value: negative durations are not supported",
         "{\"seeds\":[\"h:1\"],\"transport.compress\":\"gzip\"} | No enum constant org.elasticsearch.transport.Compression.Enabled.GZIP",
         "{\"seeds\":[\"h:1\"],\"transport.compression_scheme\":\"zstd\"} | No enum constant org.elasticsearch.transport.Compression.Scheme.ZSTD",
-        "{\"mode\":[\"sniff\"]} | Found list type value for setting [cluster.remote.a.mode] but but did not expect a list for it.",
+        "{\"mode\":[\"sniff\"]} | No enum constant org.elasticsearch.transport.RemoteConnectionStrategy.ConnectionStrategy.[SNIFF]",
       })
   void typeParsingWithElasticsearchMessages(String alias, String message) {
     assertThat(problems(persistent(alias)))
@@ -89,7 +115,6 @@ class RemoteClusterSettingsValidatorTest {
       value = {
         "{\"mode\":\"proxy\",\"proxy_address\":\"h:1\",\"seeds\":[\"h:1\"]} | seeds | SNIFF | PROXY",
         "{\"mode\":\"proxy\",\"proxy_address\":\"h:1\",\"node_connections\":3} | node_connections | SNIFF | PROXY",
-        "{\"mode\":\"proxy\",\"proxy_address\":\"h:1\",\"proxy\":\"g:1\"} | proxy | SNIFF | PROXY",
         "{\"seeds\":[\"h:1\"],\"proxy_socket_connections\":3} | proxy_socket_connections | PROXY | SNIFF",
         "{\"seeds\":[\"h:1\"],\"server_name\":\"h\"} | server_name | PROXY | SNIFF",
         "{\"mode\":\"sniff\",\"seeds\":[\"h:1\"],\"proxy_address\":\"h:1\"} | proxy_address | PROXY | SNIFF",
@@ -179,6 +204,11 @@ class RemoteClusterSettingsValidatorTest {
         "cluster.remote.max_pending_connection_listeners | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.max_pending_connection_listeners], not recognized",
         "cluster.remote.connect | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.connect], not recognized",
         "search.remote.a.seeds | SETTING_NOT_RECOGNIZED | persistent setting [search.remote.a.seeds], not recognized",
+        "cluster.remote.a.signing.key | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.a.signing.key], not recognized",
+        "cluster.remote.a.signing.keystore.path | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.a.signing.keystore.path], not recognized",
+        "cluster.remote.a.signing.key.secure_passphrase | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.a.signing.key.secure_passphrase], not recognized",
+        "cluster.remote.signing.certificate_authorities | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.signing.certificate_authorities], not recognized",
+        "cluster.remote.signing.truststore.path | SETTING_NOT_RECOGNIZED | persistent setting [cluster.remote.signing.truststore.path], not recognized",
       })
   void keyGrammar(String key, ProblemCode code, String message) {
     String body = "{\"persistent\":{\"" + key + "\":\"x\"}}";
@@ -207,8 +237,13 @@ class RemoteClusterSettingsValidatorTest {
   void bodyShape() {
     assertThat(messages("[]")).containsExactly("request body must be an object but is a list");
     assertThat(messages("{}")).containsExactly("Validation Failed: 1: no settings to update;");
+    // Elasticsearch ignores unknown top-level fields
     assertThat(messages("{\"persistant\":{}}"))
-        .containsExactly("[cluster_update_settings_request] unknown field [persistant]");
+        .containsExactly("Validation Failed: 1: no settings to update;");
+    assertThat(messages("{\"persistent\":{\"cluster\":{}}}"))
+        .containsExactly("Validation Failed: 1: no settings to update;");
+    assertThat(problems("{\"foo\":1,\"persistent\":{\"cluster.remote.a.seeds\":\"h:1\"}}"))
+        .isEmpty();
     assertThat(messages("{\"persistent\":5}"))
         .containsExactly("[persistent] must be an object but is a number");
     SettingsReport syntax = RemoteClusterSettingsValidator.validate("{\"persistent\":");
@@ -216,12 +251,88 @@ class RemoteClusterSettingsValidatorTest {
     assertThat(syntax.valid()).isFalse();
   }
 
+  /** 9.5.3 and 8.19.21 accept a key given both flat and nested, keeping the flat one. */
   @Test
-  void duplicateFlatAndNestedKeys() {
-    assertThat(messages("{\"persistent\":{\"cluster.remote.a.seeds\":\"h:1\","
-        + "\"cluster\":{\"remote\":{\"a\":{\"seeds\":\"h:2\"}}}}}"))
-        .containsExactly("duplicate settings key [cluster.remote.a.seeds] found, previous value"
-            + " [h:1], current value [h:2]");
+  void duplicateFlatAndNestedKeysAreAccepted() {
+    assertThat(problems("{\"persistent\":{\"cluster.remote.a.seeds\":\"h:1\","
+        + "\"cluster\":{\"remote\":{\"a\":{\"seeds\":\"h\"}}}}}")).isEmpty();
+    assertThat(problems("{\"persistent\":{\"cluster\":{\"remote.a.seeds\":\"h\"},"
+        + "\"cluster.remote.a.seeds\":\"h:1\"}}")).isEmpty();
+  }
+
+  @Test
+  void sniffProxyWithSeedsPresentFailsTheModeRule() {
+    assertThat(messages(persistent(
+        "{\"mode\":\"proxy\",\"proxy_address\":\"h:1\",\"seeds\":[],\"proxy\":\"g:1\"}")))
+        .containsExactly(
+            "Setting \"cluster.remote.a.proxy\" cannot be used with the configured"
+                + " \"cluster.remote.a.mode\" [required=SNIFF, configured=PROXY]",
+            "Setting \"cluster.remote.a.seeds\" cannot be used with the configured"
+                + " \"cluster.remote.a.mode\" [required=SNIFF, configured=PROXY]");
+  }
+
+  /** The sniff {@code proxy} setting declares {@code seeds} as a required setting. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"proxy\":\"h:1\"}", "{\"proxy\":\"\"}",
+      "{\"mode\":\"proxy\",\"proxy\":\"h:1\"}", "{\"seeds\":null,\"proxy\":\"h:1\"}"})
+  void proxyNeedsSeedsInTheSameScope(String alias) {
+    assertThat(messages(persistent(alias))).containsExactly(
+        "missing required setting [cluster.remote.a.seeds] for setting [cluster.remote.a.proxy]");
+  }
+
+  /**
+   * Elasticsearch's affix pattern accepts anything after the suffix and a dot: {@code
+   * cluster.remote.a.seeds.foo} is the seeds setting under its own key, so it is parsed and
+   * checked, but it does not enable the alias.
+   */
+  @Test
+  void keysBelowASuffixAreThatSetting() {
+    assertThat(messages(persistent("{\"skip_unavailable.x\":\"true\"}"))).containsExactly(
+        "Cannot configure setting [cluster.remote.a.skip_unavailable.x] if remote cluster is not"
+            + " enabled.");
+    assertThat(messages(persistent("{\"mode\":\"proxy\",\"seeds.foo\":\"h:1\"}")))
+        .containsExactly("Setting \"cluster.remote.a.seeds.foo\" cannot be used with the"
+            + " configured \"cluster.remote.a.mode\" [required=SNIFF, configured=PROXY]");
+    assertThat(messages(persistent("{\"seeds.foo\":\"h:1\",\"skip_unavailable\":true}")))
+        .containsExactly("Cannot configure setting [cluster.remote.a.skip_unavailable] if remote"
+            + " cluster is not enabled.");
+    assertThat(messages(persistent("{\"proxy.x\":\"h:1\"}"))).containsExactly(
+        "missing required setting [cluster.remote.a.seeds] for setting [cluster.remote.a.proxy.x]");
+    assertThat(messages(persistent("{\"credentials.x\":\"k\"}"))).containsExactly(
+        "persistent setting [cluster.remote.a.credentials.x], not dynamically updateable");
+  }
+
+  /** Elasticsearch checks transient before persistent, and all keys before the rules between them. */
+  @Test
+  void problemsComeInElasticsearchOrder() {
+    assertThat(messages("{\"persistent\":{\"cluster.remote.a.foo\":\"x\"},"
+        + "\"transient\":{\"cluster.remote.b.foo\":\"x\"}}")).containsExactly(
+            "transient setting [cluster.remote.b.foo], not recognized",
+            "persistent setting [cluster.remote.a.foo], not recognized");
+    assertThat(messages("{\"persistent\":{\"cluster.remote.a.skip_unavailable\":\"x\"},"
+        + "\"transient\":{\"cluster.remote.b.skip_unavailable\":\"true\"}}")).containsExactly(
+            "Failed to parse value [x] as only [true] or [false] are allowed.",
+            "Cannot configure setting [cluster.remote.b.skip_unavailable] if remote cluster is not"
+                + " enabled.");
+  }
+
+  /** Both fail the whole request while the settings are loaded (HTTP 500 on 9.5.3 and 8.19.21). */
+  @Test
+  void listsOfNonValuesAndNullScopes() {
+    assertThat(messages(persistent("{\"seeds\":[\"h:1\",null]}")))
+        .containsExactly("only value lists are allowed in serialized settings");
+    assertThat(messages(persistent("{\"mode\":[{\"x\":1}]}")))
+        .containsExactly("only value lists are allowed in serialized settings");
+    assertThat(messages("{\"transient\":null,\"persistent\":{\"cluster.remote.a.seeds\":\"h:1\"}}"))
+        .containsExactly("Failed to load settings from [null]");
+  }
+
+  @Test
+  void wildcardAndArchivedNullsAreAcceptedAnywhere() {
+    assertThat(problems("{\"persistent\":{\"search.remote.a.*\":null,"
+        + "\"archived.cluster.remote.a.seeds\":null}}")).isEmpty();
+    assertThat(messages("{\"persistent\":{\"archived.cluster.remote.a.seeds\":\"h:1\"}}"))
+        .containsExactly("persistent setting [archived.cluster.remote.a.seeds], not recognized");
   }
 
   @Test
