@@ -18,13 +18,17 @@ import java.util.TreeMap;
  * Elasticsearch does, with its messages.
  *
  * <p>Rules, in Elasticsearch's order: key grammar ({@code cluster.remote.<alias>.<suffix>}, alias
- * {@code [-A-Za-z0-9_]+}); node-level and secure keys are "not dynamically updateable", other keys
- * "not recognized"; each scope (persistent, transient) is checked on its own against its own
- * {@code mode}; each value is parsed (mode, strict booleans, ints &ge; 1, time values, compression
- * enums, {@code host:port} addresses); mode-specific keys must match the mode; {@code
- * skip_unavailable} and {@code transport.*} need the alias to be enabled (seeds in sniff mode, a
- * proxy address in proxy mode) in the same scope. Null values reset a key and are only checked for
- * being known and dynamic. Keys outside {@code cluster.remote.*} are not checked.
+ * {@code [-A-Za-z0-9_]+}, and anything after a known suffix and a dot is that suffix's setting under
+ * its own key); node-level and secure keys are "not dynamically updateable", other keys "not
+ * recognized"; each scope (persistent, transient) is checked on its own against its own {@code
+ * mode}; each value is parsed (mode, strict booleans, ints &ge; 1, time values, compression enums,
+ * {@code host:port} addresses); {@code proxy} needs {@code seeds} in the same scope; mode-specific
+ * keys must match the mode; {@code skip_unavailable} and {@code transport.*} need the alias to be
+ * enabled (seeds in sniff mode, a proxy address in proxy mode) in the same scope. Null values
+ * reset a key and are only checked for being known and dynamic; null for a key ending in {@code *}
+ * or starting with {@code archived.} is always accepted. Of the keys outside {@code
+ * cluster.remote.*} only the removed {@code search.remote.*} and non-null {@code archived.*} keys
+ * are checked ("not recognized"). Every rule was checked against 9.5.3 and 8.19.21 nodes.
  *
  * <p>Unlike Elasticsearch, which stops at the first problem, every problem is reported.
  *
