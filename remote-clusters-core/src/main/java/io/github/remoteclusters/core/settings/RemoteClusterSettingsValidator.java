@@ -71,7 +71,10 @@ public final class RemoteClusterSettingsValidator {
    * Validates a body given as JSON text.
    *
    * @param json the body
-   * @return the report; a body that is not JSON gives a {@link ProblemCode#SYNTAX} problem
+   * @return the report; a body that is not JSON gives a {@link ProblemCode#SYNTAX} problem, and a
+   *     field given twice in one object (which Elasticsearch rejects) a {@link
+   *     ProblemCode#SETTINGS_BODY_INVALID} problem with Elasticsearch's {@code [line:column]
+   *     Duplicate field 'name'} message
    */
   public static SettingsReport validate(String json) {
     Objects.requireNonNull(json, "json");
@@ -79,6 +82,13 @@ public final class RemoteClusterSettingsValidator {
     try {
       body = Json.JSON.readTree(json);
     } catch (JsonProcessingException e) {
+      String original = e.getOriginalMessage();
+      if (original != null && original.startsWith("Duplicate field ") && e.getLocation() != null) {
+        // readable JSON that Elasticsearch's strict parser rejects with HTTP 400, same wording
+        String message =
+            "[" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + "] " + original;
+        return new SettingsReport(List.of(bodyProblem(Json.pathOf(e), message)));
+      }
       return new SettingsReport(
           List.of(new SettingsProblem(null, Json.pathOf(e), ProblemCode.SYNTAX, Json.describe(e))));
     }

@@ -327,6 +327,16 @@ class RemoteClusterSettingsValidatorTest {
         .containsExactly("Failed to load settings from [null]");
   }
 
+  /** 9.5.3 and 8.19.21 answer 400 {@code [1:71] Duplicate field 'cluster.remote.a.seeds'}. */
+  @Test
+  void aFieldTwiceInOneObjectIsInvalidNotUnreadable() {
+    SettingsReport report = RemoteClusterSettingsValidator.validate(
+        "{\"persistent\":{\"cluster.remote.a.seeds\":\"h:1\",\"cluster.remote.a.seeds\":\"h:2\"}}");
+    assertThat(report.unreadable()).isFalse();
+    assertThat(report.problems()).extracting(SettingsProblem::message)
+        .containsExactly("[1:71] Duplicate field 'cluster.remote.a.seeds'");
+  }
+
   @Test
   void wildcardAndArchivedNullsAreAcceptedAnywhere() {
     assertThat(problems("{\"persistent\":{\"search.remote.a.*\":null,"
