@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.remoteclusters.core.ProblemCode;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every rule of elasticsearch-semantics.md sections 1 and 6, with Elasticsearch's messages. */
@@ -335,6 +338,82 @@ class RemoteClusterSettingsValidatorTest {
     assertThat(report.unreadable()).isFalse();
     assertThat(report.problems()).extracting(SettingsProblem::message)
         .containsExactly("[1:71] Duplicate field 'cluster.remote.a.seeds'");
+  }
+
+  /**
+   * Bodies sent to 9.5.3 and 8.19.21 nodes while hardening the validator, each with the reason both
+   * nodes gave (nothing after {@code =>}: both accepted it). The validator's first problem is that
+   * reason.
+   */
+  private static final String FROM_REAL_NODES =
+      """
+      {"persistent":{"cluster.remote.é.seeds":"h:9300"}} => persistent setting [cluster.remote.é.seeds], not recognized
+      {"persistent":{"cluster.remote.a b.seeds":"h:9300"}} => persistent setting [cluster.remote.a b.seeds], not recognized
+      {"persistent":{"cluster.remote..seeds":"h:9300"}} => persistent setting [cluster.remote..seeds], not recognized
+      {"persistent":{"cluster.remote.a:b.seeds":"h:9300"}} => persistent setting [cluster.remote.a:b.seeds], not recognized
+      {"persistent":{"cluster.remote.*.seeds":"h:9300"}} => persistent setting [cluster.remote.*.seeds], not recognized
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.node_connections":"+3"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.node_connections":" 3"}} => Failed to parse value [ 3] for setting [cluster.remote.a.node_connections]
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.skip_unavailable":" true"}} => Failed to parse value [ true] as only [true] or [false] are allowed.
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.skip_unavailable":""}} => Failed to parse value [] as only [true] or [false] are allowed.
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.compress":""}} => No enum constant org.elasticsearch.transport.Compression.Enabled.
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.compression_scheme":" lz4"}} => No enum constant org.elasticsearch.transport.Compression.Scheme. LZ4
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":""}} => failed to parse setting [cluster.remote.a.transport.ping_schedule] with value [] as a time value: unit is missing or unrecognized
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"0"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"-01"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"1nanos"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"1 micros"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"9999999999999999999s"}} => failed to parse [9999999999999999999s], fractional time values are not supported
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"-1d"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"5D"}} =>
+      {"persistent":{"cluster.remote.a.mode":"","cluster.remote.a.seeds":"h:9300"}} => No enum constant org.elasticsearch.transport.RemoteConnectionStrategy.ConnectionStrategy.
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":"h"}} => remote hosts need to be configured as [host:port], found [h] instead
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":"h:1,h:2"}} =>
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":["h:9300"]}} => failed to parse port
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":" h:9300"}} =>
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":"h:9300 "}} => failed to parse port
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":"h:2147483648"}} => failed to parse port
+      {"persistent":{"cluster.remote.a.seeds":["h:1","h:1"]}} =>
+      {"persistent":{"cluster.remote.a.seeds":[9300]}} => remote hosts need to be configured as [host:port], found [9300] instead
+      {"persistent":{"cluster.remote.a.seeds":[true]}} => remote hosts need to be configured as [host:port], found [true] instead
+      {"persistent":{"cluster.remote.a.seeds":9300}} => remote hosts need to be configured as [host:port], found [9300] instead
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.server_name":["x"]}} => Setting "cluster.remote.a.server_name" cannot be used with the configured "cluster.remote.a.mode" [required=PROXY, configured=SNIFF]
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.node_connections":null,"cluster.remote.a.proxy":null}} =>
+      {"transient":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.skip_unavailable":false},"persistent":{"cluster.remote.a.skip_unavailable":true}} => Cannot configure setting [cluster.remote.a.skip_unavailable] if remote cluster is not enabled.
+      {"persistent":{"cluster.remote.initial_connect_timeout":"x"}} => persistent setting [cluster.remote.initial_connect_timeout], not dynamically updateable
+      {"persistent":{"cluster.remote.node.attr":null}} => persistent setting [cluster.remote.node.attr], not dynamically updateable
+      {"persistent":{"cluster.remote.a.*":null,"cluster.remote.a.seeds":"h:9300"}} =>
+      {"persistent":{"cluster.remote.a.seeds":"h:9300","cluster.remote.a.transport.ping_schedule":"5m"}} =>
+      {"persistent":{"cluster.remote.a.seeds.":"h:1"}} =>
+      {"persistent":{"cluster.remote.a.transport":"x"}} => persistent setting [cluster.remote.a.transport], not recognized
+      {"persistent":{"cluster.remote.a.transport.compress.x":"gzip"}} => No enum constant org.elasticsearch.transport.Compression.Enabled.GZIP
+      {"persistent":{"cluster":{"remote":{"a":{"seeds":{"":"h:1"}}}}}} =>
+      {"persistent":{"cluster":{"remote":{"a":{"seeds":{"x":["h:1"]},"skip_unavailable":true}}}}} => Cannot configure setting [cluster.remote.a.skip_unavailable] if remote cluster is not enabled.
+      {"persistent":{"cluster":{"remote":{"a":{"seeds":{}}}}}} => Validation Failed: 1: no settings to update;
+      {"persistent":{"cluster":{"remote":{"a":{}}}},"transient":{"cluster.remote.b.seeds":"h"}} => remote hosts need to be configured as [host:port], found [h] instead
+      {"persistent":{"cluster.remote.a.seeds.0":"h:1","cluster.remote.a.seeds.1":"h"}} => remote hosts need to be configured as [host:port], found [h] instead
+      {"persistent":{"cluster.remote.a.mode.":"proxy","cluster.remote.a.seeds":"h:9300"}} =>
+      {"persistent":{"cluster.remote.A.seeds":"h:9300","cluster.remote.a.skip_unavailable":true}} => Cannot configure setting [cluster.remote.a.skip_unavailable] if remote cluster is not enabled.
+      {"persistent":{"cluster.remote.a.skip_unavailable":null,"cluster.remote.a.seeds":null,"cluster.remote.a.mode":"proxy"}} =>
+      {"persistent":{"cluster.remote.a.mode":"proxy","cluster.remote.a.proxy_address":"h:9300","cluster.remote.a.server_name":null,"cluster.remote.a.seeds":null,"cluster.remote.a.node_connections":null,"cluster.remote.a.proxy":null}} =>
+      """;
+
+  static Stream<Arguments> fromRealNodes() {
+    return FROM_REAL_NODES.lines().map(l -> {
+      int arrow = l.indexOf(" =>");
+      return Arguments.of(l.substring(0, arrow), l.substring(arrow + 3).trim());
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fromRealNodes")
+  void agreesWithRealNodes(String body, String reason) {
+    List<String> messages = messages(body);
+    if (reason.isEmpty()) {
+      assertThat(messages).isEmpty();
+    } else {
+      assertThat(messages).first().isEqualTo(reason);
+    }
   }
 
   @Test
