@@ -37,16 +37,26 @@ public final class SettingValues {
     return "Failed to parse value [" + value + "] as only [true] or [false] are allowed.";
   }
 
-  /** Setting.intSetting with a minimum of 1. */
+  /**
+   * Setting.intSetting with a minimum of 1: an integer of any size is read, then checked against 1
+   * and {@link Integer#MAX_VALUE}; anything else is "Failed to parse value".
+   */
   public static String positiveIntError(String key, String value) {
-    int parsed;
+    java.math.BigInteger parsed;
     try {
-      parsed = Integer.parseInt(value);
+      if (!value.matches("[+-]?[0-9]+")) {
+        throw new NumberFormatException(value);
+      }
+      parsed = new java.math.BigInteger(value);
     } catch (NumberFormatException e) {
       return "Failed to parse value [" + value + "] for setting [" + key + "]";
     }
-    if (parsed < 1) {
+    if (parsed.compareTo(java.math.BigInteger.ONE) < 0) {
       return "Failed to parse value [" + value + "] for setting [" + key + "] must be >= 1";
+    }
+    if (parsed.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+      return "Failed to parse value [" + value + "] for setting [" + key + "] must be <= "
+          + Integer.MAX_VALUE;
     }
     return null;
   }
@@ -81,11 +91,16 @@ public final class SettingValues {
 
   private static final String[] TIME_UNITS = {"nanos", "micros", "ms", "s", "m", "h", "d"};
 
-  /** TimeValue.parseTimeValue. */
+  /**
+   * TimeValue.parseTimeValue. Units are matched on the lower-cased value except minutes, which
+   * Elasticsearch matches on the value as given: {@code 5M} is "unit is missing or unrecognized"
+   * while {@code 5MS}, {@code 5S} and {@code 5H} parse.
+   */
   public static String timeValueError(String key, String value) {
     String normalized = value.toLowerCase(Locale.ROOT).trim();
     for (String unit : TIME_UNITS) {
-      if (normalized.endsWith(unit)) {
+      boolean matches = unit.equals("m") ? value.endsWith("m") : normalized.endsWith(unit);
+      if (matches) {
         String number = normalized.substring(0, normalized.length() - unit.length()).trim();
         long parsed;
         try {

@@ -6,7 +6,6 @@ import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.SettingValues;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,13 +18,17 @@ import java.util.TreeMap;
  * Elasticsearch does, with its messages.
  *
  * <p>Rules, in Elasticsearch's order: key grammar ({@code cluster.remote.<alias>.<suffix>}, alias
- * {@code [-A-Za-z0-9_]+}); node-level and secure keys are "not dynamically updateable", other keys
- * "not recognized"; each scope (persistent, transient) is checked on its own against its own
- * {@code mode}; each value is parsed (mode, strict booleans, ints &ge; 1, time values, compression
- * enums, {@code host:port} addresses); mode-specific keys must match the mode; {@code
- * skip_unavailable} and {@code transport.*} need the alias to be enabled (seeds in sniff mode, a
- * proxy address in proxy mode) in the same scope. Null values reset a key and are only checked for
- * being known and dynamic. Keys outside {@code cluster.remote.*} are not checked.
+ * {@code [-A-Za-z0-9_]+}, and anything after a known suffix and a dot is that suffix's setting under
+ * its own key); node-level and secure keys are "not dynamically updateable", other keys "not
+ * recognized"; each scope (persistent, transient) is checked on its own against its own {@code
+ * mode}; each value is parsed (mode, strict booleans, ints &ge; 1, time values, compression enums,
+ * {@code host:port} addresses); {@code proxy} needs {@code seeds} in the same scope; mode-specific
+ * keys must match the mode; {@code skip_unavailable} and {@code transport.*} need the alias to be
+ * enabled (seeds in sniff mode, a proxy address in proxy mode) in the same scope. Null values
+ * reset a key and are only checked for being known and dynamic; null for a key ending in {@code *}
+ * or starting with {@code archived.} is always accepted. Of the keys outside {@code
+ * cluster.remote.*} only the removed {@code search.remote.*} and non-null {@code archived.*} keys
+ * are checked ("not recognized"). Every rule was checked against 9.5.3 and 8.19.21 nodes.
  *
  * <p>Unlike Elasticsearch, which stops at the first problem, every problem is reported.
  *
@@ -35,46 +38,22 @@ public final class RemoteClusterSettingsValidator {
 
   private static final String PREFIX = "cluster.remote.";
 
-  /** Per-alias suffixes that can be set through the API. */
-  private static final Set<String> DYNAMIC_SUFFIXES = dynamicSuffixes();
-
-  private static Set<String> dynamicSuffixes() {
-    Set<String> all = new java.util.HashSet<>(SettingValues.ALIAS_KEYS);
-    all.addAll(
-        List.of(
-            "signing.key",
-            "signing.certificate",
-            "signing.keystore.path",
-            "signing.keystore.type",
-            "signing.keystore.alias",
-            "signing.keystore.algorithm"));
-    return Set.copyOf(all);
-  }
+  /**
+   * Per-alias suffixes that can be set through the API. The {@code signing.*} keys of the 9.3
+   * strong-identity preview are not registered on 9.5.3 or 8.19 nodes, so they are "not
+   * recognized" like any other unknown key.
+   */
+  private static final List<String> DYNAMIC_SUFFIXES = SettingValues.ALIAS_KEYS;
 
   /** Per-alias secure (keystore-only) suffixes. */
-  private static final Set<String> SECURE_SUFFIXES =
-      Set.of(
-          "credentials",
-          "signing.key.secure_passphrase",
-          "signing.keystore.secure_password",
-          "signing.keystore.secure_key_password");
+  private static final List<String> SECURE_SUFFIXES = List.of("credentials");
 
-  /** Node-level keys that exist but are not dynamic (or are secure). */
+  /** Node-level keys that exist but are not dynamic. */
   private static final Set<String> NODE_STATIC =
       Set.of(
           "cluster.remote.initial_connect_timeout",
           "cluster.remote.connections_per_cluster",
-          "cluster.remote.node.attr",
-          "cluster.remote.signing.truststore.secure_password");
-
-  /** Node-level dynamic keys (strong identity verification, 9.3 preview). */
-  private static final Set<String> NODE_DYNAMIC =
-      Set.of(
-          "cluster.remote.signing.certificate_authorities",
-          "cluster.remote.signing.truststore.path",
-          "cluster.remote.signing.truststore.algorithm",
-          "cluster.remote.signing.truststore.type",
-          "cluster.remote.signing.diagnose.trust");
+          "cluster.remote.node.attr");
 
   private static final Set<String> SNIFF_ONLY = Set.of("seeds", "node_connections", "proxy");
   private static final Set<String> PROXY_ONLY =
@@ -92,7 +71,10 @@ public final class RemoteClusterSettingsValidator {
    * Validates a body given as JSON text.
    *
    * @param json the body
-   * @return the report; a body that is not JSON gives a {@link ProblemCode#SYNTAX} problem
+   * @return the report; a body that is not JSON gives a {@link ProblemCode#SYNTAX} problem, and a
+   *     field given twice in one object (which Elasticsearch rejects) a {@link
+   *     ProblemCode#SETTINGS_BODY_INVALID} problem with Elasticsearch's {@code [line:column]
+   *     Duplicate field 'name'} message
    */
   public static SettingsReport validate(String json) {
     Objects.requireNonNull(json, "json");
@@ -100,6 +82,13 @@ public final class RemoteClusterSettingsValidator {
     try {
       body = Json.JSON.readTree(json);
     } catch (JsonProcessingException e) {
+      String original = e.getOriginalMessage();
+      if (original != null && original.startsWith("Duplicate field ") && e.getLocation() != null) {
+        // readable JSON that Elasticsearch's strict parser rejects with HTTP 400, same wording
+        String message =
+            "[" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + "] " + original;
+        return new SettingsReport(List.of(bodyProblem(Json.pathOf(e), message)));
+      }
       return new SettingsReport(
           List.of(new SettingsProblem(null, Json.pathOf(e), ProblemCode.SYNTAX, Json.describe(e))));
     }
@@ -112,7 +101,14 @@ public final class RemoteClusterSettingsValidator {
   /**
    * Validates a parsed body.
    *
-   * @param body the body, an object with {@code persistent} and/or {@code transient}
+   * <p>Problems come in Elasticsearch's order: first the key and value checks of {@code transient},
+   * then those of {@code persistent}, then the checks between keys (mode, enabled, required
+   * {@code seeds}) of {@code transient}, then those of {@code persistent}. Elasticsearch reports
+   * the first stage that fails, so the first problem here is the one it gives (within one stage
+   * it iterates keys in hash order; this validator uses key order).
+   *
+   * @param body the body, an object with {@code persistent} and/or {@code transient}; other
+   *     top-level fields are ignored, as Elasticsearch ignores them
    * @return the report
    */
   public static SettingsReport validate(JsonNode body) {
@@ -122,17 +118,15 @@ public final class RemoteClusterSettingsValidator {
       out.add(bodyProblem("", "request body must be an object but is " + Json.typeName(body)));
       return new SettingsReport(out);
     }
-    Iterator<String> fields = body.fieldNames();
-    while (fields.hasNext()) {
-      String field = fields.next();
-      if (!field.equals("persistent") && !field.equals("transient")) {
-        out.add(bodyProblem(field, "[cluster_update_settings_request] unknown field [" + field + "]"));
-      }
-    }
+    List<ScopeCheck> checks = new ArrayList<>();
     boolean any = false;
-    for (SettingsScope scope : SettingsScope.values()) {
+    for (SettingsScope scope : List.of(SettingsScope.TRANSIENT, SettingsScope.PERSISTENT)) {
       JsonNode node = body.get(scope.id());
-      if (node == null || node.isNull()) {
+      if (node == null) {
+        continue;
+      }
+      if (node.isNull()) {
+        out.add(bodyProblem(scope.id(), "Failed to load settings from [null]"));
         continue;
       }
       if (!node.isObject()) {
@@ -141,12 +135,16 @@ public final class RemoteClusterSettingsValidator {
                 scope.id(), "[" + scope.id() + "] must be an object but is " + Json.typeName(node)));
         continue;
       }
-      any |= !node.isEmpty();
-      validateScope(scope, node, out);
+      ScopeCheck check = new ScopeCheck(scope, out, node);
+      any |= !check.flat.isEmpty();
+      checks.add(check);
     }
     if (!any && out.isEmpty()) {
       out.add(bodyProblem("", "Validation Failed: 1: no settings to update;"));
+      return new SettingsReport(out);
     }
+    checks.forEach(ScopeCheck::keysAndValues);
+    checks.forEach(ScopeCheck::dependencies);
     return new SettingsReport(out);
   }
 
@@ -171,56 +169,67 @@ public final class RemoteClusterSettingsValidator {
               scope.id(), "[" + scope.id() + "] must be an object but is " + Json.typeName(settings)));
       return out;
     }
-    validateScope(scope, settings, out);
+    ScopeCheck check = new ScopeCheck(scope, out, settings);
+    check.keysAndValues();
+    check.dependencies();
     return out;
   }
 
-  private static void validateScope(SettingsScope scope, JsonNode settings, List<SettingsProblem> out) {
-    Map<String, JsonNode> flat = new TreeMap<>();
-    flatten(scope, "", settings, flat, out);
-    ScopeCheck check = new ScopeCheck(scope, out);
-    for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
-      check.key(e.getKey(), e.getValue());
+  /**
+   * How Elasticsearch stores a scalar setting's value: a JSON list becomes its Java {@code
+   * toString} ({@code ["a","b"]} is {@code [a, b]}), anything else its text.
+   */
+  private static String scalarText(JsonNode value) {
+    if (value.isArray()) {
+      List<String> items = new ArrayList<>();
+      for (JsonNode element : value) {
+        items.add(element.asText());
+      }
+      return items.toString();
     }
-    check.aliases();
+    return value.asText();
   }
 
-  private static void flatten(
-      SettingsScope scope,
-      String prefix,
-      JsonNode node,
-      Map<String, JsonNode> flat,
-      List<SettingsProblem> out) {
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      JsonNode value = e.getValue();
-      if (value.isObject() && !value.isEmpty()) {
-        flatten(scope, key, value, flat, out);
-      } else if (value.isObject()) {
-        continue;
-      } else {
-        JsonNode previous = flat.put(key, value);
-        if (previous != null) {
-          out.add(
-              new SettingsProblem(
-                  scope,
-                  key,
-                  ProblemCode.SETTINGS_BODY_INVALID,
-                  "duplicate settings key [" + key + "] found, previous value [" + text(previous)
-                      + "], current value [" + text(value) + "]"));
+  /** A per-alias key: {@code cluster.remote.<alias>.<suffix>[.<anything>]}. */
+  private record AliasKey(String alias, String suffix, boolean exact) {
+
+    /**
+     * Matches like Elasticsearch's affix pattern {@code cluster\.remote\.([-\w]+)\.<suffix>(?:\..*)?}:
+     * anything after the suffix and a dot still names the suffix's setting (it is validated as
+     * that setting under its own full key, but does not configure the alias).
+     */
+    static AliasKey match(String key, List<String> suffixes) {
+      if (!key.startsWith(PREFIX)) {
+        return null;
+      }
+      String rest = key.substring(PREFIX.length());
+      int dot = rest.indexOf('.');
+      if (dot < 0 || !SettingValues.isValidAlias(rest.substring(0, dot))) {
+        return null;
+      }
+      String alias = rest.substring(0, dot);
+      String tail = rest.substring(dot + 1);
+      for (String suffix : suffixes) {
+        if (tail.equals(suffix)) {
+          return new AliasKey(alias, suffix, true);
         }
       }
+      for (String suffix : suffixes) {
+        if (tail.startsWith(suffix + ".")) {
+          return new AliasKey(alias, suffix, false);
+        }
+      }
+      return null;
     }
   }
 
-  private static String text(JsonNode value) {
-    return value.isValueNode() ? value.asText() : value.toString();
-  }
+  /** A set, parsed per-alias key. */
+  private record Parsed(String key, AliasKey alias) {}
 
-  /** The keys of one alias in one scope. */
-  private static final class AliasSettings {
+  /** The exact keys of one alias in one scope that parsed. */
+  private static final class AliasState {
     final Map<String, JsonNode> values = new TreeMap<>();
-    final Map<String, Boolean> parsedOk = new TreeMap<>();
+    final Set<String> failed = new java.util.HashSet<>();
     List<String> seeds;
   }
 
@@ -228,11 +237,51 @@ public final class RemoteClusterSettingsValidator {
   private static final class ScopeCheck {
     final SettingsScope scope;
     final List<SettingsProblem> out;
-    final Map<String, AliasSettings> aliases = new TreeMap<>();
+    final Map<String, JsonNode> flat = new TreeMap<>();
+    final Map<String, AliasState> aliases = new TreeMap<>();
+    final List<Parsed> parsed = new ArrayList<>();
 
-    ScopeCheck(SettingsScope scope, List<SettingsProblem> out) {
+    ScopeCheck(SettingsScope scope, List<SettingsProblem> out, JsonNode settings) {
       this.scope = scope;
       this.out = out;
+      flatten("", settings);
+    }
+
+    /**
+     * Flattens nested objects into dotted keys. When a flat and a nested spelling give the same key,
+     * Elasticsearch keeps one value without complaint; here the spelling whose field name sorts last
+     * wins, which is what 9.5 and 8.19 nodes keep for {@code "cluster.remote.a.seeds"} next to
+     * {@code "cluster": {...}}. Empty objects give no key.
+     */
+    private void flatten(String prefix, JsonNode node) {
+      TreeMap<String, JsonNode> sorted = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        sorted.put(e.getKey(), e.getValue());
+      }
+      for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+        String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+        JsonNode value = e.getValue();
+        if (value.isObject()) {
+          flatten(key, value);
+        } else if (value.isArray() && !isValueList(value)) {
+          // Elasticsearch fails the whole request while loading the settings (HTTP 500)
+          problem(
+              key,
+              ProblemCode.SETTING_INVALID_VALUE,
+              "only value lists are allowed in serialized settings");
+        } else {
+          flat.put(key, value);
+        }
+      }
+    }
+
+    private static boolean isValueList(JsonNode array) {
+      for (JsonNode element : array) {
+        if (!element.isValueNode() || element.isNull()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     void problem(String key, ProblemCode code, String message) {
@@ -253,8 +302,20 @@ public final class RemoteClusterSettingsValidator {
           scope.id() + " setting [" + key + "], not dynamically updateable");
     }
 
+    /** Elasticsearch's first stage: is each key known and dynamic, does each value parse. */
+    void keysAndValues() {
+      for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
+        key(e.getKey(), e.getValue());
+      }
+    }
+
     void key(String key, JsonNode value) {
-      if (key.startsWith("search.remote.") || key.equals("cluster.remote.connect")) {
+      if (value.isNull() && (key.endsWith("*") || key.startsWith("archived."))) {
+        return; // wildcard and archived deletes are always accepted
+      }
+      if (key.startsWith("archived.")
+          || key.startsWith("search.remote.")
+          || key.equals("cluster.remote.connect")) {
         notRecognized(key);
         return;
       }
@@ -265,47 +326,33 @@ public final class RemoteClusterSettingsValidator {
         notDynamic(key);
         return;
       }
-      if (NODE_DYNAMIC.contains(key)) {
-        if (!value.isNull() && !value.isValueNode()) {
-          listNotExpected(key);
-        }
-        return;
-      }
-      if (key.endsWith("*")) {
-        if (!value.isNull()) {
-          notRecognized(key);
-        }
-        return;
-      }
-      String rest = key.substring(PREFIX.length());
-      int dot = rest.indexOf('.');
-      String alias = dot < 0 ? "" : rest.substring(0, dot);
-      String suffix = dot < 0 ? "" : rest.substring(dot + 1);
-      if (!SettingValues.isValidAlias(alias)) {
-        notRecognized(key);
-        return;
-      }
-      if (SECURE_SUFFIXES.contains(suffix)) {
+      AliasKey secure = AliasKey.match(key, SECURE_SUFFIXES);
+      if (secure != null) {
         notDynamic(key);
         return;
       }
-      if (!DYNAMIC_SUFFIXES.contains(suffix)) {
+      AliasKey ak = AliasKey.match(key, DYNAMIC_SUFFIXES);
+      if (ak == null) {
         notRecognized(key);
         return;
       }
       if (value.isNull()) {
         return;
       }
-      AliasSettings a = aliases.computeIfAbsent(alias, k -> new AliasSettings());
-      a.values.put(suffix, value);
-      a.parsedOk.put(suffix, parse(key, suffix, value, a));
-    }
-
-    void listNotExpected(String key) {
-      problem(
-          key,
-          ProblemCode.SETTING_INVALID_VALUE,
-          "Found list type value for setting [" + key + "] but but did not expect a list for it.");
+      AliasState state = aliases.computeIfAbsent(ak.alias(), k -> new AliasState());
+      List<String> seeds = new ArrayList<>();
+      boolean ok = parse(key, ak.suffix(), value, seeds);
+      if (ak.exact()) {
+        state.values.put(ak.suffix(), value);
+        if (!ok) {
+          state.failed.add(ak.suffix());
+        } else if (ak.suffix().equals("seeds")) {
+          state.seeds = seeds;
+        }
+      }
+      if (ok) {
+        parsed.add(new Parsed(key, ak));
+      }
     }
 
     boolean invalid(String key, String error) {
@@ -317,15 +364,11 @@ public final class RemoteClusterSettingsValidator {
     }
 
     /** Type-parses one value; true when it parsed. */
-    boolean parse(String key, String suffix, JsonNode value, AliasSettings a) {
+    boolean parse(String key, String suffix, JsonNode value, List<String> seeds) {
       if (suffix.equals("seeds")) {
-        return parseSeeds(key, value, a);
+        return parseSeeds(key, value, seeds);
       }
-      if (!value.isValueNode()) {
-        listNotExpected(key);
-        return false;
-      }
-      String text = value.asText();
+      String text = scalarText(value);
       switch (suffix) {
         case "mode":
           return invalid(key, SettingValues.modeError(text));
@@ -348,23 +391,22 @@ public final class RemoteClusterSettingsValidator {
       }
     }
 
-    boolean parseSeeds(String key, JsonNode value, AliasSettings a) {
-      List<String> seeds = new ArrayList<>();
+    /**
+     * A list setting: a JSON list is taken element by element as is; a string is split at commas
+     * ({@code String.split}, so trailing empty parts go) and each part trimmed, and an empty string
+     * is the empty list.
+     */
+    boolean parseSeeds(String key, JsonNode value, List<String> seeds) {
       if (value.isArray()) {
         for (JsonNode element : value) {
-          if (!element.isValueNode() || element.isNull()) {
-            problem(
-                key,
-                ProblemCode.SETTING_INVALID_VALUE,
-                "only value lists are allowed in serialized settings");
-            return false;
-          }
           seeds.add(element.asText());
         }
       } else {
         String text = value.asText();
         if (!text.isEmpty()) {
-          seeds.addAll(List.of(text.split(",", -1)));
+          for (String part : text.split(",")) {
+            seeds.add(part.trim());
+          }
         }
       }
       for (String seed : seeds) {
@@ -372,58 +414,58 @@ public final class RemoteClusterSettingsValidator {
           return false;
         }
       }
-      a.seeds = seeds;
       return true;
     }
 
-    void aliases() {
-      for (Map.Entry<String, AliasSettings> e : aliases.entrySet()) {
-        String alias = e.getKey();
-        AliasSettings a = e.getValue();
-        String modeKey = PREFIX + alias + ".mode";
-        String mode = "SNIFF";
-        if (a.values.containsKey("mode")) {
-          if (!a.parsedOk.get("mode")) {
-            continue;
-          }
-          mode = a.values.get("mode").asText().toUpperCase(Locale.ROOT);
-        }
-        for (String suffix : a.values.keySet()) {
-          if (!a.parsedOk.get(suffix)) {
-            continue;
-          }
-          String required =
-              SNIFF_ONLY.contains(suffix) ? "SNIFF" : PROXY_ONLY.contains(suffix) ? "PROXY" : null;
-          if (required != null && !required.equals(mode)) {
-            String key = PREFIX + alias + "." + suffix;
-            problem(
-                key,
-                ProblemCode.SETTING_MODE_MISMATCH,
-                "Setting \"" + key + "\" cannot be used with the configured \"" + modeKey
-                    + "\" [required=" + required + ", configured=" + mode + "]");
-            a.parsedOk.put(suffix, false);
-          }
-        }
-        Boolean enabled = enabled(a, mode);
-        if (enabled == null || enabled) {
+    /**
+     * Elasticsearch's second stage, for the keys that parsed: {@code proxy} needs {@code seeds} in
+     * the same scope, mode-specific keys need their mode, and {@code skip_unavailable} and {@code
+     * transport.*} need the alias to be enabled.
+     */
+    void dependencies() {
+      for (Parsed p : parsed) {
+        String key = p.key();
+        String alias = p.alias().alias();
+        String suffix = p.alias().suffix();
+        AliasState a = aliases.get(alias);
+        if (a == null || a.failed.contains("mode")) {
           continue;
         }
-        for (String suffix : a.values.keySet()) {
-          if (NEEDS_ENABLED.contains(suffix) && a.parsedOk.get(suffix)) {
-            String key = PREFIX + alias + "." + suffix;
-            problem(
-                key,
-                ProblemCode.SETTING_REMOTE_NOT_ENABLED,
-                "Cannot configure setting [" + key + "] if remote cluster is not enabled.");
-          }
+        String modeKey = PREFIX + alias + ".mode";
+        String mode =
+            a.values.containsKey("mode")
+                ? scalarText(a.values.get("mode")).toUpperCase(Locale.ROOT)
+                : "SNIFF";
+        if (suffix.equals("proxy") && !a.values.containsKey("seeds")) {
+          problem(
+              key,
+              ProblemCode.SETTING_INVALID_VALUE,
+              "missing required setting [" + PREFIX + alias + ".seeds] for setting [" + key + "]");
+          continue;
+        }
+        String required =
+            SNIFF_ONLY.contains(suffix) ? "SNIFF" : PROXY_ONLY.contains(suffix) ? "PROXY" : null;
+        if (required != null && !required.equals(mode)) {
+          problem(
+              key,
+              ProblemCode.SETTING_MODE_MISMATCH,
+              "Setting \"" + key + "\" cannot be used with the configured \"" + modeKey
+                  + "\" [required=" + required + ", configured=" + mode + "]");
+          continue;
+        }
+        if (NEEDS_ENABLED.contains(suffix) && Boolean.FALSE.equals(enabled(a, mode))) {
+          problem(
+              key,
+              ProblemCode.SETTING_REMOTE_NOT_ENABLED,
+              "Cannot configure setting [" + key + "] if remote cluster is not enabled.");
         }
       }
     }
 
     /** Whether the alias is enabled in this scope, or null when a bad value hides it. */
-    private static Boolean enabled(AliasSettings a, String mode) {
+    private static Boolean enabled(AliasState a, String mode) {
       if (mode.equals("SNIFF")) {
-        if (a.values.containsKey("seeds") && !a.parsedOk.get("seeds")) {
+        if (a.failed.contains("seeds")) {
           return null;
         }
         return a.seeds != null && !a.seeds.isEmpty();
@@ -432,10 +474,10 @@ public final class RemoteClusterSettingsValidator {
       if (address == null) {
         return false;
       }
-      if (!a.parsedOk.get("proxy_address")) {
+      if (a.failed.contains("proxy_address")) {
         return null;
       }
-      return !address.asText().isEmpty();
+      return !scalarText(address).isEmpty();
     }
   }
 }

@@ -67,6 +67,42 @@ class SettingsValidatorDifferentialIT {
         p("\"cluster.remote.max_pending_connection_listeners\":5"),
         "{\"persistent\":{\"cluster.remote.a.mode\":\"proxy\"},"
             + "\"transient\":{\"cluster.remote.a.proxy_address\":\"SELF\"}}",
+        // found by probing 9.5.3 and 8.19.21 nodes
+        p("\"cluster.remote.a.proxy\":\"h:1\""),
+        p("\"cluster.remote.a.mode\":\"proxy\",\"cluster.remote.a.proxy\":\"h:1\""),
+        p("\"cluster.remote.a.seeds\":[],\"cluster.remote.a.proxy\":\"h:1\""),
+        p("\"cluster.remote.a.seeds.foo\":\"h:1\""),
+        p("\"cluster.remote.a.seeds.foo\":\"h\""),
+        p("\"cluster.remote.a.skip_unavailable.x\":\"true\""),
+        p("\"cluster.remote.a.credentials.x\":\"k\""),
+        p("\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.transport.ping_schedule\":\"5M\""),
+        p("\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.transport.ping_schedule\":\"5MS\""),
+        p("\"cluster.remote.a.seeds\":\"SELF,\""),
+        p("\"cluster.remote.a.seeds\":\"SELF, ,SELF\""),
+        p("\"cluster.remote.a.seeds\":[\"h:1 \"]"),
+        p("\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.node_connections\":99999999999"),
+        p("\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.skip_unavailable\":[\"true\"]"),
+        p("\"cluster.remote.a.mode\":[\"proxy\"]"),
+        p("\"cluster.remote.a.signing.key\":\"x\""),
+        p("\"cluster.remote.signing.truststore.path\":\"x\""),
+        p("\"archived.cluster.remote.a.seeds\":\"h:1\""),
+        p("\"cluster.remote.a.seeds\":[\"SELF\",null]"),
+        "{\"transient\":null,\"persistent\":{\"cluster.remote.a.seeds\":\"SELF\"}}",
+        p("\"archived.cluster.remote.a.seeds\":null,\"search.remote.a.*\":null"),
+        p("\"cluster.remote.a.seeds\":\"SELF\",\"cluster\":{\"remote.a.seeds\":\"h\"}"),
+        "{\"persistent\":{\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.node_connections\":\" 3\"}}",
+        "{\"persistent\":{\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.transport.ping_schedule\":\"9999999999999999999s\"}}",
+        "{\"persistent\":{\"cluster.remote.a.seeds\":\"SELF\",\"cluster.remote.a.transport.ping_schedule\":\"5D\"}}",
+        "{\"persistent\":{\"cluster.remote.a.mode\":\"proxy\",\"cluster.remote.a.proxy_address\":[\"SELF\"]}}",
+        "{\"persistent\":{\"cluster.remote.a.mode\":\"proxy\",\"cluster.remote.a.proxy_address\":\" SELF\"}}",
+        "{\"persistent\":{\"cluster.remote.a.mode\":\"proxy\",\"cluster.remote.a.proxy_address\":\"h:2147483648\"}}",
+        "{\"persistent\":{\"cluster.remote.a.seeds\":[9300]}}",
+        "{\"persistent\":{\"cluster.remote.a.seeds.0\":\"h:1\",\"cluster.remote.a.seeds.1\":\"h\"}}",
+        "{\"persistent\":{\"cluster\":{\"remote\":{\"a\":{\"seeds\":{\"x\":[\"h:1\"]},\"skip_unavailable\":true}}}}}",
+        "{\"persistent\":{\"cluster.remote.A.seeds\":\"SELF\",\"cluster.remote.a.skip_unavailable\":true}}",
+        "{\"persistant\":{\"cluster.remote.a.seeds\":\"h\"},\"persistent\":{\"cluster.remote.a.seeds\":\"SELF\"}}",
+        "{\"persistent\":{\"cluster.remote.a.skip_unavailable\":\"x\"},"
+            + "\"transient\":{\"cluster.remote.b.skip_unavailable\":\"true\"}}",
         "{\"persistent\":{\"cluster\":{\"remote\":{\"a\":{\"mode\":null,\"seeds\":null,"
             + "\"skip_unavailable\":null,\"transport.compress\":null}}}}}");
   }
@@ -94,7 +130,8 @@ class SettingsValidatorDifferentialIT {
     if (report.valid()) {
       assertThat(response.statusCode()).as("%s -> %s", body, response.body()).isEqualTo(200);
     } else {
-      assertThat(response.statusCode()).as("%s -> %s", body, response.body()).isEqualTo(400);
+      // 500: a list of non-values or a null scope fails while the node loads the settings
+      assertThat(response.statusCode()).as("%s -> %s", body, response.body()).isIn(400, 500);
       List<String> reasons = reasons(MAPPER.readTree(response.body()));
       List<String> ours = report.problems().stream().map(SettingsProblem::message).toList();
       assertThat(reasons).as("node reasons %s, validator %s", reasons, ours)
