@@ -100,6 +100,8 @@ public final class OwnedResources {
               .withMetadata(meta(d, EckNames.remoteClusterLoadBalancer(es)))
               .withNewSpec()
               .withType("LoadBalancer")
+              // like ECK's own remote cluster Service: nodes are reachable before they are ready
+              .withPublishNotReadyAddresses(true)
               .addNewPort()
               .withName(EckNames.REMOTE_CLUSTER_PORT_NAME)
               .withProtocol("TCP")
