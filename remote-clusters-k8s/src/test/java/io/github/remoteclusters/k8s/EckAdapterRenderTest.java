@@ -111,6 +111,10 @@ class EckAdapterRenderTest {
     JsonNode secret = find(r, "Secret", "cluster1-remote-credentials");
     assertThat(secret.path("stringData").path("cluster.remote.far.credentials").asText())
         .isEqualTo("::redacted::");
+    // the key format and the credentials label of ECK's own key store (keystore.go)
+    assertThat(secret.path("metadata").path("labels").path("eck.k8s.elastic.co/credentials")
+            .asText())
+        .isEqualTo("true");
     JsonNode ca = find(r, "ConfigMap", "cluster1-remote-ca");
     assertThat(ca.path("data").path("far-ca.crt").asText()).startsWith("-----BEGIN CERTIFICATE-----");
     JsonNode remote = find(r, "Elasticsearch", "cluster2");

@@ -38,6 +38,9 @@ public final class EckNames {
   /** Label ECK uses for the type of its resources. */
   public static final String LABEL_TYPE = "common.k8s.elastic.co/type";
 
+  /** ECK's label on Secrets that hold credentials, such as its API key store. */
+  public static final String LABEL_CREDENTIALS = "eck.k8s.elastic.co/credentials";
+
   /** Standard label naming the tool that manages a resource. */
   public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
 

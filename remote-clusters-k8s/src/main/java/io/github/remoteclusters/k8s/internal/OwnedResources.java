@@ -60,6 +60,8 @@ public final class OwnedResources {
     if (!data.isEmpty()) {
       SecretBuilder b = new SecretBuilder().withMetadata(meta(d, EckNames.credentialsSecret(es)))
           .withType("Opaque");
+      // ECK's mark for Secrets that hold credentials (eck-diagnostics leaves their data out)
+      b.editMetadata().addToLabels(EckNames.LABEL_CREDENTIALS, "true").endMetadata();
       if (secretData == SecretData.REAL) {
         b.withData(data);
       } else {
