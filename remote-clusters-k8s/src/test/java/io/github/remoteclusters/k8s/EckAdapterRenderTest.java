@@ -111,6 +111,10 @@ class EckAdapterRenderTest {
     JsonNode secret = find(r, "Secret", "cluster1-remote-credentials");
     assertThat(secret.path("stringData").path("cluster.remote.far.credentials").asText())
         .isEqualTo("::redacted::");
+    // the key format and the credentials label of ECK's own key store (keystore.go)
+    assertThat(secret.path("metadata").path("labels").path("eck.k8s.elastic.co/credentials")
+            .asText())
+        .isEqualTo("true");
     JsonNode ca = find(r, "ConfigMap", "cluster1-remote-ca");
     assertThat(ca.path("data").path("far-ca.crt").asText()).startsWith("-----BEGIN CERTIFICATE-----");
     JsonNode remote = find(r, "Elasticsearch", "cluster2");
@@ -136,17 +140,30 @@ class EckAdapterRenderTest {
     assertThat(r.pending()).singleElement().asString().contains("CA of [remote]");
   }
 
+  /**
+   * Before ECK 3.3 the Service is ours; it matches what ECK's {@code NewRemoteClusterService}
+   * makes of a LoadBalancer template ({@code services_test.go}): port {@code rcs} TCP 9443, ECK's
+   * selector, not-ready addresses published.
+   */
   @Test
   void olderEckGetsASeparateLoadBalancerService() {
     EckAdapter adapter = EckAdapter.of(EckOptions.defaults().withEckVersion(EsVersion.of(3, 2, 0)));
     RenderResult.Rendered r = rendered(adapter, Topologies.OTHER_ENV_API_KEY);
     JsonNode svc = find(r, "Service", "cluster2-es-remote-cluster-lb");
+    assertThat(svc.path("metadata").path("namespace").asText()).isEqualTo("ns2");
     assertThat(svc.path("spec").path("type").asText()).isEqualTo("LoadBalancer");
+    assertThat(svc.path("spec").path("publishNotReadyAddresses").asBoolean()).isTrue();
+    assertThat(svc.path("spec").path("ports")).hasSize(1);
+    assertThat(svc.path("spec").path("ports").get(0).path("name").asText()).isEqualTo("rcs");
+    assertThat(svc.path("spec").path("ports").get(0).path("protocol").asText()).isEqualTo("TCP");
     assertThat(svc.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(9443);
     assertThat(svc.path("spec").path("ports").get(0).path("targetPort").asInt()).isEqualTo(9443);
     assertThat(svc.path("spec").path("selector")
             .path("elasticsearch.k8s.elastic.co/cluster-name").asText())
         .isEqualTo("cluster2");
+    assertThat(svc.path("spec").path("selector").path("common.k8s.elastic.co/type").asText())
+        .isEqualTo("elasticsearch");
+    assertThat(svc.path("spec").path("selector")).hasSize(2);
     JsonNode remote = find(r, "Elasticsearch", "cluster2");
     assertThat(remote.path("spec").path("remoteClusterServer").has("service")).isFalse();
   }

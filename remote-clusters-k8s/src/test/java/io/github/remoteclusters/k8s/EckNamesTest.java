@@ -38,6 +38,53 @@ class EckNamesTest {
     assertThat(EckNames.splitAliases(null)).isEmpty();
   }
 
+  /** ECK's {@code Test_getCurrentRemoteClusters} ({@code remotecluster/elasticsearch_test.go}). */
+  @Test
+  void managedRemoteClustersAnnotationIsReadLikeEck() {
+    // "Read from a nil annotation should be ok"
+    assertThat(EckNames.splitAliases(null)).isEmpty();
+    // "Read from an empty annotation"
+    assertThat(EckNames.splitAliases("")).isEmpty();
+    // "Decode annotation into a list of remote cluster"
+    assertThat(EckNames.splitAliases("ns2-cluster-2,ns5-cluster-8"))
+        .containsExactly("ns2-cluster-2", "ns5-cluster-8");
+  }
+
+  /** What ECK's {@code annotateWithCreatedRemoteClusters} writes: sorted, comma-joined. */
+  @Test
+  void managedRemoteClustersAnnotationIsWrittenLikeEck() {
+    assertThat(EckNames.joinAliases(List.of("ns1-es5", "ns1-es2", "ns1-es4")))
+        .isEqualTo("ns1-es2,ns1-es4,ns1-es5");
+    assertThat(EckNames.joinAliases(List.of("ns1-es2", "ns1-es2"))).isEqualTo("ns1-es2");
+  }
+
+  /** Seeds of {@code TestUpdateSettings} and the e2e tests: 9300 for certificates, 9443 for keys. */
+  @Test
+  void serviceHostsAndPortsFollowEck() {
+    assertThat(EckNames.transportHost("es2", "ns2") + ":" + EckNames.TRANSPORT_PORT)
+        .isEqualTo("es2-es-transport.ns2.svc:9300");
+    assertThat(EckNames.remoteClusterHost("es2", "ns2") + ":" + EckNames.REMOTE_CLUSTER_PORT)
+        .isEqualTo("es2-es-remote-cluster.ns2.svc:9443");
+    assertThat(EckNames.REMOTE_CLUSTER_PORT_NAME).isEqualTo("rcs");
+    assertThat(EckNames.LABEL_CLUSTER_NAME).isEqualTo("elasticsearch.k8s.elastic.co/cluster-name");
+    assertThat(EckNames.LABEL_TYPE).isEqualTo("common.k8s.elastic.co/type");
+  }
+
+  /** {@code reconcileAPIKeys}: {@code eck-<client namespace>-<client name>-<alias>}. */
+  @Test
+  void apiKeyNameIsEcksFormat() {
+    assertThat(EckNames.apiKeyName("ns1", "es1", "ns2-es2")).isEqualTo("eck-ns1-es1-ns2-es2");
+  }
+
+  /** {@code Test_validName}: 36 characters pass, 37 do not, with ECK's wording. */
+  @Test
+  void elasticsearchNameLimitIsEcks() {
+    assertThat(EckNames.checkEsName("that-is-a-very-long-name-with-36char")).isEmpty();
+    assertThat(EckNames.checkEsName("that-is-a-very-long-name-with-37chars"))
+        .hasValueSatisfying(m -> assertThat(m)
+            .contains("name exceeds maximum allowed length of 36", "has 37 characters"));
+  }
+
   @Test
   void tooLongNamesGetAClearError() {
     String name = "a".repeat(50);

@@ -356,8 +356,36 @@ class EckReconcilerMockServerTest {
     ReconcileOutcome o = reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());
     assertThat(o.links()).singleElement().satisfies(l -> {
       assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
-      assertThat(l.lastError()).contains("minimum required version for remote cluster using API keys is 8.10.0", "8.9.1");
+      assertThat(l.lastError()).contains(
+          "minimum required version for remote cluster server is 8.10.0 but desired version is"
+              + " 8.9.1", "ns2/cluster2");
     });
+    // ECK's webhook would reject the update: the field is not written
+    assertThat(spec(get("ns2", "cluster2"))).doesNotContainKey("remoteClusterServer");
+  }
+
+  @Test
+  void liveLocalVersionBelow810GetsNoApiKeyEntryNorClientSettings() {
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns1").withName("cluster1")
+        .edit(r -> {
+          spec(r).put("version", "8.9.1");
+          return r;
+        });
+    ReconcileOutcome o = reconcile(Topologies.OTHER_ENV_API_KEY, "a", MATERIALS);
+    assertThat(o.links()).singleElement().satisfies(l -> {
+      assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
+      assertThat(l.lastError()).contains(
+          "minimum required version for remote cluster using API keys is 8.10.0 but desired"
+              + " version is 8.9.1");
+    });
+    Map<String, Object> spec = spec(get("ns1", "cluster1"));
+    assertThat(spec).doesNotContainKey("secureSettings");
+    for (Map<String, Object> set : list(spec, "nodeSets")) {
+      assertThat(map(set, "config")).doesNotContainKeys(
+          "cluster.remote.far.mode", "xpack.security.remote_cluster_client.ssl.enabled",
+          "xpack.security.remote_cluster_client.ssl.certificate_authorities");
+      assertThat(set).doesNotContainKey("podTemplate");
+    }
   }
 
   @Test
@@ -373,6 +401,28 @@ class EckReconcilerMockServerTest {
     assertThat(o.links()).singleElement().satisfies(l -> assertThat(l.phase()).isEqualTo(LinkPhase.CONFIGURED));
     assertThat(get("ns1", "cluster1").getMetadata().getAnnotations())
         .containsEntry("elasticsearch.k8s.elastic.co/managed-remote-clusters", "to-cluster2,user-alias");
+    // removing the link removes the entry; ECK's annotation is ECK's to shrink (it nulls the seeds
+    // of to-cluster2 first, as in its TestUpdateSettings "Remove previously managed cluster")
+    ReconcileOutcome removed = reconcile(Topologies.SAME_ENV_API_KEY.replaceAll("(?s)links:.*", "links: []"), "default", LinkMaterials.none());
+    assertThat(removed.links()).singleElement().satisfies(l -> assertThat(l.phase()).isEqualTo(LinkPhase.REMOVED));
+    assertThat(list(spec(get("ns1", "cluster1")), "remoteClusters")).extracting(e -> e.get("name"))
+        .containsExactly("user-alias");
+    assertThat(get("ns1", "cluster1").getMetadata().getAnnotations())
+        .containsEntry("elasticsearch.k8s.elastic.co/managed-remote-clusters", "to-cluster2,user-alias");
+  }
+
+  /** ECK's {@code Test_getCurrentRemoteClusters}: an empty annotation lists no alias. */
+  @Test
+  void emptyEckAnnotationListsNoAlias() {
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns1").withName("cluster1")
+        .edit(r -> {
+          r.getMetadata().setAnnotations(new HashMap<>(Map.of("elasticsearch.k8s.elastic.co/managed-remote-clusters", "")));
+          return r;
+        });
+    ReconcileOutcome o = reconcile(Topologies.SAME_ENV_CERT, "default", LinkMaterials.none());
+    assertThat(o.links()).singleElement().satisfies(l -> assertThat(l.phase()).isEqualTo(LinkPhase.PENDING));
+    assertThat(get("ns1", "cluster1").getMetadata().getAnnotations())
+        .containsEntry("elasticsearch.k8s.elastic.co/managed-remote-clusters", "");
   }
 
   @Test

@@ -38,6 +38,9 @@ public final class EckNames {
   /** Label ECK uses for the type of its resources. */
   public static final String LABEL_TYPE = "common.k8s.elastic.co/type";
 
+  /** ECK's label on Secrets that hold credentials, such as its API key store. */
+  public static final String LABEL_CREDENTIALS = "eck.k8s.elastic.co/credentials";
+
   /** Standard label naming the tool that manages a resource. */
   public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
 
@@ -209,6 +212,45 @@ public final class EckNames {
       }
     }
     return out;
+  }
+
+  /**
+   * ECK's check of an {@code Elasticsearch} name ({@code ValidateNames}): at most {@value
+   * #MAX_ES_NAME} characters, so that every name ECK derives from it stays a valid label.
+   *
+   * @param es the Elasticsearch name
+   * @return a message with ECK's wording, the name and its length, or empty when valid
+   */
+  public static Optional<String> checkEsName(String es) {
+    if (es.length() <= MAX_ES_NAME) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Elasticsearch configuration would generate resources with invalid names: name exceeds"
+            + " maximum allowed length of " + MAX_ES_NAME + ": [" + es + "] has " + es.length()
+            + " characters");
+  }
+
+  /**
+   * ECK's webhook message for {@code spec.remoteClusterServer.enabled} below 8.10.0.
+   *
+   * @param version the cluster's version
+   * @return the message
+   */
+  public static String remoteClusterServerVersionMessage(String version) {
+    return "minimum required version for remote cluster server is 8.10.0 but desired version is "
+        + version;
+  }
+
+  /**
+   * ECK's webhook message for {@code spec.remoteClusters[*].apiKey} below 8.10.0.
+   *
+   * @param version the cluster's version
+   * @return the message
+   */
+  public static String apiKeyVersionMessage(String version) {
+    return "minimum required version for remote cluster using API keys is 8.10.0 but desired"
+        + " version is " + version;
   }
 
   /**

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -207,6 +209,17 @@ public final class EsMerger {
                     + d.key + " by someone else; it is left alone"));
       }
     }
+    boolean tooOld = tooOldForApiKeys(m, d, spec);
+    if (tooOld) {
+      // ECK's webhook would reject the whole update, and Elasticsearch would not start with the
+      // remote_cluster_client settings: write nothing API-key related to this resource.
+      d.remoteClusters.forEach((alias, e) -> {
+        if (e.has("apiKey")) {
+          m.conflictAliases.add(alias);
+        }
+      });
+      m.conflictAliases.addAll(d.credentials.keySet());
+    }
     for (Map.Entry<String, ObjectNode> e : d.remoteClusters.entrySet()) {
       if (m.conflictAliases.contains(e.getKey())) {
         continue;
@@ -222,7 +235,7 @@ public final class EsMerger {
         m.aliases.add(a);
       }
     }
-    if (d.remoteClusterServer) {
+    if (d.remoteClusterServer && !tooOld) {
       ObjectNode server = obj(spec, "remoteClusterServer");
       JsonNode enabled = server.get("enabled");
       if (enabled != null && enabled.isBoolean() && !enabled.asBoolean()) {
@@ -242,20 +255,7 @@ public final class EsMerger {
         fields.add(RCS_ENABLED);
       }
     }
-    String version = spec.path("version").asText("");
-    if ((d.remoteClusterServer || !d.credentials.isEmpty() || hasApiKeyEntry(d))
-        && !version.isEmpty()) {
-      java.util.Optional<io.github.remoteclusters.compat.EsVersion> v =
-          io.github.remoteclusters.compat.EsVersion.tryParse(version);
-      if (v.isPresent() && !v.get().isAtLeast(8, 10)) {
-        m.apiKeyBlocker =
-            "minimum required version for remote cluster using API keys is 8.10.0 but"
-                + " Elasticsearch " + d.key + " has spec.version " + version;
-        m.conflicts.add(
-            new Problem(ProblemCode.SECURITY_UNSUPPORTED, "spec.version", m.apiKeyBlocker));
-      }
-    }
-    if (d.exposeRemoteClusterServer && !d.legacyLoadBalancer) {
+    if (d.exposeRemoteClusterServer && !d.legacyLoadBalancer && !tooOld) {
       ObjectNode svc = obj(obj(obj(spec, "remoteClusterServer"), "service"), "spec");
       if (!svc.has("type")) {
         svc.put("type", "LoadBalancer");
@@ -285,7 +285,7 @@ public final class EsMerger {
         fields.add(TRANSPORT_CAS);
       }
     }
-    if (referenceSecret) {
+    if (referenceSecret && !tooOld) {
       ArrayNode ss = spec.get("secureSettings") instanceof ArrayNode
           ? (ArrayNode) spec.get("secureSettings") : spec.putArray("secureSettings");
       String ours = EckNames.credentialsSecret(d.key.name());
@@ -301,7 +301,8 @@ public final class EsMerger {
     List<ObjectNode> sets = nodeSets(spec);
     for (Map.Entry<String, JsonNode> e : d.config.entrySet()) {
       String key = e.getKey();
-      if (conflictsWithAlias(key, m.conflictAliases)) {
+      if (conflictsWithAlias(key, m.conflictAliases)
+          || (tooOld && key.startsWith("xpack.security.remote_cluster_client."))) {
         continue;
       }
       boolean clash = false;
@@ -332,12 +333,37 @@ public final class EsMerger {
         fields.add(CONFIG + key);
       }
     }
-    if (!d.remoteCas.isEmpty()) {
+    if (!d.remoteCas.isEmpty() && !tooOld) {
       for (ObjectNode set : sets) {
         addVolume(set, EckNames.remoteCaConfigMap(d.key.name()));
       }
       fields.add(VOLUME);
     }
+  }
+
+  /**
+   * Whether the live resource's {@code spec.version} is below 8.10.0 while API-key material is
+   * wanted on it; records ECK's webhook message as the blocker when so.
+   */
+  private static boolean tooOldForApiKeys(Merge m, EsDesired d, ObjectNode spec) {
+    String version = spec.path("version").asText("");
+    if (version.isEmpty()
+        || !(d.remoteClusterServer || !d.credentials.isEmpty() || hasApiKeyEntry(d))) {
+      return false;
+    }
+    Optional<EsVersion> v = EsVersion.tryParse(version);
+    if (v.isEmpty() || v.get().isAtLeast(8, 10)) {
+      return false;
+    }
+    String rule =
+        d.remoteClusterServer
+            ? EckNames.remoteClusterServerVersionMessage(version)
+            : EckNames.apiKeyVersionMessage(version);
+    m.apiKeyBlocker =
+        rule + " (spec.version of Elasticsearch " + d.key + "); nothing API-key related is"
+            + " written to it";
+    m.conflicts.add(new Problem(ProblemCode.SECURITY_UNSUPPORTED, "spec.version", m.apiKeyBlocker));
+    return true;
   }
 
   private static boolean hasApiKeyEntry(EsDesired d) {

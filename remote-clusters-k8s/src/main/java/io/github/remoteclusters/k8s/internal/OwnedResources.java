@@ -60,6 +60,8 @@ public final class OwnedResources {
     if (!data.isEmpty()) {
       SecretBuilder b = new SecretBuilder().withMetadata(meta(d, EckNames.credentialsSecret(es)))
           .withType("Opaque");
+      // ECK's mark for Secrets that hold credentials (eck-diagnostics leaves their data out)
+      b.editMetadata().addToLabels(EckNames.LABEL_CREDENTIALS, "true").endMetadata();
       if (secretData == SecretData.REAL) {
         b.withData(data);
       } else {
@@ -100,6 +102,8 @@ public final class OwnedResources {
               .withMetadata(meta(d, EckNames.remoteClusterLoadBalancer(es)))
               .withNewSpec()
               .withType("LoadBalancer")
+              // like ECK's own remote cluster Service: nodes are reachable before they are ready
+              .withPublishNotReadyAddresses(true)
               .addNewPort()
               .withName(EckNames.REMOTE_CLUSTER_PORT_NAME)
               .withProtocol("TCP")

@@ -209,6 +209,7 @@ public final class Translator {
       Cluster c = clusters.get(i);
       if (c.eck() != null) {
         checkNames("clusters[" + i + "].eck.name", c);
+        checkRemoteClusterServer("clusters[" + i + "].remoteClusterServer", c);
         desired(c);
       }
     }
@@ -245,14 +246,26 @@ public final class Translator {
     }
   }
 
+  /**
+   * ECK's webhook ({@code supportsRemoteClusterUsingAPIKey}): {@code
+   * spec.remoteClusterServer.enabled} needs 8.10.0, whether or not a link of this topology uses it.
+   */
+  private void checkRemoteClusterServer(String path, Cluster c) {
+    if (Boolean.TRUE.equals(c.remoteClusterServer()) && !c.version().isAtLeast(8, 10)) {
+      problem(
+          ProblemCode.SECURITY_UNSUPPORTED,
+          path,
+          EckNames.remoteClusterServerVersionMessage(c.version().toString())
+              + " (cluster [" + c.name() + "], Elasticsearch " + c.eck().namespace() + "/"
+              + c.eck().name() + ")");
+    }
+  }
+
   private void checkNames(String path, Cluster c) {
     String es = c.eck().name();
-    if (es.length() > EckNames.MAX_ES_NAME) {
-      problem(
-          ProblemCode.INVALID_VALUE,
-          path,
-          "Elasticsearch name [" + es + "] is " + es.length() + " characters long: ECK allows at"
-              + " most " + EckNames.MAX_ES_NAME + " (its derived names must fit in 63)");
+    Optional<String> tooLong = EckNames.checkEsName(es);
+    if (tooLong.isPresent()) {
+      problem(ProblemCode.INVALID_VALUE, path, tooLong.get());
       return;
     }
     for (String[] derived :
@@ -320,8 +333,9 @@ public final class Translator {
         problem(
             ProblemCode.INVALID_VALUE,
             path + ".alias",
-            "API key name [" + keyName + "] is " + keyName.length() + " characters long:"
-                + " Elasticsearch allows at most " + EckNames.MAX_API_KEY_NAME);
+            "API key name [" + keyName + "] (ECK's eck-<namespace>-<name>-<alias>) is "
+                + keyName.length() + " characters long: api key name may not be more than "
+                + EckNames.MAX_API_KEY_NAME + " characters long; shorten the alias");
       }
     }
     if (sameEnv) {
@@ -357,8 +371,8 @@ public final class Translator {
           problem(
               ProblemCode.SECURITY_UNSUPPORTED,
               path + ".security",
-              "minimum required version for remote cluster using API keys is 8.10.0 but cluster ["
-                  + c.name() + "] runs " + c.version());
+              EckNames.apiKeyVersionMessage(c.version().toString()) + " (cluster [" + c.name()
+                  + "])");
         } else if (!c.version().isAtLeast(8, 14)) {
           problem(
               ProblemCode.SECURITY_BETA,
