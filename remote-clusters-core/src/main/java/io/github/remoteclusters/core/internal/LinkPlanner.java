@@ -46,6 +46,7 @@ public final class LinkPlanner {
   private final Map<String, Cluster> clusters;
   private final AccessValidator accessValidator;
   private final Map<AccessKey, List<Problem>> accessChecks = new java.util.HashMap<>();
+  private final StepCache stepCache = new StepCache();
 
   /** A planner for the links of one topology. */
   public LinkPlanner(Topology topology, AccessValidator accessValidator) {
@@ -129,10 +130,23 @@ public final class LinkPlanner {
   /** API-key availability by version pair: links of a topology share few version pairs. */
   private final Map<List<EsVersion>, FeatureAvailability> apiKeyStatus = new java.util.HashMap<>();
 
+  private EsVersion lastLocalVersion;
+  private EsVersion lastRemoteVersion;
+  private FeatureAvailability lastApiKeyStatus;
+
   private FeatureAvailability apiKeys(Context c) {
-    return apiKeyStatus.computeIfAbsent(
-        List.of(c.local.version(), c.remote.version()),
-        k -> FeatureGates.status(Feature.API_KEY_SECURITY, k.get(0), k.get(1)));
+    EsVersion l = c.local.version();
+    EsVersion r = c.remote.version();
+    if (l == lastLocalVersion && r == lastRemoteVersion) {
+      return lastApiKeyStatus;
+    }
+    FeatureAvailability status =
+        apiKeyStatus.computeIfAbsent(
+            List.of(l, r), k -> FeatureGates.status(Feature.API_KEY_SECURITY, k.get(0), k.get(1)));
+    lastLocalVersion = l;
+    lastRemoteVersion = r;
+    lastApiKeyStatus = status;
+    return status;
   }
 
   private SecurityModel security(Context c) {
@@ -235,10 +249,18 @@ public final class LinkPlanner {
    * topology usually share a few documents.
    */
   private List<Problem> validateAccess(Context c) {
-    AccessKey key = new AccessKey(c.access, c.remote.version());
-    List<Problem> relative =
-        accessChecks.computeIfAbsent(
-            key, k -> accessValidator.validate(k.access.deepCopy(), PLACEHOLDER, k.version));
+    List<Problem> relative;
+    if (c.access == lastAccess && c.remote.version() == lastAccessVersion) {
+      relative = lastAccessProblems;
+    } else {
+      AccessKey key = new AccessKey(c.access, c.remote.version());
+      relative =
+          accessChecks.computeIfAbsent(
+              key, k -> accessValidator.validate(k.access.deepCopy(), PLACEHOLDER, k.version));
+      lastAccess = c.access;
+      lastAccessVersion = c.remote.version();
+      lastAccessProblems = relative;
+    }
     if (relative.isEmpty()) {
       return relative;
     }
@@ -253,6 +275,12 @@ public final class LinkPlanner {
   }
 
   private static final String PLACEHOLDER = "links[*].access";
+
+  /** The last access document checked (by identity), for links that share one node. */
+  private ObjectNode lastAccess;
+
+  private EsVersion lastAccessVersion;
+  private List<Problem> lastAccessProblems = List.of();
 
   /** A distinct access document for a remote version. */
   private static final class AccessKey {
@@ -528,16 +556,16 @@ public final class LinkPlanner {
 
   // ---------------------------------------------------------------- plans
 
-  private static Plan presentPlan(
+  private Plan presentPlan(
       Context c, SecurityModel security, Connection connection, boolean skip) {
-    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, c.access, security, connection).present();
+    List<PlanStep> steps = new StepWriter(stepCache, c.local, c.remote, c.link, c.access, security, connection).present();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.PRESENT, security, connection,
         skip, steps, c.problems);
   }
 
-  private static Plan removalPlan(Context c, SecurityModel security) {
-    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, c.access, security, null).absent();
+  private Plan removalPlan(Context c, SecurityModel security) {
+    List<PlanStep> steps = new StepWriter(stepCache, c.local, c.remote, c.link, c.access, security, null).absent();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.ABSENT, security, null, null,
         steps, c.problems);
