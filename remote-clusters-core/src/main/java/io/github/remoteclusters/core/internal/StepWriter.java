@@ -25,6 +25,12 @@ final class StepWriter {
 
   private static final String ECK_CONFIG_DIR = "/usr/share/elasticsearch/config/";
 
+  /** ECK's own transport CA, first of the CA lists ECK writes into the node configuration. */
+  private static final String ECK_TRANSPORT_CA = ECK_CONFIG_DIR + "transport-certs/ca.crt";
+
+  /** The CAs ECK copies from clusters of its environment (or its own CA when there are none). */
+  private static final String ECK_REMOTE_CA = ECK_CONFIG_DIR + "transport-remote-certs/ca.crt";
+
   private final Cluster local;
   private final Cluster remote;
   private final Link link;
@@ -261,9 +267,11 @@ final class StepWriter {
               "kubectl create configmap " + map + " -n " + ns + " --from-file=ca.crt=" + file,
               "mount ConfigMap " + map + " at " + ECK_CONFIG_DIR + "remote-certs/" + alias()
                   + " in the podTemplate of every nodeSet of " + truster.eck().name(),
-              "in every nodeSet config: xpack.security.remote_cluster_client.ssl.certificate_authorities:"
-                  + " [\"remote-certs/" + alias() + "/ca.crt\"] (this list replaces the paths ECK"
-                  + " sets itself, keep them if the cluster also has links inside its ECK environment)");
+              "in every nodeSet config: add \"remote-certs/" + alias() + "/ca.crt\" to"
+                  + " xpack.security.remote_cluster_client.ssl.certificate_authorities; the list"
+                  + " replaces the one ECK sets itself, so it must also hold ECK's CAs \""
+                  + ECK_TRANSPORT_CA + "\" and \"" + ECK_REMOTE_CA + "\" and the CAs of the"
+                  + " other remote links of " + truster.eck().name());
         }
         String certs = truster.eck().name() + "-remote-certs";
         return List.of(
@@ -276,8 +284,9 @@ final class StepWriter {
             ? List.of(
                 "copy " + file + " to the config directory of every node",
                 "in elasticsearch.yml of every node: xpack.security.remote_cluster_client.ssl.enabled:"
-                    + " true and xpack.security.remote_cluster_client.ssl.certificate_authorities: [\""
-                    + file + "\"]",
+                    + " true, and add \"" + file + "\" to"
+                    + " xpack.security.remote_cluster_client.ssl.certificate_authorities (a list:"
+                    + " keep the CAs of the other remote links)",
                 "restart the nodes one at a time")
             : List.of(
                 "copy " + file + " to the config directory of every node",
