@@ -267,7 +267,7 @@ public final class LinkPlanner {
     List<Problem> out = new ArrayList<>(relative.size());
     for (Problem p : relative) {
       String path = p.path().startsWith(PLACEHOLDER)
-          ? c.path + ".access" + p.path().substring(PLACEHOLDER.length())
+          ? c.path() + ".access" + p.path().substring(PLACEHOLDER.length())
           : p.path();
       out.add(new Problem(p.code(), path, p.message()));
     }
@@ -425,12 +425,11 @@ public final class LinkPlanner {
           c.remote.deployment().id() + " cluster [" + c.remote.name()
               + "] is reachable only through its proxy: use mode proxy");
     }
-    String alias = "cluster.remote." + link.alias() + ".";
     if (mode == Mode.PROXY && link.nodeConnections() != null) {
-      modeMismatch(c, "nodeConnections", alias + "node_connections", Mode.SNIFF, mode);
+      modeMismatch(c, "nodeConnections", "node_connections", Mode.SNIFF, mode);
     }
     if (mode == Mode.SNIFF && link.proxySocketConnections() != null) {
-      modeMismatch(c, "proxySocketConnections", alias + "proxy_socket_connections", Mode.PROXY, mode);
+      modeMismatch(c, "proxySocketConnections", "proxy_socket_connections", Mode.PROXY, mode);
     }
     String address = address(c, security);
     if (address == null) {
@@ -443,7 +442,8 @@ public final class LinkPlanner {
     return new Connection.Proxy(address, serverName, link.proxySocketConnections());
   }
 
-  private static void modeMismatch(Context c, String key, String setting, Mode required, Mode mode) {
+  private static void modeMismatch(Context c, String key, String suffix, Mode required, Mode mode) {
+    String setting = "cluster.remote." + c.link.alias() + "." + suffix;
     c.report(
         ProblemCode.OPTION_NOT_APPLICABLE,
         key,
@@ -574,7 +574,7 @@ public final class LinkPlanner {
   /** The link being planned and the problems found so far. */
   static final class Context {
     final int index;
-    final String path;
+    private String path;
     final Link link;
     final Cluster local;
     final Cluster remote;
@@ -584,7 +584,6 @@ public final class LinkPlanner {
     Context(int index, Link link, Cluster local, Cluster remote) {
       this.access = link.access();
       this.index = index;
-      this.path = "links[" + index + "]";
       this.link = link;
       this.local = local;
       this.remote = remote;
@@ -594,9 +593,17 @@ public final class LinkPlanner {
       return local.sameEckEnvironment(remote) && local != remote;
     }
 
+    /** {@code links[i]}, built on the first problem: most links have none. */
+    String path() {
+      if (path == null) {
+        path = "links[" + index + "]";
+      }
+      return path;
+    }
+
     /** Adds a problem at {@code links[i].<key>}; the code decides error or warning. */
     void report(ProblemCode code, String key, String message) {
-      problems.add(new Problem(code, path + "." + key, message));
+      problems.add(new Problem(code, path() + "." + key, message));
     }
 
     PlanResult result(java.util.function.Supplier<Plan> plan) {
