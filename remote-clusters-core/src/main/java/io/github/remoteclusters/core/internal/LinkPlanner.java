@@ -46,6 +46,7 @@ public final class LinkPlanner {
   private final Map<String, Cluster> clusters;
   private final AccessValidator accessValidator;
   private final Map<AccessKey, List<Problem>> accessChecks = new java.util.HashMap<>();
+  private final StepCache stepCache = new StepCache();
 
   /** A planner for the links of one topology. */
   public LinkPlanner(Topology topology, AccessValidator accessValidator) {
@@ -129,10 +130,23 @@ public final class LinkPlanner {
   /** API-key availability by version pair: links of a topology share few version pairs. */
   private final Map<List<EsVersion>, FeatureAvailability> apiKeyStatus = new java.util.HashMap<>();
 
+  private EsVersion lastLocalVersion;
+  private EsVersion lastRemoteVersion;
+  private FeatureAvailability lastApiKeyStatus;
+
   private FeatureAvailability apiKeys(Context c) {
-    return apiKeyStatus.computeIfAbsent(
-        List.of(c.local.version(), c.remote.version()),
-        k -> FeatureGates.status(Feature.API_KEY_SECURITY, k.get(0), k.get(1)));
+    EsVersion l = c.local.version();
+    EsVersion r = c.remote.version();
+    if (l == lastLocalVersion && r == lastRemoteVersion) {
+      return lastApiKeyStatus;
+    }
+    FeatureAvailability status =
+        apiKeyStatus.computeIfAbsent(
+            List.of(l, r), k -> FeatureGates.status(Feature.API_KEY_SECURITY, k.get(0), k.get(1)));
+    lastLocalVersion = l;
+    lastRemoteVersion = r;
+    lastApiKeyStatus = status;
+    return status;
   }
 
   private SecurityModel security(Context c) {
@@ -235,17 +249,25 @@ public final class LinkPlanner {
    * topology usually share a few documents.
    */
   private List<Problem> validateAccess(Context c) {
-    AccessKey key = new AccessKey(c.access, c.remote.version());
-    List<Problem> relative =
-        accessChecks.computeIfAbsent(
-            key, k -> accessValidator.validate(k.access.deepCopy(), PLACEHOLDER, k.version));
+    List<Problem> relative;
+    if (c.access == lastAccess && c.remote.version() == lastAccessVersion) {
+      relative = lastAccessProblems;
+    } else {
+      AccessKey key = new AccessKey(c.access, c.remote.version());
+      relative =
+          accessChecks.computeIfAbsent(
+              key, k -> accessValidator.validate(k.access.deepCopy(), PLACEHOLDER, k.version));
+      lastAccess = c.access;
+      lastAccessVersion = c.remote.version();
+      lastAccessProblems = relative;
+    }
     if (relative.isEmpty()) {
       return relative;
     }
     List<Problem> out = new ArrayList<>(relative.size());
     for (Problem p : relative) {
       String path = p.path().startsWith(PLACEHOLDER)
-          ? c.path + ".access" + p.path().substring(PLACEHOLDER.length())
+          ? c.path() + ".access" + p.path().substring(PLACEHOLDER.length())
           : p.path();
       out.add(new Problem(p.code(), path, p.message()));
     }
@@ -253,6 +275,12 @@ public final class LinkPlanner {
   }
 
   private static final String PLACEHOLDER = "links[*].access";
+
+  /** The last access document checked (by identity), for links that share one node. */
+  private ObjectNode lastAccess;
+
+  private EsVersion lastAccessVersion;
+  private List<Problem> lastAccessProblems = List.of();
 
   /** A distinct access document for a remote version. */
   private static final class AccessKey {
@@ -397,12 +425,11 @@ public final class LinkPlanner {
           c.remote.deployment().id() + " cluster [" + c.remote.name()
               + "] is reachable only through its proxy: use mode proxy");
     }
-    String alias = "cluster.remote." + link.alias() + ".";
     if (mode == Mode.PROXY && link.nodeConnections() != null) {
-      modeMismatch(c, "nodeConnections", alias + "node_connections", Mode.SNIFF, mode);
+      modeMismatch(c, "nodeConnections", "node_connections", Mode.SNIFF, mode);
     }
     if (mode == Mode.SNIFF && link.proxySocketConnections() != null) {
-      modeMismatch(c, "proxySocketConnections", alias + "proxy_socket_connections", Mode.PROXY, mode);
+      modeMismatch(c, "proxySocketConnections", "proxy_socket_connections", Mode.PROXY, mode);
     }
     String address = address(c, security);
     if (address == null) {
@@ -415,7 +442,8 @@ public final class LinkPlanner {
     return new Connection.Proxy(address, serverName, link.proxySocketConnections());
   }
 
-  private static void modeMismatch(Context c, String key, String setting, Mode required, Mode mode) {
+  private static void modeMismatch(Context c, String key, String suffix, Mode required, Mode mode) {
+    String setting = "cluster.remote." + c.link.alias() + "." + suffix;
     c.report(
         ProblemCode.OPTION_NOT_APPLICABLE,
         key,
@@ -528,16 +556,16 @@ public final class LinkPlanner {
 
   // ---------------------------------------------------------------- plans
 
-  private static Plan presentPlan(
+  private Plan presentPlan(
       Context c, SecurityModel security, Connection connection, boolean skip) {
-    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, c.access, security, connection).present();
+    List<PlanStep> steps = new StepWriter(stepCache, c.local, c.remote, c.link, c.access, security, connection).present();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.PRESENT, security, connection,
         skip, steps, c.problems);
   }
 
-  private static Plan removalPlan(Context c, SecurityModel security) {
-    List<PlanStep> steps = new StepWriter(c.local, c.remote, c.link, c.access, security, null).absent();
+  private Plan removalPlan(Context c, SecurityModel security) {
+    List<PlanStep> steps = new StepWriter(stepCache, c.local, c.remote, c.link, c.access, security, null).absent();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.ABSENT, security, null, null,
         steps, c.problems);
@@ -546,7 +574,7 @@ public final class LinkPlanner {
   /** The link being planned and the problems found so far. */
   static final class Context {
     final int index;
-    final String path;
+    private String path;
     final Link link;
     final Cluster local;
     final Cluster remote;
@@ -556,7 +584,6 @@ public final class LinkPlanner {
     Context(int index, Link link, Cluster local, Cluster remote) {
       this.access = link.access();
       this.index = index;
-      this.path = "links[" + index + "]";
       this.link = link;
       this.local = local;
       this.remote = remote;
@@ -566,9 +593,17 @@ public final class LinkPlanner {
       return local.sameEckEnvironment(remote) && local != remote;
     }
 
+    /** {@code links[i]}, built on the first problem: most links have none. */
+    String path() {
+      if (path == null) {
+        path = "links[" + index + "]";
+      }
+      return path;
+    }
+
     /** Adds a problem at {@code links[i].<key>}; the code decides error or warning. */
     void report(ProblemCode code, String key, String message) {
-      problems.add(new Problem(code, path + "." + key, message));
+      problems.add(new Problem(code, path() + "." + key, message));
     }
 
     PlanResult result(java.util.function.Supplier<Plan> plan) {

@@ -25,6 +25,12 @@ final class StepWriter {
 
   private static final String ECK_CONFIG_DIR = "/usr/share/elasticsearch/config/";
 
+  /** ECK's own transport CA, first of the CA lists ECK writes into the node configuration. */
+  private static final String ECK_TRANSPORT_CA = ECK_CONFIG_DIR + "transport-certs/ca.crt";
+
+  /** The CAs ECK copies from clusters of its environment (or its own CA when there are none). */
+  private static final String ECK_REMOTE_CA = ECK_CONFIG_DIR + "transport-remote-certs/ca.crt";
+
   private final Cluster local;
   private final Cluster remote;
   private final Link link;
@@ -32,15 +38,18 @@ final class StepWriter {
   private final SecurityModel security;
   private final Connection connection;
   private final boolean apiKey;
-  private final List<PlanStep> steps = new ArrayList<>();
+  private final StepCache cache;
+  private final List<PlanStep> steps = new ArrayList<>(8);
 
   StepWriter(
+      StepCache cache,
       Cluster local,
       Cluster remote,
       Link link,
       ObjectNode access,
       SecurityModel security,
       Connection connection) {
+    this.cache = cache;
     this.access = access;
     this.local = local;
     this.remote = remote;
@@ -201,16 +210,28 @@ final class StepWriter {
 
   /** Makes {@code truster} trust the CA of {@code trusted}. */
   private void trustOn(Cluster truster, Cluster trusted) {
-    String file = trusted.name() + "-ca.crt";
-    List<String> lines = new ArrayList<>();
-    lines.add("get " + caSource(trusted) + " into file " + file);
-    lines.addAll(trustInstructions(truster, trusted, file));
+    // Self-managed trusters get instructions that name neither themselves nor the alias.
+    boolean shared = truster.deployment() == Deployment.SELF_MANAGED;
+    StepCache.TrustKey key =
+        new StepCache.TrustKey(trusted, apiKey, shared ? null : truster, shared ? null : alias());
+    List<String> lines = StepCache.get(cache.trustLines, key, k -> trustLines(truster, trusted));
     manual(
         StepAction.TRUST_CA,
         truster.name(),
         "make [" + truster.name() + "] trust the CA of [" + trusted.name() + "] for "
             + (apiKey ? "its remote cluster client (API keys)" : "the transport layer (certificates)"),
         lines);
+  }
+
+  private List<String> trustLines(Cluster truster, Cluster trusted) {
+    String file = trusted.name() + "-ca.crt";
+    List<String> instructions = trustInstructions(truster, trusted, file);
+    String[] lines = new String[instructions.size() + 1];
+    lines[0] = "get " + caSource(trusted) + " into file " + file;
+    for (int i = 0; i < instructions.size(); i++) {
+      lines[i + 1] = instructions.get(i);
+    }
+    return List.of(lines);
   }
 
   private String caSource(Cluster c) {
@@ -246,9 +267,11 @@ final class StepWriter {
               "kubectl create configmap " + map + " -n " + ns + " --from-file=ca.crt=" + file,
               "mount ConfigMap " + map + " at " + ECK_CONFIG_DIR + "remote-certs/" + alias()
                   + " in the podTemplate of every nodeSet of " + truster.eck().name(),
-              "in every nodeSet config: xpack.security.remote_cluster_client.ssl.certificate_authorities:"
-                  + " [\"remote-certs/" + alias() + "/ca.crt\"] (this list replaces the paths ECK"
-                  + " sets itself, keep them if the cluster also has links inside its ECK environment)");
+              "in every nodeSet config: add \"remote-certs/" + alias() + "/ca.crt\" to"
+                  + " xpack.security.remote_cluster_client.ssl.certificate_authorities; the list"
+                  + " replaces the one ECK sets itself, so it must also hold ECK's CAs \""
+                  + ECK_TRANSPORT_CA + "\" and \"" + ECK_REMOTE_CA + "\" and the CAs of the"
+                  + " other remote links of " + truster.eck().name());
         }
         String certs = truster.eck().name() + "-remote-certs";
         return List.of(
@@ -261,8 +284,9 @@ final class StepWriter {
             ? List.of(
                 "copy " + file + " to the config directory of every node",
                 "in elasticsearch.yml of every node: xpack.security.remote_cluster_client.ssl.enabled:"
-                    + " true and xpack.security.remote_cluster_client.ssl.certificate_authorities: [\""
-                    + file + "\"]",
+                    + " true, and add \"" + file + "\" to"
+                    + " xpack.security.remote_cluster_client.ssl.certificate_authorities (a list:"
+                    + " keep the CAs of the other remote links)",
                 "restart the nodes one at a time")
             : List.of(
                 "copy " + file + " to the config directory of every node",
@@ -294,8 +318,9 @@ final class StepWriter {
     request(
         StepAction.CREATE_CROSS_CLUSTER_API_KEY,
         remote,
-        "create the cross-cluster API key of [" + alias() + "] (needs manage_security); keep the"
-            + " encoded value of the response for STORE_CREDENTIALS, it is never written to a plan",
+        text(CREATE_KEY_TEXT, null, k -> "create the cross-cluster API key of [" + k.alias()
+            + "] (needs manage_security); keep the encoded value of the response for"
+            + " STORE_CREDENTIALS, it is never written to a plan"),
         "POST",
         "/_security/cross_cluster/api_key",
         body);
@@ -337,7 +362,8 @@ final class StepWriter {
       request(
           StepAction.RELOAD_SECURE_SETTINGS,
           local,
-          "reload the keystore on every node so that " + setting + " takes effect without a restart",
+          text(RELOAD_TEXT, null, k -> "reload the keystore on every node so that cluster.remote."
+              + k.alias() + ".credentials takes effect without a restart"),
           "POST",
           "/_nodes/reload_secure_settings",
           null);
@@ -351,8 +377,24 @@ final class StepWriter {
   }
 
   private void putSettings() {
+    StepCache.SettingsKey key =
+        new StepCache.SettingsKey(alias(), connection, link.skipUnavailable(), link.transport());
+    String mode = modeId(connection);
+    request(
+        StepAction.PUT_REMOTE_SETTINGS,
+        local,
+        text(PUT_TEXT, mode, k -> "connect [" + k.alias() + "] in " + k.flag() + " mode; every"
+            + " other key of the alias is nulled in the same request, so a mode switch leaves"
+            + " nothing behind"),
+        "PUT",
+        "/_cluster/settings",
+        StepCache.get(cache.settingsBodies, key, k -> settingsBody(aliasSettings())));
+  }
+
+  /** The {@code cluster.remote.<alias>} object of a settings body: every key, nulled or set. */
+  private ObjectNode aliasSettings() {
     ObjectNode alias = allKeysNull();
-    alias.put("mode", connection.mode().id());
+    alias.put("mode", modeId(connection));
     if (connection instanceof Connection.Sniff) {
       Connection.Sniff sniff = (Connection.Sniff) connection;
       ArrayNode seeds = alias.putArray("seeds");
@@ -375,19 +417,27 @@ final class StepWriter {
     putIfSet(alias, "transport.ping_schedule", t.pingSchedule());
     putIfSet(alias, "transport.compress", t.compress());
     putIfSet(alias, "transport.compression_scheme", t.compressionScheme());
-    request(
-        StepAction.PUT_REMOTE_SETTINGS,
-        local,
-        "connect [" + alias() + "] in " + connection.mode().id() + " mode; every other key of the"
-            + " alias is nulled in the same request, so a mode switch leaves nothing behind",
-        "PUT",
-        "/_cluster/settings",
-        settingsBody(alias));
+    return alias;
   }
+
+  /** {@link io.github.remoteclusters.core.Mode#id()} without building a new string each time. */
+  private static String modeId(Connection connection) {
+    return connection instanceof Connection.Proxy ? "proxy" : "sniff";
+  }
+
+  /** A description that depends only on the alias, {@code flag} and the security model. */
+  private String text(int kind, String flag, java.util.function.Function<StepCache.TextKey, String> make) {
+    return StepCache.get(cache.texts, new StepCache.TextKey(kind, alias(), flag, apiKey), make);
+  }
+
+  private static final int CREATE_KEY_TEXT = 0;
+  private static final int RELOAD_TEXT = 1;
+  private static final int PUT_TEXT = 2;
+  private static final int VERIFY_TEXT = 3;
 
   /** Every key of the alias set to null: a removal, or the base every plan overwrites. */
   private static ObjectNode allKeysNull() {
-    ObjectNode alias = Json.object();
+    ObjectNode alias = new ObjectNode(Json.NODES, new java.util.LinkedHashMap<>(32));
     for (String key : SettingValues.ALIAS_KEYS) {
       alias.putNull(key);
     }
@@ -424,14 +474,12 @@ final class StepWriter {
       }
       return;
     }
-    ObjectNode body = Json.object();
-    if (link.wantsReplication()) {
-      body.putArray("cluster").add("manage_ccr");
-    }
-    ArrayNode remoteIndices = body.putArray("remote_indices");
-    addRemoteIndices(remoteIndices, access.get("search"), "read", "read_cross_cluster",
-        "view_index_metadata");
-    addRemoteIndices(remoteIndices, access.get("replication"), "cross_cluster_replication");
+    boolean replication = link.wantsReplication();
+    ObjectNode body =
+        StepCache.get(
+            cache.roleBodies,
+            new StepCache.RoleKey(alias(), access, replication),
+            k -> roleBody(replication));
     request(
         StepAction.CREATE_LOCAL_ROLE,
         local,
@@ -442,7 +490,18 @@ final class StepWriter {
         body);
   }
 
-  private void addRemoteIndices(ArrayNode out, JsonNode entries, String... privileges) {
+  private ObjectNode roleBody(boolean replication) {
+    ObjectNode body = Json.object();
+    if (replication) {
+      body.set("cluster", StepCache.MANAGE_CCR);
+    }
+    ArrayNode remoteIndices = body.putArray("remote_indices");
+    addRemoteIndices(remoteIndices, access.get("search"), StepCache.SEARCH_PRIVILEGES);
+    addRemoteIndices(remoteIndices, access.get("replication"), StepCache.REPLICATION_PRIVILEGES);
+    return body;
+  }
+
+  private void addRemoteIndices(ArrayNode out, JsonNode entries, ArrayNode privileges) {
     if (entries == null || entries.isNull()) {
       return;
     }
@@ -457,18 +516,18 @@ final class StepWriter {
       r.set("clusters", LinkPlanner.array(alias()));
       JsonNode names = entry.get("names");
       r.set("names", names.isArray() ? names : LinkPlanner.array(names.asText()));
-      r.set("privileges", LinkPlanner.array(privileges));
+      r.set("privileges", privileges);
     }
   }
 
   private void verify() {
-    String mode = connection.mode().id();
     request(
         StepAction.VERIFY_CONNECTED,
         local,
-        "check that [" + alias() + "] shows connected: true and mode: " + mode
-            + (apiKey ? " and cluster_credentials: ::es_redacted::" : "")
-            + " (a 200 from PUT _cluster/settings does not mean connected)",
+        text(VERIFY_TEXT, modeId(connection), k -> "check that [" + k.alias()
+            + "] shows connected: true and mode: " + k.flag()
+            + (k.apiKey() ? " and cluster_credentials: ::es_redacted::" : "")
+            + " (a 200 from PUT _cluster/settings does not mean connected)"),
         "GET",
         "/_remote/info",
         null);
@@ -491,7 +550,6 @@ final class StepWriter {
           patch);
       return steps;
     }
-    ObjectNode alias = allKeysNull();
     request(
         StepAction.REMOVE_REMOTE,
         local,
@@ -499,7 +557,10 @@ final class StepWriter {
             + " seeds fails while skip_unavailable or transport.* is set)",
         "PUT",
         "/_cluster/settings",
-        settingsBody(alias));
+        StepCache.get(
+            cache.settingsBodies,
+            new StepCache.SettingsKey(alias(), null, null, null),
+            k -> settingsBody(allKeysNull())));
     if (apiKey) {
       String setting = "cluster.remote." + alias() + ".credentials";
       manual(

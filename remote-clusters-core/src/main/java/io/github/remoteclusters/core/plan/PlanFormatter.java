@@ -282,13 +282,7 @@ public final class PlanFormatter {
       }
       out.append('\n');
     } else if (s instanceof EckResourceStep) {
-      EckResourceStep e = (EckResourceStep) s;
-      JsonNode patch = Json.object().set("spec", e.specPatch());
-      out.append("# merge remoteClusters entries by name: a plain merge patch would replace the list\n")
-          .append("kubectl patch ").append(e.resource().kind().toLowerCase(Locale.ROOT))
-          .append(' ').append(e.resource().name()).append(" -n ").append(e.resource().namespace())
-          .append(" --type merge -p '").append(Json.compact(patch).replace("'", "'\\''"))
-          .append("'\n");
+      kubectlPatch((EckResourceStep) s, out);
     } else if (s instanceof ManualStep) {
       for (String line : ((ManualStep) s).instructions()) {
         out.append("#   - ").append(line.replace('\n', ' ')).append('\n');
@@ -296,6 +290,48 @@ public final class PlanFormatter {
     } else {
       throw new IllegalStateException("unknown step kind " + s.getClass());
     }
+  }
+
+  /**
+   * {@code kubectl} commands for an ECK patch. A JSON merge patch replaces lists whole, and
+   * Kubernetes has no strategic merge for custom resources, so entries of {@code remoteClusters}
+   * are merged by name with {@code jq}: the current list is read, the entries of the patch replace
+   * (or, with {@code "$patch": "delete"}, remove) those of the same name, and the whole list is
+   * written back. Other links declared on the resource stay as they are.
+   */
+  private static void kubectlPatch(EckResourceStep e, StringBuilder out) {
+    String target =
+        e.resource().kind().toLowerCase(Locale.ROOT) + ' ' + e.resource().name() + " -n "
+            + e.resource().namespace();
+    ObjectNode spec = e.specPatch();
+    JsonNode entries = spec.remove("remoteClusters");
+    if (spec.size() > 0) {
+      out.append("kubectl patch ").append(target).append(" --type merge -p ")
+          .append(shellQuote(Json.compact(Json.object().set("spec", spec)))).append('\n');
+    }
+    if (entries == null || !entries.isArray() || entries.isEmpty()) {
+      return;
+    }
+    StringBuilder keep = new StringBuilder();
+    ArrayNode added = Json.NODES.arrayNode();
+    for (JsonNode entry : entries) {
+      keep.append(keep.length() == 0 ? "" : " and ").append(".name != ")
+          .append(Json.compact(entry.path("name")));
+      if (!"delete".equals(entry.path("$patch").asText())) {
+        added.add(entry);
+      }
+    }
+    String jq = "[(.spec.remoteClusters // [])[] | select(" + keep + ")]"
+        + (added.isEmpty() ? "" : " + " + Json.compact(added));
+    out.append("# spec.remoteClusters is merged by name: a plain merge patch would replace the list\n")
+        .append("RC=$(kubectl get ").append(target).append(" -o json | jq -c ")
+        .append(shellQuote(jq)).append(")\n")
+        .append("kubectl patch ").append(target)
+        .append(" --type merge -p \"{\\\"spec\\\":{\\\"remoteClusters\\\":$RC}}\"\n");
+  }
+
+  private static String shellQuote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   private static String stripSlash(String url) {
