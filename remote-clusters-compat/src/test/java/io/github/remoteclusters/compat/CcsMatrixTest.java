@@ -2,10 +2,6 @@ package io.github.remoteclusters.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,27 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every cell of the published cross-cluster search matrix (a copy kept under test resources). */
 class CcsMatrixTest {
 
-  static String publishedCsv() throws IOException {
-    try (InputStream in = CcsMatrixTest.class.getResourceAsStream("/ccs-compatibility-matrix.csv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String publishedCsv() {
+    return TableCells.text("/ccs-compatibility-matrix.csv");
   }
 
-  static Stream<Arguments> cells() throws IOException {
-    String[] lines = publishedCsv().split("\n");
-    String[] header = lines[0].split(",");
-    List<Arguments> cells = new ArrayList<>();
-    for (int r = 1; r < lines.length; r++) {
-      String[] row = lines[r].split(",");
-      for (int c = 1; c < header.length; c++) {
-        cells.add(Arguments.of(row[0], header[c], row[c].equals("Y")));
-      }
-    }
-    return cells.stream();
+  static Stream<Arguments> cells() {
+    return TableCells.cells("/ccs-compatibility-matrix.csv").stream();
   }
-
   @Test
-  void tableHas625Cells() throws IOException {
+  void tableHas625Cells() {
     assertThat(cells()).hasSize(625);
   }
 
@@ -67,7 +51,7 @@ class CcsMatrixTest {
   }
 
   @Test
-  void rendersThePublishedCsvByteForByte() throws IOException {
+  void rendersThePublishedCsvByteForByte() {
     assertThat(CompatibilityMatrix.documented().toCsv()).isEqualTo(publishedCsv());
   }
 

@@ -2,10 +2,6 @@ package io.github.remoteclusters.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,26 +31,12 @@ class ReplicationRulesTest {
     }
   }
 
-  static Stream<Arguments> cells() throws IOException {
-    String text;
-    try (InputStream in =
-        ReplicationRulesTest.class.getResourceAsStream("/ccr-compatibility-matrix.csv")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    String[] lines = text.split("\n");
-    String[] header = lines[0].split(",");
-    List<Arguments> cells = new ArrayList<>();
-    for (int r = 1; r < lines.length; r++) {
-      String[] row = lines[r].split(",");
-      for (int c = 1; c < header.length; c++) {
-        cells.add(Arguments.of(row[0], header[c], row[c].equals("Y")));
-      }
-    }
-    return cells.stream();
+  static Stream<Arguments> cells() {
+    return TableCells.cells("/ccr-compatibility-matrix.csv").stream();
   }
 
   @Test
-  void tableHas81Cells() throws IOException {
+  void tableHas81Cells() {
     assertThat(cells()).hasSize(81);
   }
 
