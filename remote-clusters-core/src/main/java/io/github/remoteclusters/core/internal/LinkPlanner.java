@@ -233,7 +233,11 @@ public final class LinkPlanner {
           ProblemCode.ACCESS_REQUIRED,
           "access",
           "an api-key link needs [access], the access body of its cross-cluster API key, such as"
-              + " {\"search\": [{\"names\": [\"logs-*\"]}]}");
+              + " {\"search\": [{\"names\": [\"logs-*\"]}]}"
+              + (c.link.security() == null
+                  ? "; api-key is the default when both clusters are on 8.14 or later: give"
+                      + " [access], or set [security] to [certificate]"
+                  : ""));
       return;
     }
     for (Problem p : validateAccess(c)) {

@@ -421,6 +421,13 @@ class RemoteClusterPlannerTest {
     @Test
     void accessRules() {
       assertThat(codes(rejected(SM + link(", security: api-key")))).contains(ProblemCode.ACCESS_REQUIRED);
+      assertThat(rejected(SM + link("")))
+          .anySatisfy(x -> {
+            assertThat(x.code()).isEqualTo(ProblemCode.ACCESS_REQUIRED);
+            assertThat(x.message()).endsWith("give [access], or set [security] to [certificate]");
+          });
+      assertThat(rejected(SM + link(", security: api-key")))
+          .allSatisfy(x -> assertThat(x.message()).doesNotContain("set [security]"));
       assertThat(codes(rejected(SM + link(", security: certificate" + ACCESS))))
           .contains(ProblemCode.ACCESS_NOT_USED);
       assertThat(rejected(SM + link(", access: {search: []}")))
