@@ -26,6 +26,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class TestClusterExtension
     implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor {
 
+  private static final System.Logger LOG = System.getLogger(TestClusterExtension.class.getName());
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TestClusterExtension.class);
 
@@ -98,9 +100,9 @@ public final class TestClusterExtension
               + c.startupTime().toMillis()
               + " ms, log "
               + c.logFile();
-      // IDEs show report entries; Surefire and Failsafe only print the console
+      // IDEs show report entries; Surefire and Failsafe show the log
       context.publishReportEntry("es-cluster." + c.name(), summary);
-      System.out.println("[remote-clusters-testkit] cluster " + c.name() + " " + summary);
+      LOG.log(System.Logger.Level.INFO, "cluster " + c.name() + " " + summary);
     }
     return new Running(byName);
   }
