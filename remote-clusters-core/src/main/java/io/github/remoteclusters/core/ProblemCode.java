@@ -70,6 +70,10 @@ public enum ProblemCode {
   OPTION_NOT_APPLICABLE(Severity.ERROR),
   /** Something ECK cannot express or would undo. */
   ECK_UNSUPPORTED(Severity.ERROR),
+  /** A call to the Kubernetes API failed (the message says which and why). */
+  KUBERNETES_API_FAILED(Severity.ERROR),
+  /** A resource or field this tool would change belongs to someone else, so it is left alone. */
+  RESOURCE_NOT_OWNED(Severity.ERROR),
   /** {@code skip_unavailable} is not set and its default differs by the local version. */
   SKIP_UNAVAILABLE_DEFAULT(Severity.WARNING),
   /** A key of a {@code PUT _cluster/settings} body that Elasticsearch does not know. */

@@ -100,14 +100,17 @@ public final class EckReconciler {
         mine.putIfAbsent(k, new EsDesired(k, null));
       }
     } catch (K8sAdapterException e) {
-      problems.add(new Problem(ProblemCode.ECK_UNSUPPORTED, "", e.getMessage()));
+      problems.add(new Problem(ProblemCode.KUBERNETES_API_FAILED, "", e.getMessage()));
     }
     for (EsDesired d : mine.values()) {
       try {
         apply(d, changes, problems, merges);
-      } catch (K8sAdapterException | KubeOps.OwnershipConflict e) {
+      } catch (K8sAdapterException e) {
         failures.put(d.key, e.getMessage());
-        problems.add(new Problem(ProblemCode.ECK_UNSUPPORTED, d.key.toString(), e.getMessage()));
+        problems.add(new Problem(ProblemCode.KUBERNETES_API_FAILED, d.key.toString(), e.getMessage()));
+      } catch (KubeOps.OwnershipConflict e) {
+        failures.put(d.key, e.getMessage());
+        problems.add(new Problem(ProblemCode.RESOURCE_NOT_OWNED, d.key.toString(), e.getMessage()));
       }
     }
     Set<String> reported = new HashSet<>();

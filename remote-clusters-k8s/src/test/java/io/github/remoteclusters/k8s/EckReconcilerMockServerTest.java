@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.k8s.internal.KubeOps;
 import java.nio.charset.StandardCharsets;
@@ -270,6 +271,7 @@ class EckReconcilerMockServerTest {
       assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
       assertThat(l.lastError()).contains("not managed by remote-clusters");
     });
+    assertThat(o.problems()).anySatisfy(p -> assertThat(p.code()).isEqualTo(ProblemCode.RESOURCE_NOT_OWNED));
     assertThat(client.secrets().inNamespace("ns1").withName("cluster1-remote-credentials").get()
         .getData()).containsOnlyKeys("x");
   }
