@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.TextInput;
 import io.github.remoteclusters.security.apikey.ApiKeyCheck;
 import io.github.remoteclusters.security.apikey.CrossClusterApiKeys;
 import io.github.remoteclusters.security.apikey.Problem;
-import io.github.remoteclusters.security.certs.TlsFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,7 +78,7 @@ public final class ApiKeyCommand implements Callable<Integer> {
 
     private int check() throws IOException {
       EsVersion version = remoteVersion == null ? CrossClusterApiKeys.NEWEST_KNOWN : EsVersion.parse(remoteVersion);
-      String body = "-".equals(file) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8) : TlsFiles.read(Path.of(file));
+      String body = TextInput.read(file, stdin);
       ApiKeyCheck check = CrossClusterApiKeys.check(body, version);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

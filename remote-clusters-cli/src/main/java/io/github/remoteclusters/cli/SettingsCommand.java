@@ -2,14 +2,12 @@ package io.github.remoteclusters.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.TextInput;
 import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
 import io.github.remoteclusters.core.settings.SettingsProblem;
 import io.github.remoteclusters.core.settings.SettingsReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,11 +63,9 @@ public final class SettingsCommand {
       PrintWriter err = spec.commandLine().getErr();
       String text;
       try {
-        text = file.equals("-")
-            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-            : Files.readString(Path.of(file), StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        err.println("error: cannot read [" + file + "]: " + e.getMessage());
+        text = TextInput.read(file, System.in);
+      } catch (TextInput.UnreadableInputException e) {
+        err.println("error: " + e.getMessage());
         return RemoteClustersCli.INVALID_INPUT;
       }
       SettingsReport report = RemoteClusterSettingsValidator.validate(text);
@@ -89,7 +85,7 @@ public final class SettingsCommand {
         out.println("valid: Elasticsearch would accept the cluster.remote.* settings");
       } else {
         for (SettingsProblem p : report.problems()) {
-          err.println(p.path() + ": " + p.message());
+          err.println((p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
         }
       }
       if (report.unreadable()) {

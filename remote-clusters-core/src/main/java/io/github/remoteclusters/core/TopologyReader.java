@@ -7,9 +7,6 @@ import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.settings.RemoteAddress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,15 +81,10 @@ public final class TopologyReader {
     Objects.requireNonNull(file, "file");
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+      text = TextInput.read(file);
+    } catch (TextInput.UnreadableInputException e) {
       return new TopologyReadResult.Failed(
-          List.of(
-              new Problem(
-                  ProblemCode.UNREADABLE,
-                  "",
-                  "cannot read [" + file + "]: " + e.getClass().getSimpleName()
-                      + (e.getMessage() == null ? "" : " " + e.getMessage()))));
+          List.of(new Problem(ProblemCode.UNREADABLE, "", e.getMessage())));
     }
     return parse(text);
   }

@@ -95,9 +95,21 @@ public final class TlsFiles {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new SecurityInputException(file.toString(), "the file cannot be read as UTF-8 text ("
-          + e.getClass().getSimpleName() + ")");
+      throw new SecurityInputException(file.toString(), "the file cannot be read: " + reason(file, e));
     }
+  }
+
+  private static String reason(Path file, Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    return Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage());
   }
 
   private static void createDirectories(Path directory) {
