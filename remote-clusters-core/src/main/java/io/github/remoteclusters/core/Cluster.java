@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core;
 
 import io.github.remoteclusters.compat.EsVersion;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param remoteClusterServer whether its remote cluster server is enabled, or null when not stated
  *     (then the deployment's default applies: enabled on ECH and ECE, disabled otherwise)
  * @param license its licence level, or null when not stated
+ * @param caFile a PEM file with the CA certificate(s) that sign its HTTPS endpoint ({@code url}),
+ *     for clients of its REST API; null to trust the JVM's CAs. A topology file gives it relative
+ *     to the file
  * @since 0.1.0
  */
 public record Cluster(
@@ -34,7 +38,8 @@ public record Cluster(
     String remoteClusterAddress,
     String serverName,
     Boolean remoteClusterServer,
-    License license) {
+    License license,
+    Path caFile) {
 
   /** Checks the required components and that {@code eck} goes with an ECK deployment. */
   public Cluster {
@@ -45,6 +50,46 @@ public record Cluster(
       throw new IllegalArgumentException(
           "cluster [" + name + "]: an eck reference is required for, and only for, deployment eck");
     }
+  }
+
+  /**
+   * A cluster whose REST API is trusted through the JVM's CAs (no {@code caFile}).
+   *
+   * @param name the name
+   * @param version the version
+   * @param deployment the deployment
+   * @param eck the ECK reference, for and only for ECK
+   * @param url the REST API URL, or null
+   * @param transportAddress the transport address, or null
+   * @param remoteClusterAddress the remote cluster server address, or null
+   * @param serverName the TLS server name, or null
+   * @param remoteClusterServer whether the remote cluster server is enabled, or null
+   * @param license the licence, or null
+   */
+  public Cluster(
+      String name,
+      EsVersion version,
+      Deployment deployment,
+      EckRef eck,
+      String url,
+      String transportAddress,
+      String remoteClusterAddress,
+      String serverName,
+      Boolean remoteClusterServer,
+      License license) {
+    this(name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, null);
+  }
+
+  /**
+   * This cluster with a CA file for its HTTPS endpoint.
+   *
+   * @param file the PEM file, or null for the JVM's CAs
+   * @return the new cluster
+   */
+  public Cluster withCaFile(Path file) {
+    return new Cluster(name, version, deployment, eck, url, transportAddress, remoteClusterAddress,
+        serverName, remoteClusterServer, license, file);
   }
 
   /**
@@ -96,6 +141,7 @@ public record Cluster(
         + (serverName == null ? "" : ", serverName=" + serverName)
         + (remoteClusterServer == null ? "" : ", remoteClusterServer=" + remoteClusterServer)
         + (license == null ? "" : ", license=" + license.id())
+        + (caFile == null ? "" : ", caFile=" + caFile)
         + "]";
   }
 }

@@ -7,6 +7,7 @@ import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.settings.RemoteAddress;
+import io.github.remoteclusters.core.internal.access.CaTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public final class TopologyReader {
           "deployment",
           "eck",
           "url",
+          "caFile",
           "transportAddress",
           "remoteClusterAddress",
           "serverName",
@@ -86,16 +88,30 @@ public final class TopologyReader {
       return new TopologyReadResult.Failed(
           List.of(new Problem(ProblemCode.UNREADABLE, "", e.getMessage())));
     }
-    return parse(text);
+    Path parent = file.toAbsolutePath().getParent();
+    return parse(text, parent);
   }
 
   /**
-   * Reads a topology from text: JSON when it starts with <code>{</code>, YAML otherwise.
+   * Reads a topology from text: JSON when it starts with <code>{</code>, YAML otherwise. Relative
+   * {@code caFile} paths are read from the working directory.
    *
    * @param text the file content
    * @return the topology, or the problems
    */
   public static TopologyReadResult parse(String text) {
+    return parse(text, null);
+  }
+
+  /**
+   * Reads a topology from text, resolving relative {@code caFile} paths against a directory.
+   *
+   * @param text the file content
+   * @param baseDirectory the directory relative file names are resolved against (the topology
+   *     file's), or null for the working directory
+   * @return the topology, or the problems
+   */
+  public static TopologyReadResult parse(String text, Path baseDirectory) {
     Objects.requireNonNull(text, "text");
     JsonNode root;
     try {
@@ -114,7 +130,7 @@ public final class TopologyReader {
       return new TopologyReadResult.Failed(
           List.of(new Problem(ProblemCode.SYNTAX, "", "not YAML or JSON: " + e.getMessage())));
     }
-    return fromTree(root);
+    return fromTree(root, baseDirectory);
   }
 
   /**
@@ -124,7 +140,11 @@ public final class TopologyReader {
    * @return the topology, or the problems
    */
   public static TopologyReadResult fromTree(JsonNode root) {
-    Walker w = new Walker();
+    return fromTree(root, null);
+  }
+
+  private static TopologyReadResult fromTree(JsonNode root, Path baseDirectory) {
+    Walker w = new Walker(baseDirectory);
     Topology topology = w.topology(root);
     if (!w.problems.isEmpty() || topology == null) {
       if (w.problems.isEmpty()) {
@@ -140,6 +160,12 @@ public final class TopologyReader {
     final List<Problem> problems = new ArrayList<>();
     /** Equal access documents are shared, so that large meshes stay small in memory. */
     final Map<JsonNode, ObjectNode> accessDocuments = new HashMap<>();
+    /** Where relative file names are resolved, or null for the working directory. */
+    final Path baseDirectory;
+
+    Walker(Path baseDirectory) {
+      this.baseDirectory = baseDirectory;
+    }
 
     void problem(ProblemCode code, String path, String message) {
       problems.add(new Problem(code, path, message));
@@ -259,6 +285,7 @@ public final class TopologyReader {
             path + ".url",
             "url [" + Redaction.url(url) + "] must start with http:// or https://");
       }
+      Path caFile = caFile(node, path);
       String transport = address(node, path, "transportAddress");
       String rcs = address(node, path, "remoteClusterAddress");
       String serverName = text(node, path, "serverName", false);
@@ -271,7 +298,30 @@ public final class TopologyReader {
         return null;
       }
       return new Cluster(
-          name, version, deployment, eck, url, transport, rcs, serverName, server, license);
+          name, version, deployment, eck, url, transport, rcs, serverName, server, license, caFile);
+    }
+
+    /** A cluster's {@code caFile}: resolved against the topology file's folder, read as PEM. */
+    Path caFile(JsonNode node, String path) {
+      String value = text(node, path, "caFile", false);
+      if (value == null) {
+        return null;
+      }
+      Path file;
+      try {
+        file = baseDirectory == null ? Path.of(value) : baseDirectory.resolve(value);
+      } catch (java.nio.file.InvalidPathException e) {
+        problem(ProblemCode.INVALID_VALUE, path + ".caFile",
+            "caFile [" + value + "] is not a valid path: " + e.getReason());
+        return null;
+      }
+      try {
+        CaTrust.read(file);
+      } catch (IllegalArgumentException e) {
+        problem(ProblemCode.INVALID_VALUE, path + ".caFile", e.getMessage());
+        return null;
+      }
+      return file.normalize();
     }
 
     EsVersion version(JsonNode node, String path) {
