@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
           + " beside the topology file (see --ownership).",
       "Clusters are reached at their url; credentials may be given in it"
           + " (https://user:password@host:9200).",
-      "Exit 0 on success, 1 when a step failed, 2 on invalid input."
+      "Exit 0 on success, 1 when the plan is rejected or a step failed, 2 when the file cannot be used."
     })
 public final class ApplyCommand implements Callable<Integer> {
 
@@ -104,9 +104,7 @@ public final class ApplyCommand implements Callable<Integer> {
     for (Problem p : report.problems()) {
       err.println(p);
     }
-    if (report.rejected()) {
-      return RemoteClustersCli.INVALID_INPUT;
-    }
+    // a rejected plan is a negative answer to a well-formed topology (as validate and plan say)
     return report.succeeded() ? RemoteClustersCli.OK : RemoteClustersCli.NEGATIVE;
   }
 

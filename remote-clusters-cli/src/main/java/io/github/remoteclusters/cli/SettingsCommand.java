@@ -64,7 +64,8 @@ public final class SettingsCommand {
       String text;
       try {
         text = TextInput.read(file, System.in);
-      } catch (TextInput.UnreadableInputException e) {
+        Json.requireObjectBody(file, text);
+      } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         return RemoteClustersCli.INVALID_INPUT;
       }
