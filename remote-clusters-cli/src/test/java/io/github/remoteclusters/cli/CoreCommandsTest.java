@@ -124,7 +124,7 @@ class CoreCommandsTest {
     assertThat(text.exitCode()).isZero();
     assertThat(text.out()).contains("1. TRUST_CA on dc1");
     CliRun curl = CliRun.of("plan", example, "--format", "curl");
-    assertThat(curl.out()).startsWith("#!/bin/sh").contains("curl -sS -u \"$ES_AUTH\" -X PUT");
+    assertThat(curl.out()).startsWith("#!/usr/bin/env bash").contains("es DC1 -X PUT");
     CliRun bad = CliRun.of("plan", EXAMPLES.resolve("problems/version-and-ports.yaml").toString());
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.out()).contains("NOT PLANNED");
