@@ -85,4 +85,15 @@ class TopologyReaderYamlTest {
         "{\"clusters\": [], \"links\": [], \"" + key + "\": 1}");
     assertThat(read.problems().get(0).message()).hasSizeLessThan(200).contains("(10000 characters)");
   }
+
+  @Test
+  void orElseThrowGivesTheTopologyOrEveryProblem() {
+    assertThat(TopologyReader.parse(VALID).orElseThrow().clusters()).hasSize(2);
+    TopologyReadResult failed = TopologyReader.parse("clusters: 5\nlinks: 6\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(failed::orElseThrow)
+        .isInstanceOf(InvalidTopologyException.class)
+        .hasMessageStartingWith("the topology is invalid: error WRONG_TYPE at clusters:")
+        .hasMessageEndingWith("(and 1 more)")
+        .satisfies(e -> assertThat(((InvalidTopologyException) e).problems()).isEqualTo(failed.problems()));
+  }
 }
