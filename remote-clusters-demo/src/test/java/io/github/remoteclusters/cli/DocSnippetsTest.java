@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles against all modules (this module's
- * test class path has them all). The convention, also written in docs/architecture.md:
+ * test class path has them all). The convention, also written in README.md:
  *
  * <ul>
  *   <li>a block that declares a type ({@code class}, {@code record}, {@code interface}, {@code
