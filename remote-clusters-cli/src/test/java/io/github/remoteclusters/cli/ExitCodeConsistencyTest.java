@@ -168,6 +168,9 @@ class ExitCodeConsistencyTest {
     CliRun run = CliRun.of(command, "check", file.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("[" + file + "] " + message);
+    CliRun json = CliRun.of(command, "check", file.toString(), "--json");
+    assertThat(json.exitCode()).isEqualTo(2);
+    assertThat(json.out().strip()).as("one JSON document").startsWith("{").endsWith("}");
   }
 
   @Test
