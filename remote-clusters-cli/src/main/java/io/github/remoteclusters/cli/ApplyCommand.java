@@ -88,6 +88,7 @@ public final class ApplyCommand implements Callable<Integer> {
     try (Reconciler r =
         Reconciler.builder()
             .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
+            .requestTimeout(topo.requestTimeout)
             .dryRun(dryRun)
             .verifyTimeout(Duration.ofSeconds(verifySeconds))
             .adoptExisting(adopt)

@@ -55,6 +55,7 @@ public final class StatusCommand implements Callable<Integer> {
     try (Reconciler r =
         Reconciler.builder()
             .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
+            .requestTimeout(topo.requestTimeout)
             .build()) {
       statuses = r.status(topology);
     }

@@ -14,10 +14,12 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.transport.endpoints.SimpleEndpoint;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.core.apply.ApplyException;
 import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.internal.Json;
@@ -86,7 +88,12 @@ public final class EsSession implements AutoCloseable {
       info = v8.info();
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
-      throw failure(name, null, "CONNECT", e, "cannot reach " + endpoint.url() + ": ");
+      ApplyException f = failure(name, null, "CONNECT", e, "");
+      if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+        f = failure(name, null, "CONNECT", e,
+            "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
+      }
+      throw f;
     }
     EsVersion version;
     try {
@@ -407,19 +414,72 @@ public final class EsSession implements AutoCloseable {
    */
   static ApplyException failure(
       String cluster, String alias, String step, Exception e, String prefix) {
+    RemoteCallException call = find(e, RemoteCallException.class);
+    if (call != null) {
+      return new ApplyException(cluster, alias, step, 0, prefix + call.getMessage(), e);
+    }
+    int status = 0;
+    String reason;
     if (e instanceof ElasticsearchException ee) {
-      String reason =
-          ee.error() == null
-              ? ee.getMessage()
-              : "[" + ee.error().type() + "] " + ee.error().reason();
-      return new ApplyException(cluster, alias, step, ee.status(), prefix + reason, e);
+      status = ee.status();
+      reason = ee.error() == null
+          ? ee.getMessage()
+          : "[" + ee.error().type() + "] " + ee.error().reason();
+    } else if (e instanceof TransportException te) {
+      status = te.statusCode();
+      reason = te.getMessage();
+    } else if (find(e, ResponseException.class) != null) {
+      ResponseException re = find(e, ResponseException.class);
+      status = re.getResponse().getStatusCode();
+      reason = lowLevelReason(re);
+    } else {
+      reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    if (e instanceof TransportException te) {
-      return new ApplyException(
-          cluster, alias, step, te.statusCode(), prefix + te.getMessage(), e);
+    if (status == 401) {
+      reason = "authentication failed for the user or credentials given for [" + cluster
+          + "] (HTTP 401): " + reason;
+    } else if (status == 403) {
+      reason = "the user or credentials given for [" + cluster + "] are not allowed to do this"
+          + " (HTTP 403): " + reason;
+    } else if (status == 429) {
+      reason = "[" + cluster + "] answered too many requests (HTTP 429); try again later: "
+          + reason;
+    } else if (status == 502 || status == 503 || status == 504) {
+      reason = "[" + cluster + "] is unavailable (HTTP " + status + "): " + reason;
     }
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new ApplyException(cluster, alias, step, 0, prefix + m, e);
+    return new ApplyException(cluster, alias, step, status, prefix + reason, e);
+  }
+
+  /**
+   * Elasticsearch's {@code [type] reason} from the body the low-level client keeps in its message
+   * (status line, new line, body), else the status line.
+   */
+  private static String lowLevelReason(ResponseException re) {
+    String m = String.valueOf(re.getMessage());
+    int nl = m.indexOf('\n');
+    String line = nl < 0 ? m : m.substring(0, nl);
+    if (nl >= 0) {
+      try {
+        JsonNode error = Json.JSON.readTree(m.substring(nl + 1)).path("error");
+        if (error.hasNonNull("type")) {
+          return "[" + error.path("type").asText() + "] " + error.path("reason").asText();
+        }
+      } catch (JsonProcessingException | RuntimeException ignored) {
+        // not JSON: the status line says enough
+      }
+    }
+    return line;
+  }
+
+  /** The first exception of a type in a cause chain, or null. */
+  static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
   }
 
   private static void closeQuietly(ElasticsearchTransport t) {
