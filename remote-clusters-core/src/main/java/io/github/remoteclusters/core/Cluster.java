@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core;
 
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.internal.ModelRules;
 import java.util.Objects;
 
 /**
@@ -36,14 +37,35 @@ public record Cluster(
     Boolean remoteClusterServer,
     License license) {
 
-  /** Checks the required components and that {@code eck} goes with an ECK deployment. */
+  /**
+   * Checks the required components, that {@code eck} goes with an ECK deployment, and the name and
+   * addresses by the rules the topology reader applies.
+   *
+   * @throws IllegalArgumentException naming the field, the value (never credentials) and the rule
+   */
   public Cluster {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(deployment, "deployment");
+    require(ModelRules.clusterNameError(name));
+    if (url != null) {
+      require(ModelRules.urlError(url));
+    }
+    if (transportAddress != null) {
+      require(ModelRules.addressError("transportAddress", transportAddress));
+    }
+    if (remoteClusterAddress != null) {
+      require(ModelRules.addressError("remoteClusterAddress", remoteClusterAddress));
+    }
     if ((deployment == Deployment.ECK) != (eck != null)) {
       throw new IllegalArgumentException(
           "cluster [" + name + "]: an eck reference is required for, and only for, deployment eck");
+    }
+  }
+
+  private static void require(String error) {
+    if (error != null) {
+      throw new IllegalArgumentException(error);
     }
   }
 
