@@ -87,7 +87,7 @@ public final class ApplyCommand implements Callable<Integer> {
     ApplyReport report;
     try (Reconciler r =
         Reconciler.builder()
-            .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
+            .ownership(OwnershipStore.jsonFile(topo.ownershipFile(), topo.topologyId()))
             .requestTimeout(topo.requestTimeout)
             .dryRun(dryRun)
             .verifyTimeout(Duration.ofSeconds(verifySeconds))

@@ -54,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
     List<LinkStatus> statuses;
     try (Reconciler r =
         Reconciler.builder()
-            .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
+            .ownership(OwnershipStore.jsonFile(topo.ownershipFile(), topo.topologyId()))
             .requestTimeout(topo.requestTimeout)
             .build()) {
       statuses = r.status(topology);

@@ -33,6 +33,13 @@ final class TopologyOptions {
           + " request and the time waited.")
   Duration requestTimeout = ReconcilerBuilder.DEFAULT_REQUEST_TIMEOUT;
 
+  /**
+   * {@return what identifies the topology in a shared ownership file: its file's absolute path}
+   */
+  String topologyId() {
+    return file.toAbsolutePath().normalize().toString();
+  }
+
   /** {@return the ownership file: the option, else {@code FILE.owned.json} beside the topology} */
   Path ownershipFile() {
     if (ownership != null) {
