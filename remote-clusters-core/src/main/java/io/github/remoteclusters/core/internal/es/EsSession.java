@@ -159,6 +159,67 @@ public final class EsSession implements AutoCloseable {
     return new Settings(remoteKeys(r.persistent()), remoteKeys(r.transient_()));
   }
 
+  /** The id of Elasticsearch's {@code STATE_NOT_RECOVERED_BLOCK} (GatewayService). */
+  static final String STATE_NOT_RECOVERED_BLOCK = "1";
+
+  /** The id of Elasticsearch's no-master block (NoMasterBlockService). */
+  static final String NO_MASTER_BLOCK = "2";
+
+  /**
+   * The {@code cluster.remote.*} settings, read only when they are known to be complete: a node
+   * that has just started answers {@code GET _cluster/settings} with 200 and <em>no</em>
+   * persistent settings until the cluster state is recovered from disk. This first reads the
+   * global blocks ({@code GET _cluster/state/blocks}); while Elasticsearch reports the block
+   * {@code 1} "state not recovered / initialized" or the no-master block {@code 2}, or cannot
+   * answer for want of a master, it returns {@link SettingsRead.NotRecovered} and reads nothing
+   * else. A caller must then neither forget nor rewrite anything it owns.
+   *
+   * @return the settings, or why they cannot be trusted yet
+   * @throws ApplyException when the cluster cannot be read for another reason
+   */
+  public SettingsRead readSettingsIfRecovered() {
+    JsonNode blocks;
+    try {
+      blocks = toJackson(client.cluster()
+          .state(r -> r.metric(co.elastic.clients.elasticsearch.cluster.state.ClusterStateMetric.Blocks))
+          .state()).path("blocks").path("global");
+    } catch (IOException | RuntimeException e) {
+      ApplyException f = failure(name, null, "READ_SETTINGS", e, "");
+      if (f.httpStatus() == 503) {
+        return new SettingsRead.NotRecovered(
+            "[" + name + "] has no elected master yet (GET /_cluster/state/blocks answered 503): "
+                + f.getMessage());
+      }
+      throw f;
+    }
+    for (String id : java.util.List.of(STATE_NOT_RECOVERED_BLOCK, NO_MASTER_BLOCK)) {
+      JsonNode block = blocks.get(id);
+      if (block != null) {
+        return new SettingsRead.NotRecovered("[" + name + "] reports the cluster block [" + id
+            + "] \"" + block.path("description").asText() + "\": its cluster state is not"
+            + " recovered, so its settings are not known yet; run again once it is");
+      }
+    }
+    return new SettingsRead.Complete(readSettings());
+  }
+
+  /** What {@link #readSettingsIfRecovered()} found. */
+  public sealed interface SettingsRead {
+    /**
+     * The cluster state is recovered: the settings are complete.
+     *
+     * @param settings the {@code cluster.remote.*} settings
+     */
+    record Complete(Settings settings) implements SettingsRead {}
+
+    /**
+     * The cluster state is not recovered (or no master is elected): an empty read means nothing.
+     *
+     * @param reason what Elasticsearch reported
+     */
+    record NotRecovered(String reason) implements SettingsRead {}
+  }
+
   /**
    * {@code GET _remote/info}, the typed request with its response kept as JSON: the typed
    * response of elasticsearch-java 9.5.6 has no {@code cluster_credentials} for sniff mode, which

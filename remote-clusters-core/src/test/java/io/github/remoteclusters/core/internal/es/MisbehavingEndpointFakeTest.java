@@ -42,6 +42,7 @@ class MisbehavingEndpointFakeTest {
   private final Map<String, Deque<Integer>> script = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, String> locations = new ConcurrentHashMap<>();
+  private volatile String blocks = "{}";
 
   @BeforeEach
   void start() throws IOException {
@@ -81,7 +82,7 @@ class MisbehavingEndpointFakeTest {
     }
   }
 
-  private static String okBody(String line) {
+  private String okBody(String line) {
     if (line.equals("GET /")) {
       ObjectNode r = M.createObjectNode();
       r.put("name", "fake-0");
@@ -99,6 +100,12 @@ class MisbehavingEndpointFakeTest {
       v.put("minimum_index_compatibility_version", "8.0.0");
       r.put("tagline", "You Know, for Search");
       return r.toString();
+    }
+    if (line.equals("GET /_cluster/state/blocks")) {
+      return "{\"cluster_name\":\"fake\",\"blocks\":" + blocks + "}";
+    }
+    if (line.equals("GET /_cluster/settings")) {
+      return "{\"persistent\":{\"cluster.remote.a.seeds\":[\"h:9300\"]},\"transient\":{}}";
     }
     if (line.equals("POST /_security/cross_cluster/api_key")) {
       return "{\"id\":\"k1\",\"name\":\"n\",\"api_key\":\"s\",\"encoded\":\"ZW5j\"}";
@@ -122,6 +129,28 @@ class MisbehavingEndpointFakeTest {
   private EsSession connect() {
     return EsSession.connect("fake", ClusterEndpoint.of(url()),
         EsConnector.rest5(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+  }
+
+  @Test
+  void settingsAreNotReadWhileTheStateIsNotRecovered() {
+    try (EsSession s = connect()) {
+      blocks = "{\"global\":{\"1\":{\"description\":\"state not recovered / initialized\","
+          + "\"retryable\":true,\"levels\":[\"read\",\"write\"]}}}";
+      EsSession.SettingsRead r = s.readSettingsIfRecovered();
+      assertThat(r).isInstanceOfSatisfying(EsSession.SettingsRead.NotRecovered.class,
+          n -> assertThat(n.reason()).contains("[1] \"state not recovered / initialized\""));
+      assertThat(hits("GET /_cluster/settings")).isZero();
+
+      blocks = "{}";
+      assertThat(s.readSettingsIfRecovered())
+          .isInstanceOfSatisfying(EsSession.SettingsRead.Complete.class,
+              c -> assertThat(c.settings().persistent()).containsKey("cluster.remote.a.seeds"));
+
+      answer("GET /_cluster/state/blocks", 503, 503, 503, 503);
+      assertThat(s.readSettingsIfRecovered())
+          .isInstanceOfSatisfying(EsSession.SettingsRead.NotRecovered.class,
+              n -> assertThat(n.reason()).contains("no elected master"));
+    }
   }
 
   @Test
