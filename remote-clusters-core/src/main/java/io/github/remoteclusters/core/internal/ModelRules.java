@@ -141,6 +141,10 @@ public final class ModelRules {
     if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
       return "url [" + shown + "] must start with http:// or https://";
     }
+    if (u.getRawPath() != null && u.getRawPath().contains("@")) {
+      return "url [" + shown + "] is invalid: '@' after the host; a password holding '/', '@',"
+          + " '?', '#' or a space must be percent-encoded (%2F, %40, %3F, %23, %20)";
+    }
     if (u.getQuery() != null || u.getFragment() != null) {
       return "url [" + shown + "] is invalid: a cluster URL has no query (?) or fragment (#)";
     }
