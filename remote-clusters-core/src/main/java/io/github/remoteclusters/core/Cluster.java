@@ -99,6 +99,7 @@ public record Cluster(
    * @return true when both are ECK clusters of the same environment
    */
   public boolean sameEckEnvironment(Cluster other) {
+    Objects.requireNonNull(other, "other");
     return eck != null && other.eck != null && eck.sameEnvironment(other.eck);
   }
 

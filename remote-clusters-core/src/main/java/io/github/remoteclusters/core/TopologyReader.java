@@ -123,6 +123,7 @@ public final class TopologyReader {
    * @return the topology, or the problems
    */
   public static TopologyReadResult fromTree(JsonNode root) {
+    Objects.requireNonNull(root, "root");
     Walker w = new Walker();
     Topology topology = w.topology(root);
     if (!w.problems.isEmpty() || topology == null) {

@@ -94,6 +94,8 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
    * @return the new endpoint
    */
   public ClusterEndpoint withBasicAuth(String user, String password) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
     String token =
         Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -107,6 +109,7 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
    * @return the new endpoint
    */
   public ClusterEndpoint withApiKey(String encodedApiKey) {
+    Objects.requireNonNull(encodedApiKey, "encodedApiKey");
     return new ClusterEndpoint(url, "ApiKey " + encodedApiKey, sslContext);
   }
 
