@@ -8,16 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.remoteclusters.core.apply.ApplyException;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -63,60 +59,34 @@ class BlackHoleEndpointFakeIT {
 
   @Test
   void blackHoleFailsWithinTheTimeoutNamingClusterRequestAndTime() throws IOException {
-    List<Socket> held = new ArrayList<>();
-    try (ServerSocket hole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread t = new Thread(() -> {
-        while (!hole.isClosed()) {
-          try {
-            held.add(hole.accept());
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
-      t.setDaemon(true);
-      t.start();
+    try (FakeSocketServer hole = FakeSocketServer.blackHole()) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> EsSession.connect("hole",
-              ClusterEndpoint.of("http://127.0.0.1:" + hole.getLocalPort()), connector()))
+              ClusterEndpoint.of("http://127.0.0.1:" + hole.port()), connector()))
           .isInstanceOf(ApplyException.class)
           .hasMessageStartingWith("[hole/CONNECT] failed: no answer to GET / after ")
           .hasMessageContaining("(request timeout 2 s)");
       long ms = (System.nanoTime() - start) / 1_000_000;
       report("accepts, never answers (GET /)", ms);
       assertThat(ms).isLessThanOrEqualTo(BOUND_MS);
-    } finally {
-      for (Socket s : held) {
-        s.close();
-      }
     }
   }
 
   @Test
   void aTrickleOfBytesDoesNotExtendTheDeadline() throws IOException {
-    try (ServerSocket trickle = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread t = new Thread(() -> {
-        while (!trickle.isClosed()) {
-          try (Socket c = trickle.accept()) {
-            InputStream in = c.getInputStream();
-            in.read(new byte[4096]);
-            OutputStream out = c.getOutputStream();
-            out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
-            while (true) {
-              out.write('X');
-              out.flush();
-              Thread.sleep(500);
-            }
-          } catch (IOException | InterruptedException e) {
-            // next connection, or closed
-          }
-        }
-      });
-      t.setDaemon(true);
-      t.start();
+    try (FakeSocketServer trickle = FakeSocketServer.start(c -> {
+      c.getInputStream().read(new byte[4096]);
+      OutputStream out = c.getOutputStream();
+      out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+      while (true) {
+        out.write('X');
+        out.flush();
+        Thread.sleep(500);
+      }
+    })) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> EsSession.connect("trickle",
-              ClusterEndpoint.of("http://127.0.0.1:" + trickle.getLocalPort()), connector()))
+              ClusterEndpoint.of("http://127.0.0.1:" + trickle.port()), connector()))
           .isInstanceOf(ApplyException.class)
           .hasMessageContaining("no answer to GET /");
       long ms = (System.nanoTime() - start) / 1_000_000;
@@ -139,12 +109,7 @@ class BlackHoleEndpointFakeIT {
         }
         return;
       }
-      byte[] body = ("{\"name\":\"n\",\"cluster_name\":\"c\",\"cluster_uuid\":\"u\",\"version\":{"
-          + "\"number\":\"9.5.3\",\"build_flavor\":\"default\",\"build_type\":\"tar\","
-          + "\"build_hash\":\"h\",\"build_date\":\"2026-01-01T00:00:00Z\",\"build_snapshot\":false,"
-          + "\"lucene_version\":\"10\",\"minimum_wire_compatibility_version\":\"8.19.0\","
-          + "\"minimum_index_compatibility_version\":\"8.0.0\"},\"tagline\":\"t\"}")
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] body = FakeEs.info("9.5.3").toString().getBytes(StandardCharsets.UTF_8);
       x.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
       x.getResponseHeaders().add("Content-Type", "application/json");
       x.sendResponseHeaders(200, body.length);

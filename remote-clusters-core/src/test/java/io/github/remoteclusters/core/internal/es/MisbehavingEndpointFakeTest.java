@@ -13,12 +13,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -84,22 +81,7 @@ class MisbehavingEndpointFakeTest {
 
   private String okBody(String line) {
     if (line.equals("GET /")) {
-      ObjectNode r = M.createObjectNode();
-      r.put("name", "fake-0");
-      r.put("cluster_name", "fake");
-      r.put("cluster_uuid", "uuid");
-      ObjectNode v = r.putObject("version");
-      v.put("number", "9.5.3");
-      v.put("build_flavor", "default");
-      v.put("build_type", "tar");
-      v.put("build_hash", "h");
-      v.put("build_date", "2026-01-01T00:00:00Z");
-      v.put("build_snapshot", false);
-      v.put("lucene_version", "10");
-      v.put("minimum_wire_compatibility_version", "8.19.0");
-      v.put("minimum_index_compatibility_version", "8.0.0");
-      r.put("tagline", "You Know, for Search");
-      return r.toString();
+      return FakeEs.info("9.5.3").toString();
     }
     if (line.equals("GET /_cluster/state/blocks")) {
       return "{\"cluster_name\":\"fake\",\"blocks\":" + blocks + "}";
@@ -229,31 +211,17 @@ class MisbehavingEndpointFakeTest {
 
   @Test
   void aResetConnectionIsRetriedForReads() throws IOException {
-    List<Integer> accepted = new ArrayList<>();
-    try (ServerSocket reset = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread t = new Thread(() -> {
-        while (!reset.isClosed()) {
-          try (Socket c = reset.accept()) {
-            c.setSoLinger(true, 0);
-            synchronized (accepted) {
-              accepted.add(1);
-            }
-            c.getInputStream().read();
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
-      t.setDaemon(true);
-      t.start();
+    try (FakeSocketServer reset = FakeSocketServer.start(c -> {
+      c.setSoLinger(true, 0);
+      c.getInputStream().read();
+      c.close();
+    })) {
       assertThatThrownBy(() -> EsSession.connect("reset",
-              ClusterEndpoint.of("http://127.0.0.1:" + reset.getLocalPort()),
+              ClusterEndpoint.of("http://127.0.0.1:" + reset.port()),
               EsConnector.rest5(Duration.ofSeconds(5), Duration.ofSeconds(10))))
           .isInstanceOf(ApplyException.class)
           .hasMessageStartingWith("[reset/CONNECT] failed: cannot reach http://127.0.0.1:");
-    }
-    synchronized (accepted) {
-      assertThat(accepted).hasSizeGreaterThan(1);
+      assertThat(reset.accepted()).isGreaterThan(1);
     }
   }
 }
