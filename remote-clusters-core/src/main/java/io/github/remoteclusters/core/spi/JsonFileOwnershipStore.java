@@ -250,7 +250,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     try {
       root = Json.JSON.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      throw invalid("", "not JSON (" + e.getOriginalMessage() + ")");
+      throw invalid(Json.pathOf(e), "not JSON (" + Json.describe(e) + ")");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read ownership file [" + file + "]: " + e.getMessage(), e);
     }
