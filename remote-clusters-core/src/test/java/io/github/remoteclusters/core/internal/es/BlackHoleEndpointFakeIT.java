@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,23 +53,25 @@ class BlackHoleEndpointFakeIT {
     return EsConnector.rest5(CONNECT, TIMEOUT);
   }
 
-  private static void report(String what, long ms) {
+  /** Runs a call that must fail with a message naming cluster, request and time; prints the time. */
+  private static void timed(String what, ThrowingCallable call, String messageStart) {
+    long start = System.nanoTime();
+    assertThatThrownBy(call)
+        .isInstanceOf(ApplyException.class)
+        .hasMessageStartingWith(messageStart)
+        .hasMessageEndingWith("(request timeout 2 s)");
+    long ms = (System.nanoTime() - start) / 1_000_000;
     System.out.printf(Locale.ROOT, "BLACK-HOLE %-34s request timeout %d ms: clear error after %d ms%n",
         what, TIMEOUT.toMillis(), ms);
+    assertThat(ms).isLessThanOrEqualTo(BOUND_MS);
   }
 
   @Test
   void blackHoleFailsWithinTheTimeoutNamingClusterRequestAndTime() throws IOException {
     try (FakeSocketServer hole = FakeSocketServer.blackHole()) {
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> EsSession.connect("hole",
-              ClusterEndpoint.of("http://127.0.0.1:" + hole.port()), connector()))
-          .isInstanceOf(ApplyException.class)
-          .hasMessageStartingWith("[hole/CONNECT] failed: no answer to GET / after ")
-          .hasMessageContaining("(request timeout 2 s)");
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      report("accepts, never answers (GET /)", ms);
-      assertThat(ms).isLessThanOrEqualTo(BOUND_MS);
+      timed("accepts, never answers (GET /)",
+          () -> EsSession.connect("hole", ClusterEndpoint.of("http://127.0.0.1:" + hole.port()), connector()),
+          "[hole/CONNECT] failed: no answer to GET / after ");
     }
   }
 
@@ -84,14 +87,9 @@ class BlackHoleEndpointFakeIT {
         Thread.sleep(500);
       }
     })) {
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> EsSession.connect("trickle",
-              ClusterEndpoint.of("http://127.0.0.1:" + trickle.port()), connector()))
-          .isInstanceOf(ApplyException.class)
-          .hasMessageContaining("no answer to GET /");
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      report("one header byte every 500 ms", ms);
-      assertThat(ms).isLessThanOrEqualTo(BOUND_MS);
+      timed("one header byte every 500 ms",
+          () -> EsSession.connect("trickle", ClusterEndpoint.of("http://127.0.0.1:" + trickle.port()), connector()),
+          "[trickle/CONNECT] failed: no answer to GET / after ");
     }
   }
 
@@ -121,14 +119,9 @@ class BlackHoleEndpointFakeIT {
     ObjectMapper m = new ObjectMapper();
     try (EsSession s = EsSession.connect("silent",
         ClusterEndpoint.of("http://127.0.0.1:" + server.getAddress().getPort()), connector())) {
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> s.putSettings(
-              m.createObjectNode().put("cluster.remote.a.seeds", "h:9300"), m.createObjectNode()))
-          .isInstanceOf(ApplyException.class)
-          .hasMessageStartingWith("[silent/PUT_REMOTE_SETTINGS] failed: no answer to PUT /_cluster/settings after ");
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      report("answers GET /, never the PUT", ms);
-      assertThat(ms).isLessThanOrEqualTo(BOUND_MS);
+      timed("answers GET /, never the PUT",
+          () -> s.putSettings(m.createObjectNode().put("cluster.remote.a.seeds", "h:9300"), m.createObjectNode()),
+          "[silent/PUT_REMOTE_SETTINGS] failed: no answer to PUT /_cluster/settings after ");
     } finally {
       never.countDown();
       server.stop(0);
