@@ -54,6 +54,7 @@ public record EckRef(String name, String namespace, String environment) {
    * @return true when both environments are equal
    */
   public boolean sameEnvironment(EckRef other) {
+    Objects.requireNonNull(other, "other");
     return environment.equals(other.environment);
   }
 }
