@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.EckRef;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.SecurityModel;
@@ -21,14 +22,6 @@ import java.util.List;
 
 /** Writes the steps of one link's plan, in order. Not API. */
 final class StepWriter {
-
-  private static final String ECK_CONFIG_DIR = "/usr/share/elasticsearch/config/";
-
-  /** ECK's own transport CA, first of the CA lists ECK writes into the node configuration. */
-  private static final String ECK_TRANSPORT_CA = ECK_CONFIG_DIR + "transport-certs/ca.crt";
-
-  /** The CAs ECK copies from clusters of its environment (or its own CA when there are none). */
-  private static final String ECK_REMOTE_CA = ECK_CONFIG_DIR + "transport-remote-certs/ca.crt";
 
   private final Cluster local;
   private final Cluster remote;
@@ -117,14 +110,18 @@ final class StepWriter {
             remote,
             "enable the remote cluster server of [" + remote.name() + "] (rolling restart)");
       }
-      String service = remote.eck().name() + (apiKey ? "-es-remote-cluster" : "-es-transport");
+      String es = remote.eck().name();
+      String service =
+          apiKey ? EckNames.remoteClusterService(es) : EckNames.transportService(es);
       eck(
           new StepPayload.ExposeService(alias(), service, apiKey),
           remote,
           "expose service " + service + " outside its Kubernetes cluster as a LoadBalancer"
               + (apiKey ? " (ECK 3.3+; with ECK 3.0 to 3.2 run: kubectl expose service " + service
-                  + " -n " + remote.eck().namespace() + " --name=" + service
-                  + "-lb --type=LoadBalancer --port=9443 --target-port=9443)" : "")
+                  + " -n " + remote.eck().namespace() + " --name="
+                  + EckNames.remoteClusterLoadBalancer(es) + " --type=LoadBalancer --port="
+                  + EckNames.REMOTE_CLUSTER_PORT + " --target-port="
+                  + EckNames.REMOTE_CLUSTER_PORT + ")" : "")
               + "; its address must match cluster [" + remote.name() + "] "
               + (apiKey ? "remoteClusterAddress" : "transportAddress"));
     } else if (apiKey && !remote.remoteClusterServerEnabled()) {
@@ -186,9 +183,9 @@ final class StepWriter {
   private String caSource(Cluster c) {
     switch (c.deployment()) {
       case ECK:
-        return "the ca.crt of Secret " + c.eck().name() + "-es-transport-certs-public in namespace "
-            + c.eck().namespace() + " (kubectl get secret " + c.eck().name()
-            + "-es-transport-certs-public -n " + c.eck().namespace()
+        String certs = EckNames.transportCertsPublic(c.eck().name());
+        return "the ca.crt of Secret " + certs + " in namespace "
+            + c.eck().namespace() + " (kubectl get secret " + certs + " -n " + c.eck().namespace()
             + " -o jsonpath='{.data.ca\\.crt}' | base64 -d)";
       case ECE:
         return apiKey
@@ -211,18 +208,20 @@ final class StepWriter {
       case ECK:
         String ns = truster.eck().namespace();
         if (apiKey) {
-          String map = alias() + "-remote-ca";
+          String map = EckNames.remoteCaConfigMap(truster.eck().name());
+          String key = EckNames.remoteCaKey(alias());
           return List.of(
-              "kubectl create configmap " + map + " -n " + ns + " --from-file=ca.crt=" + file,
-              "mount ConfigMap " + map + " at " + ECK_CONFIG_DIR + "remote-certs/" + alias()
+              "kubectl create configmap " + map + " -n " + ns + " --from-file=" + key + "=" + file
+                  + " (if the ConfigMap exists, add the key " + key + " to it instead)",
+              "mount ConfigMap " + map + " at " + EckNames.REMOTE_CERTS_MOUNT
                   + " in the podTemplate of every nodeSet of " + truster.eck().name(),
-              "in every nodeSet config: add \"remote-certs/" + alias() + "/ca.crt\" to"
+              "in every nodeSet config: add \"" + EckNames.remoteCaPath(alias()) + "\" to"
                   + " xpack.security.remote_cluster_client.ssl.certificate_authorities; the list"
                   + " replaces the one ECK sets itself, so it must also hold ECK's CAs \""
-                  + ECK_TRANSPORT_CA + "\" and \"" + ECK_REMOTE_CA + "\" and the CAs of the"
-                  + " other remote links of " + truster.eck().name());
+                  + EckNames.ECK_TRANSPORT_CA + "\" and \"" + EckNames.ECK_TRANSPORT_REMOTE_CA
+                  + "\" and the CAs of the other remote links of " + truster.eck().name());
         }
-        String certs = truster.eck().name() + "-remote-certs";
+        String certs = EckNames.transportCaConfigMap(truster.eck().name());
         return List.of(
             "kubectl create configmap " + certs + " -n " + ns + " --from-file=ca.crt=" + file
                 + " (append to ca.crt if the ConfigMap already holds other CAs)",
@@ -266,16 +265,18 @@ final class StepWriter {
   }
 
   private void storeCredentials() {
-    String setting = "cluster.remote." + alias() + ".credentials";
+    String setting = EckNames.credentialsKey(alias());
     String secret = "<encoded value of API key " + keyName() + ">";
     List<String> lines;
     switch (local.deployment()) {
       case ECK:
-        String name = local.eck().name() + "-remote-" + alias() + "-credentials";
+        String name = EckNames.credentialsSecret(local.eck().name());
         lines = List.of(
             "kubectl create secret generic " + name + " -n " + local.eck().namespace()
-                + " --from-literal=" + setting + "='" + secret + "'",
-            "add {secretName: " + name + "} to spec.secureSettings of " + local.eck().name(),
+                + " --from-literal=" + setting + "='" + secret + "' (if the Secret exists, add"
+                + " the key " + setting + " to it instead)",
+            "add {secretName: " + name + "} to spec.secureSettings of " + local.eck().name()
+                + " (once: the Secret holds the credentials of every alias)",
             "in every nodeSet config: xpack.security.remote_cluster_client.ssl.enabled: true",
             "ECK restarts the nodes to load the new keystore entry");
         break;
@@ -429,7 +430,7 @@ final class StepWriter {
         "remove [" + alias() + "] by nulling every key of the alias in one request (nulling only"
             + " seeds fails while skip_unavailable or transport.* is set)");
     if (apiKey) {
-      String setting = "cluster.remote." + alias() + ".credentials";
+      String setting = EckNames.credentialsKey(alias());
       manual(
           new StepPayload.Manual(alias()),
           local,
@@ -439,8 +440,10 @@ final class StepWriter {
                   ? "on every node: bin/elasticsearch-keystore remove " + setting
                       + ", then POST /_nodes/reload_secure_settings"
                   : local.deployment() == Deployment.ECK
-                      ? "remove Secret " + local.eck().name() + "-remote-" + alias()
-                          + "-credentials from spec.secureSettings and delete it"
+                      ? "remove the key " + setting + " from Secret "
+                          + EckNames.credentialsSecret(local.eck().name()) + " (when no other"
+                          + " key is left, remove the Secret from spec.secureSettings and delete"
+                          + " it)"
                       : "in the console: Security > Remote connections > delete the API key of "
                           + alias()));
       request(

@@ -17,12 +17,11 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.Topology;
-import io.github.remoteclusters.core.plan.EckResourceStep;
-import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
-import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepEncoder;
+import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.Credential;
 import io.github.remoteclusters.k8s.EckOptions;
@@ -148,13 +147,9 @@ public final class Translator {
   /** The {@code spec.remoteClusters} entry of the core's plan for a link, if it made one. */
   private Optional<ObjectNode> plannedEntry(int index, String local) {
     for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
-      if (s instanceof EckResourceStep
-          && s.action() == StepAction.PATCH_ECK_RESOURCE
+      if (s.payload() instanceof StepPayload.DeclareEckRemoteCluster declare
           && s.target().equals(local)) {
-        JsonNode entries = ((EckResourceStep) s).specPatch().path("remoteClusters");
-        if (entries.isArray() && entries.size() == 1 && !entries.get(0).has("$patch")) {
-          return Optional.of((ObjectNode) entries.get(0));
-        }
+        return Optional.of(StepEncoder.eckEntry(declare));
       }
     }
     return Optional.empty();
@@ -163,21 +158,15 @@ public final class Translator {
   /** The alias's {@code cluster.remote.<alias>.*} values of the core's plan (nulls left out). */
   private Optional<Map<String, JsonNode>> plannedSettings(int index, String local, String alias) {
     for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
-      if (s instanceof ElasticsearchRequestStep
-          && s.action() == StepAction.PUT_REMOTE_SETTINGS
-          && s.target().equals(local)) {
-        JsonNode body = ((ElasticsearchRequestStep) s).request().body();
-        JsonNode values = body == null ? null
-            : body.path("persistent").path("cluster").path("remote").path(alias);
-        if (values != null && values.isObject()) {
-          Map<String, JsonNode> out = new TreeMap<>();
-          values.properties().forEach(e -> {
-            if (!e.getValue().isNull()) {
-              out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
-            }
-          });
-          return Optional.of(out);
-        }
+      if (s.payload() instanceof StepPayload.PutRemoteSettings put
+          && s.target().equals(local) && put.alias().equals(alias)) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        StepEncoder.aliasSettings(put).properties().forEach(e -> {
+          if (!e.getValue().isNull()) {
+            out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
+          }
+        });
+        return Optional.of(out);
       }
     }
     return Optional.empty();
