@@ -26,7 +26,7 @@ public record EckResourceStep(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(payload, "payload");
-    if (StepEncoder.specPatch(payload).isEmpty()) {
+    if (!StepEncoder.hasSpecPatch(payload)) {
       throw new IllegalArgumentException(
           payload.getClass().getSimpleName() + " is not done by patching an ECK resource");
     }

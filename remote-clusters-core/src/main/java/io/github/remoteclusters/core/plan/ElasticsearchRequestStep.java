@@ -18,7 +18,7 @@ public record ElasticsearchRequestStep(String target, String description, StepPa
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(payload, "payload");
-    if (StepEncoder.request(payload).isEmpty()) {
+    if (!StepEncoder.hasRequest(payload)) {
       throw new IllegalArgumentException(
           payload.getClass().getSimpleName() + " is not done by an Elasticsearch request");
     }

@@ -26,6 +26,37 @@ public final class StepEncoder {
   private StepEncoder() {}
 
   /**
+   * Whether a payload is done by an Elasticsearch request, without encoding it.
+   *
+   * @param payload the payload
+   * @return true when {@link #request} gives a request
+   */
+  public static boolean hasRequest(StepPayload payload) {
+    return payload instanceof StepPayload.PutRemoteSettings
+        || payload instanceof StepPayload.RemoveRemoteSettings
+        || payload instanceof StepPayload.CreateCrossClusterApiKey
+        || payload instanceof StepPayload.UpdateCrossClusterApiKey
+        || payload instanceof StepPayload.InvalidateApiKeys
+        || payload instanceof StepPayload.ReloadSecureSettings
+        || payload instanceof StepPayload.CreateLocalRole
+        || payload instanceof StepPayload.VerifyConnected;
+  }
+
+  /**
+   * Whether ECK does a payload through a patch of an {@code Elasticsearch} resource, without
+   * encoding it.
+   *
+   * @param payload the payload
+   * @return true when {@link #specPatch} gives a patch
+   */
+  public static boolean hasSpecPatch(StepPayload payload) {
+    return payload instanceof StepPayload.EnableRemoteClusterServer
+        || payload instanceof StepPayload.ExposeService
+        || payload instanceof StepPayload.DeclareEckRemoteCluster
+        || payload instanceof StepPayload.RemoveEckRemoteCluster;
+  }
+
+  /**
    * The Elasticsearch request of a payload.
    *
    * @param payload the payload

@@ -65,6 +65,9 @@ class PlanStepKindsTest {
   @MethodSource("payloadKinds")
   void aStepRefusesAPayloadItCannotCarryOut(Class<?> kind) {
     StepPayload payload = StepSamples.sample(kind);
+    assertThat(StepEncoder.hasRequest(payload)).isEqualTo(StepEncoder.request(payload).isPresent());
+    assertThat(StepEncoder.hasSpecPatch(payload))
+        .isEqualTo(StepEncoder.specPatch(payload).isPresent());
     if (StepEncoder.request(payload).isEmpty()) {
       assertThatThrownBy(() -> new ElasticsearchRequestStep("a", "d", payload))
           .isInstanceOf(IllegalArgumentException.class)
