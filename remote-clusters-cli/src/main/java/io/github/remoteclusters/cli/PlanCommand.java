@@ -76,7 +76,7 @@ public final class PlanCommand implements Callable<Integer> {
       }
       return failed.unreadable() ? RemoteClustersCli.INVALID_INPUT : RemoteClustersCli.NEGATIVE;
     }
-    Topology topology = ((TopologyReadResult.Loaded) read).topology();
+    Topology topology = read.orElseThrow();
     TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
     switch (f) {
       case JSON:

@@ -19,6 +19,18 @@ public sealed interface TopologyReadResult
   List<Problem> problems();
 
   /**
+   * The topology, or an exception carrying the problems: for code that cannot go on without it.
+   *
+   * <pre>{@code
+   * Topology topology = TopologyReader.read(file).orElseThrow();
+   * }</pre>
+   *
+   * @return the topology
+   * @throws TopologyReadException when the read failed; its {@code problems()} say why
+   */
+  Topology orElseThrow();
+
+  /**
    * The file was read and every rule of the format holds.
    *
    * @param topology the topology
@@ -33,6 +45,11 @@ public sealed interface TopologyReadResult
     @Override
     public List<Problem> problems() {
       return List.of();
+    }
+
+    @Override
+    public Topology orElseThrow() {
+      return topology;
     }
   }
 
@@ -49,6 +66,11 @@ public sealed interface TopologyReadResult
       if (problems.isEmpty()) {
         throw new IllegalArgumentException("a failed read needs at least one problem");
       }
+    }
+
+    @Override
+    public Topology orElseThrow() {
+      throw new TopologyReadException(problems);
     }
 
     /**
