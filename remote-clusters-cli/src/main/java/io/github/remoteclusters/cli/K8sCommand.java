@@ -123,7 +123,7 @@ public final class K8sCommand implements Callable<Integer> {
         read.problems().forEach(err::println);
         return RemoteClustersCli.INVALID_INPUT;
       }
-      Topology topology = ((TopologyReadResult.Loaded) read).topology();
+      Topology topology = read.orElseThrow();
       RenderResult result = EckAdapter.of(options).render(topology);
       if (result instanceof RenderResult.Rejected) {
         if (asJson) {

@@ -34,7 +34,7 @@ public record EckRef(String name, String namespace, String environment) {
    * @return the host name
    */
   public String transportServiceHost() {
-    return name + "-es-transport." + namespace + ".svc";
+    return EckNames.transportHost(name, namespace);
   }
 
   /**
@@ -44,7 +44,7 @@ public record EckRef(String name, String namespace, String environment) {
    * @return the host name
    */
   public String remoteClusterServiceHost() {
-    return name + "-es-remote-cluster." + namespace + ".svc";
+    return EckNames.remoteClusterHost(name, namespace);
   }
 
   /**

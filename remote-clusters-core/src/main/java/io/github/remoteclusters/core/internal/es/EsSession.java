@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.core.apply.ApplyException;
+import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
@@ -88,9 +89,9 @@ public final class EsSession implements AutoCloseable {
       info = v8.info();
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
-      ApplyException f = failure(name, null, "CONNECT", e, "");
+      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
       if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
-        f = failure(name, null, "CONNECT", e,
+        f = failure(name, null, ApplyStep.CONNECT, e,
             "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
       }
       throw f;
@@ -101,13 +102,13 @@ public final class EsSession implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(transport);
       throw new ApplyException(
-          name, null, "CONNECT", 0,
+          name, null, ApplyStep.CONNECT, 0,
           "version [" + info.version().number() + "] reported by GET / is not understood", e);
     }
     if (version.major() < 8) {
       closeQuietly(transport);
       throw new ApplyException(
-          name, null, "CONNECT", 0,
+          name, null, ApplyStep.CONNECT, 0,
           "Elasticsearch " + version + " is not supported: the applier needs 8.0 or newer", null);
     }
     ElasticsearchClient client = version.major() == 8 ? v8 : base;
@@ -154,7 +155,7 @@ public final class EsSession implements AutoCloseable {
     try {
       r = client.cluster().getSettings(g -> g.flatSettings(true));
     } catch (IOException | RuntimeException e) {
-      throw failure(name, null, "READ_SETTINGS", e, "");
+      throw failure(name, null, ApplyStep.READ_SETTINGS, e, "");
     }
     return new Settings(remoteKeys(r.persistent()), remoteKeys(r.transient_()));
   }
@@ -184,7 +185,7 @@ public final class EsSession implements AutoCloseable {
           .state(r -> r.metric(co.elastic.clients.elasticsearch.cluster.state.ClusterStateMetric.Blocks))
           .state()).path("blocks").path("global");
     } catch (IOException | RuntimeException e) {
-      ApplyException f = failure(name, null, "READ_SETTINGS", e, "");
+      ApplyException f = failure(name, null, ApplyStep.READ_SETTINGS, e, "");
       if (f.httpStatus() == 503) {
         return new SettingsRead.NotRecovered(
             "[" + name + "] has no elected master yet (GET /_cluster/state/blocks answered 503): "
@@ -246,7 +247,7 @@ public final class EsSession implements AutoCloseable {
           RemoteInfoRequest._INSTANCE, RAW_REMOTE_INFO, client._transportOptions());
       tree = toJackson(raw);
     } catch (IOException | RuntimeException e) {
-      throw failure(name, null, "READ_REMOTE_INFO", e, "");
+      throw failure(name, null, ApplyStep.READ_REMOTE_INFO, e, "");
     }
     Map<String, RemoteInfo> out = new TreeMap<>();
     for (Map.Entry<String, JsonNode> e : tree.properties()) {
@@ -303,7 +304,7 @@ public final class EsSession implements AutoCloseable {
         return r;
       });
     } catch (IOException | RuntimeException e) {
-      throw failure(name, null, "PUT_REMOTE_SETTINGS", e, "");
+      throw failure(name, null, ApplyStep.PUT_REMOTE_SETTINGS, e, "");
     }
   }
 
@@ -328,7 +329,7 @@ public final class EsSession implements AutoCloseable {
       if (e instanceof ElasticsearchException ee && ee.status() == 404) {
         return java.util.List.of();
       }
-      throw failure(name, null, "CREATE_CROSS_CLUSTER_API_KEY", e, "cannot list API keys: ");
+      throw failure(name, null, ApplyStep.LIST_API_KEYS, e, "cannot list API keys: ");
     }
   }
 
@@ -346,7 +347,7 @@ public final class EsSession implements AutoCloseable {
           client.security().createCrossClusterApiKey(c -> c.withJson(new StringReader(body.toString())));
       return new CreatedKey(r.id(), r.name(), r.encoded());
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "CREATE_CROSS_CLUSTER_API_KEY", e, "");
+      throw failure(name, alias, ApplyStep.CREATE_CROSS_CLUSTER_API_KEY, e, "");
     }
   }
 
@@ -366,7 +367,7 @@ public final class EsSession implements AutoCloseable {
               u -> u.id(id).access(a -> a.withJson(new StringReader(access.toString()))))
           .updated();
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "UPDATE_CROSS_CLUSTER_API_KEY", e, "");
+      throw failure(name, alias, ApplyStep.UPDATE_CROSS_CLUSTER_API_KEY, e, "");
     }
   }
 
@@ -381,7 +382,7 @@ public final class EsSession implements AutoCloseable {
     try {
       return client.security().invalidateApiKey(i -> i.ids(ids)).invalidatedApiKeys().size();
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "INVALIDATE_API_KEY", e, "");
+      throw failure(name, alias, ApplyStep.INVALIDATE_API_KEY, e, "");
     }
   }
 
@@ -395,11 +396,11 @@ public final class EsSession implements AutoCloseable {
     try {
       r = client.nodes().reloadSecureSettings();
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "RELOAD_SECURE_SETTINGS", e, "");
+      throw failure(name, alias, ApplyStep.RELOAD_SECURE_SETTINGS, e, "");
     }
     r.nodes().forEach((node, stats) -> {
       if (stats.reloadException() != null) {
-        throw new ApplyException(name, alias, "RELOAD_SECURE_SETTINGS", 0,
+        throw new ApplyException(name, alias, ApplyStep.RELOAD_SECURE_SETTINGS, 0,
             "node [" + node + "] could not reload its keystore: ["
                 + stats.reloadException().type() + "] " + stats.reloadException().reason(), null);
       }
@@ -417,7 +418,7 @@ public final class EsSession implements AutoCloseable {
     try {
       client.security().putRole(r -> r.withJson(new StringReader(body.toString())).name(role));
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "CREATE_LOCAL_ROLE", e, "");
+      throw failure(name, alias, ApplyStep.CREATE_LOCAL_ROLE, e, "");
     }
   }
 
@@ -474,7 +475,7 @@ public final class EsSession implements AutoCloseable {
    * @return the exception
    */
   static ApplyException failure(
-      String cluster, String alias, String step, Exception e, String prefix) {
+      String cluster, String alias, ApplyStep step, Exception e, String prefix) {
     RemoteCallException call = find(e, RemoteCallException.class);
     if (call != null) {
       return new ApplyException(cluster, alias, step, 0, prefix + call.getMessage(), e);
