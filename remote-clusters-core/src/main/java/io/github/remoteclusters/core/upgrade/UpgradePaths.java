@@ -99,7 +99,8 @@ public final class UpgradePaths {
 
   /**
    * The shortest sequence of allowed upgrades from {@code from} to {@code to}: stepping stones are
-   * minor lines ({@code 8.19}: its latest patch), the newest that still lead on.
+   * minor lines ({@code 8.19}: its latest patch); among equally short paths, the one that leaves
+   * each major last (8.18 to 9.1 goes through 8.19, as Elastic's docs say, not through 9.0).
    *
    * @param from the current version
    * @param to the target
@@ -113,9 +114,14 @@ public final class UpgradePaths {
     java.util.Arrays.fill(dist, Integer.MAX_VALUE);
     dist[n - 1] = 0;
     for (int i = n - 2; i >= 0; i--) {
-      for (int j = n - 1; j > i; j--) {
-        if (dist[j] != Integer.MAX_VALUE && dist[j] + 1 < dist[i]
-            && check(ladder.get(i), ladder.get(j)).allowed()) {
+      for (int j = i + 1; j < n; j++) {
+        if (dist[j] == Integer.MAX_VALUE || !check(ladder.get(i), ladder.get(j)).allowed()) {
+          continue;
+        }
+        boolean same = ladder.get(j).major() == ladder.get(i).major();
+        boolean sameBefore = dist[i] != Integer.MAX_VALUE
+            && ladder.get(next[i]).major() == ladder.get(i).major();
+        if (dist[j] + 1 < dist[i] || (dist[j] + 1 == dist[i] && (same || !sameBefore))) {
           dist[i] = dist[j] + 1;
           next[i] = j;
         }

@@ -199,7 +199,7 @@ public final class Assembler {
           }
           continue;
         }
-        if (engine.procedural(k) || !(moved[l] || moved[r])) {
+        if (!(moved[l] || moved[r]) || (engine.procedural(k) && !e.search())) {
           continue;
         }
         Set<List<EsVersion>> seen = new HashSet<>();
@@ -208,7 +208,9 @@ public final class Assembler {
             EsVersion lv = engine.version(l, x);
             EsVersion rv = engine.version(r, y);
             if (seen.add(List.of(lv, rv))) {
-              checks.addAll(checks(engine, k, lv, rv));
+              checks.addAll(engine.procedural(k)
+                  ? checks(engine, k, lv, rv).subList(0, 1)
+                  : checks(engine, k, lv, rv));
             }
           }
         }

@@ -52,7 +52,10 @@ public final class Engine {
   final int[] eLocal;
   final int[] eRemote;
   final int[] eUses;
-  /** Edges paused by procedure (bi-directional replication): only the final state counts. */
+  /**
+   * Edges paused by procedure (bi-directional replication): their following must work before the
+   * upgrade and after it; in between it is paused around the waves that move either end.
+   */
   final boolean[] procedural;
   /** Edges paused as a way out: only the final state counts. */
   final boolean[] paused;
@@ -197,16 +200,21 @@ public final class Engine {
   }
 
   /** Whether every given edge is alive with its ends on the given rungs. */
-  boolean edgesOk(int[] list, int i, int ri, int j, int rj, boolean atGoal) {
+  boolean edgesOk(int[] list, int i, int ri, int j, int rj, boolean atGoal, boolean atStart) {
     for (int k : list) {
-      if ((procedural[k] || paused[k]) && !atGoal) {
+      if (paused[k] && !atGoal) {
+        continue;
+      }
+      // following is paused by procedure, but searching over the same link still counts
+      int uses = procedural[k] && !atGoal && !atStart ? eUses[k] & SEARCH : eUses[k];
+      if (uses == 0) {
         continue;
       }
       int rl = eLocal[k] == i ? ri : rj;
       int rr = eLocal[k] == i ? rj : ri;
       int l = eLocal[k];
       int r = eRemote[k];
-      if (!verdicts.ok(eUses[k], vid[l][rl], vid[r][rr])) {
+      if (!verdicts.ok(uses, vid[l][rl], vid[r][rr])) {
         return false;
       }
     }
@@ -220,7 +228,7 @@ public final class Engine {
     boolean[] ok = new boolean[rungs[a].length * lb];
     for (int x = 0; x < rungs[a].length; x++) {
       for (int y = 0; y < lb; y++) {
-        ok[x * lb + y] = edgesOk(list, a, x, b, y, x == goal[a] && y == goal[b]);
+        ok[x * lb + y] = edgesOk(list, a, x, b, y, x == goal[a] && y == goal[b], x == 0 && y == 0);
       }
     }
     return ok;
