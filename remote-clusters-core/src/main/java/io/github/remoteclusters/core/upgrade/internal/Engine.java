@@ -663,8 +663,32 @@ public final class Engine {
   // ---------------------------------------------------------------------------------------------
   // Greedy, for large linked groups
 
+  /**
+   * The heuristic: one wave per round. Clusters are taken most constrained first (the largest own
+   * or pair bound); each moves by the hop with the best pair bound when the hop keeps every link
+   * alive in every combination with its neighbours' old and new rungs, leaves every linked pair
+   * able to finish (finite pair optimum) and does not worsen its bound. When no cluster can move
+   * that way, the one hop that keeps every pair able to finish is taken alone (an escape).
+   */
   private List<int[]> greedy(int[] group) {
-    List<int[]> out = new ArrayList<>();
+    for (int variant = 0; variant < RESTARTS; variant++) {
+      List<int[]> plan = greedy(group, variant);
+      if (plan != null) {
+        return plan;
+      }
+    }
+    return serial(group);
+  }
+
+  /** Greedy attempts with other tie-breaks before the backtracking fallback. */
+  private static final int RESTARTS = 12;
+
+  private java.util.Random tieBreak;
+  private boolean shortestFirst;
+
+  private List<int[]> greedy(int[] group, int variant) {
+    tieBreak = variant == 0 ? null : new java.util.Random(variant);
+    shortestFirst = variant % 2 == 1;
     int[] s = start();
     for (int i : group) {
       if (dist[i][0] >= INF) {
@@ -676,68 +700,33 @@ public final class Engine {
         }
       }
     }
+    List<int[]> out = new ArrayList<>();
     Integer[] order = new Integer[group.length];
     int[] urgency = new int[n];
-    int limit = 0;
-    for (int i : group) {
-      limit += rungs[i].length;
-    }
     while (true) {
       boolean done = true;
-      for (int i : group) {
-        if (s[i] != goal[i]) {
-          done = false;
-          break;
-        }
-      }
-      if (done) {
-        return out;
-      }
-      if (out.size() > limit) {
-        return null;
-      }
       for (int k = 0; k < group.length; k++) {
         int i = group[k];
         order[k] = i;
+        done &= s[i] == goal[i];
         int u = dist[i][s[i]];
         for (int p : pairsOf[i]) {
           u = Math.max(u, pd(p, s));
         }
         urgency[i] = u;
       }
-      Arrays.sort(order, Comparator.comparingInt((Integer i) -> -urgency[i]));
-      int[] next = s.clone();
-      int moved = 0;
-      for (int i : order) {
-        if (moved >= cap) {
-          break;
-        }
-        if (s[i] == goal[i]) {
-          continue;
-        }
-        int stayScore = localH(i, s[i], next);
-        int best = -1;
-        int bestScore = INF;
-        for (int r = goal[i]; r > s[i]; r--) {
-          if (!hop[i][s[i]][r] || dist[i][r] >= INF) {
-            continue;
-          }
-          if (!safeFor(i, s, r, next)) {
-            continue;
-          }
-          int score = localH(i, r, next);
-          if (score < bestScore || (score == bestScore && best >= 0 && dist[i][r] < dist[i][best])) {
-            best = r;
-            bestScore = score;
-          }
-        }
-        if (best >= 0
-            && (bestScore < stayScore || (bestScore == stayScore && dist[i][best] < dist[i][s[i]]))) {
-          next[i] = best;
-          moved++;
-        }
+      if (done) {
+        return out;
       }
-      if (moved == 0) {
+      if (tieBreak != null) {
+        java.util.Collections.shuffle(Arrays.asList(order), tieBreak);
+      }
+      Arrays.sort(order, Comparator.comparingInt((Integer i) -> -urgency[i]));
+      int[] next = wave(order, s, false);
+      if (next == null) {
+        next = wave(order, s, true);
+      }
+      if (next == null) {
         return null;
       }
       out.add(next);
@@ -745,7 +734,154 @@ public final class Engine {
     }
   }
 
-  private boolean safeFor(int i, int[] s, int r, int[] next) {
+  /** Expansions the backtracking fallback may make before giving up. */
+  private static final int SERIAL_BUDGET = 200_000;
+
+  private long[][] zobrist;
+  private Set<Long> serialDead;
+  private int expansions;
+
+  /**
+   * The fallback when the greedy waves reach a dead end: a depth-first search over single hops
+   * (complete, since any plan splits into single hops), remembering dead states by a 64-bit hash
+   * and bounded by {@link #SERIAL_BUDGET} expansions; its hops are then layered into waves.
+   */
+  private List<int[]> serial(int[] group) {
+    java.util.Random rnd = new java.util.Random(1);
+    zobrist = new long[n][];
+    for (int i : group) {
+      zobrist[i] = new long[rungs[i].length];
+      for (int r = 0; r < rungs[i].length; r++) {
+        zobrist[i][r] = rnd.nextLong();
+      }
+    }
+    serialDead = new HashSet<>();
+    expansions = 0;
+    int[] s = start();
+    long hash = 0;
+    for (int i : group) {
+      hash ^= zobrist[i][0];
+    }
+    List<int[]> moves = new ArrayList<>();
+    return serialDfs(group, s, hash, moves) ? layer(moves) : null;
+  }
+
+  private boolean serialDfs(int[] group, int[] s, long hash, List<int[]> moves) {
+    boolean done = true;
+    for (int i : group) {
+      if (s[i] != goal[i]) {
+        done = false;
+        break;
+      }
+    }
+    if (done) {
+      return true;
+    }
+    if (serialDead.contains(hash) || ++expansions > SERIAL_BUDGET) {
+      return false;
+    }
+    Integer[] order = new Integer[group.length];
+    int[] urgency = new int[n];
+    for (int k = 0; k < group.length; k++) {
+      int i = group[k];
+      order[k] = i;
+      int u = dist[i][s[i]];
+      for (int p : pairsOf[i]) {
+        u = Math.max(u, pd(p, s));
+      }
+      urgency[i] = u;
+    }
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> -urgency[i]));
+    for (int i : order) {
+      for (int r = goal[i]; r > s[i]; r--) {
+        if (!hop[i][s[i]][r] || dist[i][r] >= INF || !waveSafe(i, s, r, s)) {
+          continue;
+        }
+        int old = s[i];
+        s[i] = r;
+        moves.add(new int[] {i, r});
+        if (serialDfs(group, s, hash ^ zobrist[i][old] ^ zobrist[i][r], moves)) {
+          return true;
+        }
+        moves.remove(moves.size() - 1);
+        s[i] = old;
+        if (expansions > SERIAL_BUDGET) {
+          return false;
+        }
+      }
+    }
+    serialDead.add(hash);
+    return false;
+  }
+
+  /** Layers serial hops {cluster, rung} into waves of at most {@code cap} hops: each pair then
+   * sees exactly the states of the serial order, so every wave is safe. */
+  private List<int[]> layer(List<int[]> moves) {
+    int[] lastWave = new int[n];
+    List<List<int[]>> waves = new ArrayList<>();
+    for (int[] m : moves) {
+      int i = m[0];
+      int w = lastWave[i];
+      for (int p : pairsOf[i]) {
+        w = Math.max(w, lastWave[pa[p] == i ? pb[p] : pa[p]]);
+      }
+      while (w < waves.size() && waves.get(w).size() >= cap) {
+        w++;
+      }
+      while (waves.size() <= w) {
+        waves.add(new ArrayList<>());
+      }
+      waves.get(w).add(m);
+      lastWave[i] = w + 1;
+    }
+    List<int[]> states = new ArrayList<>();
+    int[] s = start();
+    for (List<int[]> wave : waves) {
+      s = s.clone();
+      for (int[] m : wave) {
+        s[m[0]] = m[1];
+      }
+      states.add(s);
+    }
+    return states;
+  }
+
+  /** One wave from {@code s}, or null when nothing moves; an escape wave moves one cluster. */
+  private int[] wave(Integer[] order, int[] s, boolean escape) {
+    int[] next = s.clone();
+    int moved = 0;
+    for (int i : order) {
+      if (moved >= cap) {
+        break;
+      }
+      if (s[i] == goal[i]) {
+        continue;
+      }
+      int stay = localH(i, s[i], next);
+      int best = -1;
+      int bestScore = INF;
+      for (int r = goal[i]; r > s[i]; r--) {
+        if (!hop[i][s[i]][r] || dist[i][r] >= INF || !waveSafe(i, s, r, next)) {
+          continue;
+        }
+        int score = shortestFirst ? dist[i][r] * 1024 + localH(i, r, next) : localH(i, r, next);
+        if (score < bestScore || (score == bestScore && best >= 0 && dist[i][r] < dist[i][best])) {
+          best = r;
+          bestScore = score;
+        }
+      }
+      if (best >= 0 && (escape || localH(i, best, next) <= stay)) {
+        next[i] = best;
+        moved++;
+        if (escape) {
+          return next;
+        }
+      }
+    }
+    return moved == 0 ? null : next;
+  }
+
+  private boolean waveSafe(int i, int[] s, int r, int[] next) {
     for (int p : pairsOf[i]) {
       int j = pa[p] == i ? pb[p] : pa[p];
       if (!comboOk(p, i, s[i], r, j, s[j], next[j]) || pdAt(p, i, r, j, next[j]) >= INF) {
