@@ -34,6 +34,9 @@ public final class Assembler {
   private final List<FleetView.Edge> edges;
   private final UpgradeRequest request;
   private final List<String> notes = new ArrayList<>();
+  private final Map<Long, CompatibilityVerdict> searchVerdicts = new HashMap<>();
+  private final Map<Long, CompatibilityVerdict> replicationVerdicts = new HashMap<>();
+  private final Map<CompatibilityVerdict, String> reasons = new java.util.IdentityHashMap<>();
   private EsVersion[] targets;
 
   private Assembler(Topology topology, UpgradeRequest request) {
@@ -195,23 +198,19 @@ public final class Assembler {
           if (!movesNext && engine.alive(k, engine.version(l, next[l]), engine.version(r, next[r]))) {
             paused.remove(k);
             steps.add(new UpgradeStep.ResumeFollowing(e.local(), e.remote(), e.alias()));
-            checks.addAll(checks(engine, k, engine.version(l, next[l]), engine.version(r, next[r])));
+            checks.addAll(checks(engine, k, next[l], next[r]));
           }
           continue;
         }
         if (!(moved[l] || moved[r]) || (engine.procedural(k) && !e.search())) {
           continue;
         }
-        Set<List<EsVersion>> seen = new HashSet<>();
-        for (int x : new int[] {prev[l], next[l]}) {
-          for (int y : new int[] {prev[r], next[r]}) {
-            EsVersion lv = engine.version(l, x);
-            EsVersion rv = engine.version(r, y);
-            if (seen.add(List.of(lv, rv))) {
-              checks.addAll(engine.procedural(k)
-                  ? checks(engine, k, lv, rv).subList(0, 1)
-                  : checks(engine, k, lv, rv));
-            }
+        int[] xs = prev[l] == next[l] ? new int[] {prev[l]} : new int[] {prev[l], next[l]};
+        int[] ys = prev[r] == next[r] ? new int[] {prev[r]} : new int[] {prev[r], next[r]};
+        for (int x : xs) {
+          for (int y : ys) {
+            List<LinkCheck> found = checks(engine, k, x, y);
+            checks.addAll(engine.procedural(k) ? found.subList(0, 1) : found);
           }
         }
       }
@@ -221,21 +220,29 @@ public final class Assembler {
     return out;
   }
 
-  private List<LinkCheck> checks(Engine engine, int k, EsVersion lv, EsVersion rv) {
+  /** The verdicts for link {@code k} with its ends on rungs {@code x} and {@code y}. */
+  private List<LinkCheck> checks(Engine engine, int k, int x, int y) {
     FleetView.Edge e = edges.get(k);
+    int l = engine.eLocal[k];
+    int r = engine.eRemote[k];
+    long key = ((long) engine.vid[l][x] << 32) | engine.vid[r][y];
     List<LinkCheck> out = new ArrayList<>(2);
     if (e.search()) {
-      out.add(check(engine, e, Compatibility.search(lv, rv)));
+      out.add(check(engine, e, searchVerdicts.computeIfAbsent(key,
+          q -> Compatibility.search(engine.version(l, x), engine.version(r, y)))));
     }
     if (e.replication()) {
-      out.add(check(engine, e, Compatibility.replication(lv, rv)));
+      out.add(check(engine, e, replicationVerdicts.computeIfAbsent(key,
+          q -> Compatibility.replication(engine.version(l, x), engine.version(r, y)))));
     }
     return out;
   }
 
-  private static LinkCheck check(Engine engine, FleetView.Edge e, CompatibilityVerdict v) {
+  private LinkCheck check(Engine engine, FleetView.Edge e, CompatibilityVerdict v) {
+    // a fleet has few distinct pairs of versions: build each reason sentence once
+    String reason = reasons.computeIfAbsent(v, CompatibilityVerdict::reason);
     return new LinkCheck(e.local(), e.remote(), e.alias(), v.use(), v.local(), v.remote(),
-        engine.verdicts.accepted(v), v.rule(), v.basis(), v.reason());
+        engine.verdicts.accepted(v), v.rule(), v.basis(), reason);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -290,28 +297,35 @@ public final class Assembler {
     EsVersion lg = engine.version(l, engine.goal[l]);
     EsVersion rg = engine.version(r, engine.goal[r]);
     if (!engine.procedural(k) && !engine.alive(k, l0, r0)) {
-      return blocking(engine, e, l0, r0, "fails before any upgrade: ");
+      return blocking(engine, k, l0, r0, "fails before any upgrade: ");
     }
     if (!engine.alive(k, lg, rg)) {
-      return blocking(engine, e, lg, rg, "fails once both reach their targets: ");
+      return blocking(engine, k, lg, rg, "fails once both reach their targets: ");
     }
     for (int x = 0; x <= engine.goal[l]; x++) {
       for (int y = 0; y <= engine.goal[r]; y++) {
         if ((x == 0 || y == 0) && !engine.alive(k, engine.version(l, x), engine.version(r, y))) {
-          return blocking(engine, e, engine.version(l, x), engine.version(r, y),
+          return blocking(engine, k, engine.version(l, x), engine.version(r, y),
               "no order of upgrades keeps it supported; it breaks for example with [" + e.local()
                   + "] on " + engine.version(l, x) + " and [" + e.remote() + "] on "
                   + engine.version(r, y) + ": ");
         }
       }
     }
-    return blocking(engine, e, lg, r0, "together with the other links, no order of upgrades keeps"
+    return blocking(engine, k, lg, r0, "together with the other links, no order of upgrades keeps"
         + " every link supported; without this one an order exists: ");
   }
 
   private List<BlockingLink> blocking(
-      Engine engine, FleetView.Edge e, EsVersion lv, EsVersion rv, String prefix) {
-    List<LinkCheck> all = checks(engine, edges.indexOf(e), lv, rv);
+      Engine engine, int k, EsVersion lv, EsVersion rv, String prefix) {
+    FleetView.Edge e = edges.get(k);
+    List<LinkCheck> all = new ArrayList<>(2);
+    if (e.search()) {
+      all.add(check(engine, e, Compatibility.search(lv, rv)));
+    }
+    if (e.replication()) {
+      all.add(check(engine, e, Compatibility.replication(lv, rv)));
+    }
     List<BlockingLink> out = new ArrayList<>();
     for (LinkCheck c : all) {
       if (!c.supported()) {

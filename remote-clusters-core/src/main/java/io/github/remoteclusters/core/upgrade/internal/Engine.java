@@ -44,6 +44,8 @@ public final class Engine {
   final int n;
   final EsVersion[][] rungs;
   final int[][] vid;
+  /** Clusters with the same version and target share a ladder, and its number. */
+  private final int[] ladderId;
   final int[] goal;
   final boolean[][][] hop;
   final int[][] dist;
@@ -98,9 +100,12 @@ public final class Engine {
     this.hop = new boolean[n][][];
     this.dist = new int[n][];
     Map<List<EsVersion>, Object[]> ladders = new HashMap<>();
+    Map<Object[], Integer> ladderIds = new java.util.IdentityHashMap<>();
+    this.ladderId = new int[n];
     for (int i = 0; i < n; i++) {
       List<EsVersion> key = List.of(nodes.get(i).version(), targets[i]);
       Object[] ladder = ladders.computeIfAbsent(key, k -> ladder(k.get(0), k.get(1)));
+      ladderId[i] = ladderIds.computeIfAbsent(ladder, l -> ladderIds.size());
       rungs[i] = (EsVersion[]) ladder[0];
       hop[i] = (boolean[][]) ladder[1];
       dist[i] = (int[]) ladder[2];
@@ -160,6 +165,7 @@ public final class Engine {
     pairOk = new boolean[pairCount][];
     pairDist = new int[pairCount][];
     int[] degree = new int[n];
+    Map<String, Object[]> pairTables = new HashMap<>();
     for (int p = 0; p < pairCount; p++) {
       long key = order.get(p);
       pa[p] = (int) (key >>> 32);
@@ -167,8 +173,21 @@ public final class Engine {
       pairEdges[p] = byPair.get(key).stream().mapToInt(Integer::intValue).toArray();
       degree[pa[p]]++;
       degree[pb[p]]++;
-      pairOk[p] = okMatrix(p, pairEdges[p]);
-      pairDist[p] = pairTable(p, pairOk[p]);
+      // pairs with the same ladders and the same kinds of links share their tables
+      StringBuilder sig = new StringBuilder().append(ladderId[pa[p]]).append('/')
+          .append(ladderId[pb[p]]);
+      for (int k : pairEdges[p]) {
+        sig.append(eLocal[k] == pa[p] ? '>' : '<').append(eUses[k])
+            .append(procedural[k] ? 'p' : '-').append(paused[k] ? 'x' : '-');
+      }
+      Object[] tables = pairTables.get(sig.toString());
+      if (tables == null) {
+        boolean[] ok = okMatrix(p, pairEdges[p]);
+        tables = new Object[] {ok, pairTable(p, ok)};
+        pairTables.put(sig.toString(), tables);
+      }
+      pairOk[p] = (boolean[]) tables[0];
+      pairDist[p] = (int[]) tables[1];
     }
     pairsOf = new int[n][];
     for (int i = 0; i < n; i++) {
