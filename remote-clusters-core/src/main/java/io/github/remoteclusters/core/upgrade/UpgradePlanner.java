@@ -29,7 +29,9 @@ import java.util.Objects;
  * be shorter; {@link UpgradePlan#minimal()} says whether the plan meets the proof. The heuristic
  * never uses more waves than the total number of hops, and it may fail to find an order that exists
  * when clusters of a large group constrain each other in a cycle; then the plan says so in its
- * notes.
+ * notes. The exact search has a budget of {@value Engine#EXACT_BUDGET} states; a small fleet whose
+ * search needs more (very long version ranges, many clusters constraining each other) falls back
+ * to the heuristic, and the plan is then not marked minimal.
  *
  * <pre>{@code
  * UpgradeResult result = UpgradePlanner.create()
@@ -45,13 +47,7 @@ import java.util.Objects;
 public final class UpgradePlanner {
 
   /** Fleets (and linked groups) up to this many clusters get a proven minimal number of waves. */
-  public static final int EXACT_LIMIT = 8;
-
-  static {
-    if (EXACT_LIMIT != Engine.EXACT_LIMIT) {
-      throw new AssertionError("EXACT_LIMIT differs from the engine's");
-    }
-  }
+  public static final int EXACT_LIMIT = Engine.EXACT_LIMIT;
 
   private UpgradePlanner() {}
 

@@ -33,12 +33,21 @@ final class Fleets {
   /** A fleet, its links and its request. */
   record Fleet(Topology topology, List<TestLink> links, UpgradeRequest request) {}
 
+  static final String[] WIDE_CURRENT = {
+    "7.10.2", "7.16.3", "7.17.9", "8.2.0", "8.9.1", "8.14.3", "8.18.1", "8.19.2", "9.0.1"
+  };
+
   static Fleet random(long seed, int minClusters, int maxClusters, boolean bidirectional) {
+    return random(seed, minClusters, maxClusters, bidirectional, CURRENT);
+  }
+
+  static Fleet random(
+      long seed, int minClusters, int maxClusters, boolean bidirectional, String[] pool) {
     Random rnd = new Random(seed);
     int n = minClusters + rnd.nextInt(maxClusters - minClusters + 1);
     List<Cluster> clusters = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      clusters.add(Cluster.of("c" + i, EsVersion.parse(CURRENT[rnd.nextInt(CURRENT.length)]),
+      clusters.add(Cluster.of("c" + i, EsVersion.parse(pool[rnd.nextInt(pool.length)]),
           Deployment.SELF_MANAGED));
     }
     Basis allow = rnd.nextInt(3) == 0 ? Basis.INFERRED : Basis.DOCUMENTED;

@@ -30,6 +30,23 @@ class UpgradePlannerPropertiesTest {
     return LongStream.range(1000, 1080).boxed();
   }
 
+  static Stream<Long> wideSeeds() {
+    return LongStream.range(9000, 9040).boxed();
+  }
+
+  /** Fleets of up to 8 clusters from 7.x to 9.x: long ladders; the plans stay safe. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("wideSeeds")
+  void wideVersionRangesStaySafe(long seed) {
+    Fleets.Fleet fleet = Fleets.random(seed, 5, 8, true, Fleets.WIDE_CURRENT);
+    withSeed(seed, fleet, () -> {
+      UpgradePlan plan = plan(fleet);
+      if (plan.possible()) {
+        verify(fleet, plan);
+      }
+    });
+  }
+
   static Stream<Long> largeSeeds() {
     return LongStream.range(5000, 5030).boxed();
   }

@@ -132,6 +132,23 @@ class UpgradePlannerTest {
   }
 
   @Test
+  void eightClustersSearchingEachOtherStepThroughEveryMinorTogether() {
+    List<Cluster> clusters = new ArrayList<>();
+    List<Link> links = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      clusters.add(c("m" + i, "8.10.2"));
+      for (int j = 0; j < i; j++) {
+        links.add(search("m" + i, "m" + j));
+        links.add(search("m" + j, "m" + i));
+      }
+    }
+    UpgradePlan p = plan(new Topology(clusters, links), UpgradeRequest.to(EsVersion.parse("8.19.0")));
+    // each cluster may be only one minor ahead of any other: nine waves of all eight
+    assertThat(p.minimal()).isTrue();
+    assertThat(p.waves()).hasSize(9).allSatisfy(w -> assertThat(w.upgrades()).hasSize(8));
+  }
+
+  @Test
   void waveLimitIsRespected() {
     Topology t = new Topology(
         List.of(c("a", "9.0.1"), c("b", "9.0.1"), c("c", "9.0.1")), List.of());

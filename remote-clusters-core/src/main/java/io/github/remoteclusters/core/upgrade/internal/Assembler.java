@@ -30,6 +30,9 @@ public final class Assembler {
   /** At most this many extra plans are tried when looking for ways out. */
   private static final int MAX_TRIES = 24;
 
+  /** The exact search's budget for each of those extra plans. */
+  private static final int PROBE_BUDGET = 100_000;
+
   private final List<FleetView.Node> nodes;
   private final List<FleetView.Edge> edges;
   private final UpgradeRequest request;
@@ -150,9 +153,10 @@ public final class Assembler {
       links.addAll(explain(engine, k));
     }
     if (links.isEmpty()) {
-      notes.add(nodes.size() > Engine.EXACT_LIMIT
-          ? "the heuristic found no safe order for this fleet of more than " + Engine.EXACT_LIMIT
-              + " linked clusters; every linked pair can be upgraded on its own"
+      notes.add(!engine.exhaustive()
+          ? "the heuristic found no safe order (fleets of more than " + Engine.EXACT_LIMIT
+              + " linked clusters, or beyond the exact search's budget); one may still exist;"
+              + " every linked pair can be upgraded on its own"
           : "every linked pair can be upgraded on its own, but no order keeps all links at once");
     }
     return new UpgradePlan(false, List.of(), links, waysOut(blocking), false, lower,
@@ -419,6 +423,7 @@ public final class Assembler {
   }
 
   private List<int[]> solve(EsVersion[] t, Basis allow, Set<Integer> paused) {
-    return new Engine(nodes, edges, t, request.maxPerWave(), allow, paused).solve();
+    return new Engine(nodes, edges, t, request.maxPerWave(), allow, paused)
+        .withBudget(PROBE_BUDGET).solve();
   }
 }

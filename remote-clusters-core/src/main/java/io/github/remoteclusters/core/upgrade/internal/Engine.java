@@ -37,6 +37,28 @@ public final class Engine {
   /** Fleets or linked groups up to this size are solved exactly. */
   public static final int EXACT_LIMIT = 8;
 
+  /** States the exact search may expand before it gives way to the heuristic. */
+  public static final int EXACT_BUDGET = 2_000_000;
+
+  private int exactExpansions;
+  private boolean exactGaveUp;
+  private int budget = EXACT_BUDGET;
+
+  /** Lowers the exact search's budget, for the extra plans tried when looking for ways out. */
+  Engine withBudget(int value) {
+    budget = value;
+    return this;
+  }
+
+  /** Thrown inside the exact search when its budget is spent; never escapes this class. */
+  private static final class BudgetSpent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetSpent() {
+      super("exact search budget spent", null, false, false);
+    }
+  }
+
   static final int SEARCH = 1;
   static final int REPLICATION = 2;
   static final int INF = Integer.MAX_VALUE / 4;
@@ -357,13 +379,19 @@ public final class Engine {
       return List.of();
     }
     if (n <= EXACT_LIMIT) {
-      return exact(all());
+      return exactOrGreedy(all());
     }
     return byGroups();
   }
 
   /** Whether {@link #solve} proves the count minimal for this fleet. */
   public boolean exactFor(List<int[]> plan) {
+    if (plan != null && plan.size() == lowerBound()) {
+      return true;
+    }
+    if (exactGaveUp) {
+      return false;
+    }
     if (n <= EXACT_LIMIT) {
       return true;
     }
@@ -375,6 +403,15 @@ public final class Engine {
 
   private boolean lastGroupsExact;
 
+  /**
+   * Whether the search was exhaustive, so that "no plan" is proven.
+   *
+   * @return true for fleets up to {@link #EXACT_LIMIT} clusters whose search kept to its budget
+   */
+  public boolean exhaustive() {
+    return n <= EXACT_LIMIT && !exactGaveUp;
+  }
+
   private List<int[]> byGroups() {
     List<int[]> groups = groups();
     List<List<int[]>> plans = new ArrayList<>();
@@ -382,7 +419,7 @@ public final class Engine {
     for (int[] g : groups) {
       List<int[]> plan;
       if (g.length <= EXACT_LIMIT) {
-        plan = exact(g);
+        plan = exactOrGreedy(g);
       } else {
         allExact = false;
         plan = greedy(g);
@@ -500,6 +537,22 @@ public final class Engine {
 
   private int[] members;
 
+  private List<int[]> exactOrGreedy(int[] group) {
+    exactExpansions = 0;
+    try {
+      return exact(group);
+    } catch (BudgetSpent e) {
+      exactGaveUp = true;
+      return greedy(group);
+    }
+  }
+
+  private void spend() {
+    if (++exactExpansions > budget) {
+      throw new BudgetSpent();
+    }
+  }
+
   private List<int[]> exact(int[] group) {
     members = group;
     failed.clear();
@@ -543,6 +596,7 @@ public final class Engine {
     if (dead.contains(k)) {
       return false;
     }
+    spend();
     for (int i : members) {
       for (int r = goal[i]; r > s[i]; r--) {
         if (!hop[i][s[i]][r] || dist[i][r] >= INF) {
@@ -585,6 +639,7 @@ public final class Engine {
     if (f != null && f >= remaining) {
       return false;
     }
+    spend();
     int[] next = s.clone();
     if (enumerate(s, next, 0, 0, remaining, path)) {
       return true;
@@ -596,6 +651,7 @@ public final class Engine {
   private boolean enumerate(
       int[] s, int[] next, int idx, int moved, int remaining, Deque<int[]> path) {
     if (idx == members.length) {
+      spend();
       if (moved == 0 || h(next, members) > remaining - 1) {
         return false;
       }
