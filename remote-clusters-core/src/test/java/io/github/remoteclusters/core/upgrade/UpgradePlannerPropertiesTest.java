@@ -82,6 +82,38 @@ class UpgradePlannerPropertiesTest {
     });
   }
 
+  static Stream<Long> oracleSeeds5() {
+    return LongStream.range(2000, 2025).boxed();
+  }
+
+  static Stream<Long> oracleSeeds6() {
+    return LongStream.range(3000, 3006).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("oracleSeeds6")
+  void fewestWavesAsTheOracleFindsForSixClusters(long seed) {
+    fewestWavesAsTheOracleFinds(seed, 6);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("oracleSeeds5")
+  void fewestWavesAsTheOracleFindsForFiveClusters(long seed) {
+    fewestWavesAsTheOracleFinds(seed, 5);
+  }
+
+  private static void fewestWavesAsTheOracleFinds(long seed, int clusters) {
+    Fleets.Fleet fleet = Fleets.random(seed, clusters, clusters, false);
+    withSeed(seed, fleet, () -> {
+      UpgradePlan plan = plan(fleet);
+      int oracle = Oracle.minimumWaves(fleet);
+      assertThat(plan.possible()).as("possible").isEqualTo(oracle >= 0);
+      if (oracle >= 0) {
+        assertThat(plan.waves()).hasSize(oracle);
+      }
+    });
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("largeSeeds")
   void heuristicPlansForLargeFleetsAreSafeAndNotBelowTheBound(long seed) {
