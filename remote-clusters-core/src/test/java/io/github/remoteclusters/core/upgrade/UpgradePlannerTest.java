@@ -169,6 +169,14 @@ class UpgradePlannerTest {
     assertThat(((UpgradeResult.Invalid) r).errors().get(0)).contains("cannot be downgraded");
     r = UpgradePlanner.create().plan(t, UpgradeRequest.to(EsVersion.parse("10.0.0")));
     assertThat(((UpgradeResult.Invalid) r).errors().get(0)).contains("no upgrade path");
+    // a target equal to the version (9.0.1 written as 9.0.1) is no upgrade, not a downgrade
+    UpgradePlan same = plan(t, UpgradeRequest.perCluster(Map.of("a", EsVersion.parse("9.0.1"))));
+    assertThat(same.possible()).isTrue();
+    assertThat(same.waves()).isEmpty();
+    // a fleet target older than a cluster leaves that cluster as it is, and says so
+    UpgradePlan older = plan(t, UpgradeRequest.to(EsVersion.parse("8.19.0")));
+    assertThat(older.waves()).isEmpty();
+    assertThat(older.notes()).anyMatch(n -> n.contains("[a]") && n.contains("stays as it is"));
   }
 
   @Test

@@ -84,11 +84,11 @@ public final class Assembler {
       FleetView.Node node = nodes.get(i);
       EsVersion own = request.targets().get(node.name());
       EsVersion target = own != null ? own : request.target();
-      if (target == null || target.equals(node.version())) {
+      if (target == null || target.compareTo(node.version()) == 0) {
         targets[i] = node.version();
         continue;
       }
-      if (target.compareTo(node.version()) < 0 || target.compareTo(node.version()) == 0) {
+      if (target.compareTo(node.version()) < 0) {
         if (own != null) {
           errors.add("cluster [" + node.name() + "]: target " + target + " is older than its version "
               + node.version() + ": a cluster cannot be downgraded");
