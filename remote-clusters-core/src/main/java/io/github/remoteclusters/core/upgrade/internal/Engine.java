@@ -378,10 +378,58 @@ public final class Engine {
     if (n == 0) {
       return List.of();
     }
-    if (n <= EXACT_LIMIT) {
-      return exactOrGreedy(all());
+    List<int[]> plan = n <= EXACT_LIMIT ? exactOrGreedy(all()) : byGroups();
+    return plan == null || (n <= EXACT_LIMIT && !exactGaveUp) ? plan : compact(plan);
+  }
+
+  /**
+   * Pulls hops into the wave before theirs while that wave stays safe whichever of its clusters
+   * has finished and within the wave limit, then drops empty waves. The later wave stays safe: the
+   * cluster that moved earlier is now stationary there, a subset of the states it was checked in.
+   */
+  List<int[]> compact(List<int[]> plan) {
+    List<int[]> s = new ArrayList<>();
+    s.add(start());
+    for (int[] state : plan) {
+      s.add(state.clone());
     }
-    return byGroups();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int w = 2; w < s.size(); w++) {
+        int[] a = s.get(w - 2);
+        int[] b = s.get(w - 1);
+        int[] c = s.get(w);
+        int moved = 0;
+        for (int i = 0; i < n; i++) {
+          moved += a[i] != b[i] ? 1 : 0;
+        }
+        for (int i = 0; i < n && moved < cap; i++) {
+          if (c[i] == b[i] || a[i] != b[i]) {
+            continue;
+          }
+          boolean fine = true;
+          for (int p : pairsOf[i]) {
+            int j = pa[p] == i ? pb[p] : pa[p];
+            if (!comboOk(p, i, b[i], c[i], j, a[j], b[j])) {
+              fine = false;
+              break;
+            }
+          }
+          if (fine) {
+            b[i] = c[i];
+            moved++;
+            changed = true;
+          }
+        }
+      }
+      for (int w = s.size() - 1; w >= 1; w--) {
+        if (Arrays.equals(s.get(w), s.get(w - 1))) {
+          s.remove(w);
+        }
+      }
+    }
+    return new ArrayList<>(s.subList(1, s.size()));
   }
 
   /** Whether {@link #solve} proves the count minimal for this fleet. */
