@@ -1,0 +1,243 @@
+package io.github.remoteclusters.core.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.security.ApiKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.compat.Compatibility;
+import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.Link;
+import io.github.remoteclusters.core.Mode;
+import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.apply.LinkResult.Change;
+import io.github.remoteclusters.core.internal.apply.DefaultReconciler;
+import io.github.remoteclusters.core.spi.OwnershipStore;
+import io.github.remoteclusters.testkit.Credentials;
+import io.github.remoteclusters.testkit.EsCluster;
+import io.github.remoteclusters.testkit.Security;
+import io.github.remoteclusters.testkit.TestCluster;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The API-key model carried out by the {@link Reconciler} on real secured clusters: 9.5 to 9.5,
+ * 8.19 to 8.19 and 8.19 to 9.5 (the mixed pair the compat module supports), each remote with a
+ * remote cluster server on TLS whose certificates our security module made. The four clusters are
+ * shared with the other secured ITs of this JVM; every test uses aliases, users and keys of its
+ * own.
+ */
+@SuppressWarnings("rawtypes")
+class ApiKeyLinkIT {
+
+  @EsCluster(name = "sec-a95", security = Security.TLS, shared = true)
+  static TestCluster a95;
+
+  @EsCluster(name = "sec-b95", remoteClusterServer = true, shared = true)
+  static TestCluster b95;
+
+  @EsCluster(name = "sec-a819", version = "8.19.21", security = Security.TLS, shared = true)
+  static TestCluster a819;
+
+  @EsCluster(name = "sec-b819", version = "8.19.21", remoteClusterServer = true, shared = true)
+  static TestCluster b819;
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A local and a remote cluster; {@code id} goes into alias names. */
+  record Pair(String id, TestCluster local, TestCluster remote) {
+    @Override
+    public String toString() {
+      return local.version() + " -> " + remote.version();
+    }
+  }
+
+  static Stream<Pair> pairs() {
+    return Stream.of(
+        new Pair("n", a95, b95), new Pair("o", a819, b819), new Pair("m", a819, b95));
+  }
+
+  static List<TestCluster> all() {
+    return List.of(a95, b95, a819, b819);
+  }
+
+  @BeforeAll
+  static void documentsOnTheRemotes() throws IOException {
+    for (TestCluster c : List.of(b95, b819)) {
+      for (String index : List.of("ak_allowed", "ak_other", "ak_secret")) {
+        c.client().index(i -> i.index(index).id("1")
+            .document(Map.of("msg", index + " on " + c.name())).refresh(Refresh.True));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  static ObjectNode searchAccess(String... names) {
+    ObjectNode access = JSON.createObjectNode();
+    var names1 = access.putArray("search").addObject().putArray("names");
+    for (String n : names) {
+      names1.add(n);
+    }
+    return access;
+  }
+
+  static Link apiKeyLink(Pair p, String alias, Mode mode, ObjectNode access) {
+    return Link.of(p.local().name(), p.remote().name(), alias)
+        .withSecurity(SecurityModel.API_KEY).withMode(mode).withAccess(access);
+  }
+
+  static Topology topology(List<Link> links) {
+    return new Topology(all().stream().map(SecuredClusters::cluster).toList(), links);
+  }
+
+  static Reconciler reconciler(OwnershipStore store) {
+    return Reconciler.builder()
+        .ownership(store)
+        .access(SecuredClusters.access(all()))
+        .credentials(SecuredClusters.keystores(all()))
+        .verifyTimeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  static List<ApiKey> keys(TestCluster remote, String name) throws IOException {
+    return remote.client().security().getApiKey(g -> g.name(name).activeOnly(true)).apiKeys();
+  }
+
+  static String keyName(Pair p, String alias) {
+    return "remote-clusters-" + p.local().name() + "-" + alias;
+  }
+
+  /** A native user on the local cluster holding only the given role. */
+  static Credentials user(TestCluster local, String name, String role) throws IOException {
+    String password = "pw-" + name + "-" + Long.toHexString(System.nanoTime());
+    local.client().security().putUser(u -> u.username(name).password(password).roles(role));
+    return new Credentials(name, password);
+  }
+
+  static String searchOne(ElasticsearchClient client, String index) throws IOException {
+    SearchResponse<Map> r = client.search(s -> s.index(index), Map.class);
+    assertThat(r.hits().hits()).as("hits of " + index).hasSize(1);
+    return String.valueOf(r.hits().hits().get(0).source().get("msg"));
+  }
+
+  /**
+   * Asserts that Elasticsearch refuses a cross-cluster search and returns its reason: a 403 when
+   * the alias has {@code skip_unavailable: false}, else (the 9.x default) the remote is skipped and
+   * the reason is in {@code _clusters.details}.
+   */
+  static String refusal(ElasticsearchClient client, String index) {
+    String alias = index.substring(0, index.indexOf(':'));
+    try {
+      SearchResponse<Map> r = client.search(s -> s.index(index), Map.class);
+      assertThat(r.hits().hits()).as("hits of " + index).isEmpty();
+      assertThat(r.clusters()).isNotNull();
+      assertThat(r.clusters().skipped()).as("skipped clusters").isEqualTo(1);
+      var details = r.clusters().details().get(alias);
+      assertThat(details.failures()).isNotEmpty();
+      String reason = details.failures().get(0).reason().reason();
+      assertThat(reason).contains("unauthorized");
+      return reason;
+    } catch (ElasticsearchException e) {
+      assertThat(e.status()).isEqualTo(403);
+      assertThat(e.getMessage()).contains("unauthorized");
+      return e.getMessage();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static void cleanUp(Pair p, OwnershipStore store) {
+    try (Reconciler r = reconciler(store)) {
+      r.apply(topology(List.of()));
+    }
+  }
+
+  // ------------------------------------------------------------ tests
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  void linkFromNothingConnectsWithCredentialsAndASecondApplyWritesNothing(Pair p)
+      throws IOException {
+    OwnershipStore store = OwnershipStore.inMemory();
+    String proxy = "ak_" + p.id() + "_proxy";
+    String sniff = "ak_" + p.id() + "_sniff";
+    Topology t = topology(List.of(
+        apiKeyLink(p, proxy, Mode.PROXY, searchAccess("ak_allowed")),
+        apiKeyLink(p, sniff, Mode.SNIFF, searchAccess("ak_allowed"))));
+    try (Reconciler r = reconciler(store)) {
+      long begin = System.nanoTime();
+      ApplyReport first = r.apply(t);
+      System.out.println("PERF api-key link from nothing (" + p + ", 2 aliases): "
+          + (System.nanoTime() - begin) / 1_000_000 + " ms");
+      assertThat(first.succeeded()).as(first.toString()).isTrue();
+      for (String alias : List.of(proxy, sniff)) {
+        LinkResult lr = first.links().stream().filter(l -> l.alias().equals(alias))
+            .findFirst().orElseThrow();
+        assertThat(lr.change()).isEqualTo(Change.ADDED);
+        assertThat(lr.status().connected()).as(alias).isTrue();
+        assertThat(lr.status().info().credentials()).as(alias + " cluster_credentials").isTrue();
+        // one key on the remote, its credentials in the local keystore
+        assertThat(keys(p.remote(), keyName(p, alias))).hasSize(1);
+      }
+      assertThat(first.links().stream().filter(l -> l.alias().equals(proxy)).findFirst()
+          .orElseThrow().status().info()).isInstanceOf(RemoteInfo.Proxy.class);
+      assertThat(first.links().stream().filter(l -> l.alias().equals(sniff)).findFirst()
+          .orElseThrow().status().info()).isInstanceOf(RemoteInfo.Sniff.class);
+      String settings = p.local().client().cluster().getSettings(g -> g.flatSettings(true))
+          .persistent().toString();
+      assertThat(settings).contains(p.remote().remoteClusterServerAddress());
+
+      // a user holding only the local role the plan created searches through both aliases
+      Credentials reader = user(p.local(), "reader_" + p.id(), "remote-" + proxy);
+      ElasticsearchClient asReader = p.local().clientAs(reader);
+      assertThat(searchOne(asReader, proxy + ":ak_allowed"))
+          .isEqualTo("ak_allowed on " + p.remote().name());
+      System.out.println("REFUSED " + p + ": " + refusal(asReader, proxy + ":ak_secret"));
+      // the superuser may read everything locally, yet the key's access refuses the index
+      assertThat(refusal(p.local().client(), sniff + ":ak_secret")).contains("ak_secret");
+      assertThat(searchOne(p.local().client(), sniff + ":ak_allowed"))
+          .isEqualTo("ak_allowed on " + p.remote().name());
+
+      // second apply: nothing written, no key made
+      var session = ((DefaultReconciler) r).openSession(p.local().name());
+      var remoteSession = ((DefaultReconciler) r).openSession(p.remote().name());
+      int localWrites = session.counter().writes();
+      int remoteWrites = remoteSession.counter().writes();
+      ApplyReport second = r.apply(t);
+      assertThat(second.succeeded()).as(second.toString()).isTrue();
+      assertThat(second.writes()).isZero();
+      assertThat(session.counter().writes()).isEqualTo(localWrites);
+      assertThat(remoteSession.counter().writes()).isEqualTo(remoteWrites);
+      for (String alias : List.of(proxy, sniff)) {
+        assertThat(keys(p.remote(), keyName(p, alias))).hasSize(1);
+      }
+    } finally {
+      cleanUp(p, store);
+    }
+  }
+
+  @Test
+  void nineFiveToEightNineteenIsRejectedAsTheCompatModuleSays() {
+    assertThat(Compatibility.search(EsVersion.parse("9.5.3"), EsVersion.parse("8.19.21"))
+        .supported()).isFalse();
+    Pair down = new Pair("d", a95, b819);
+    try (Reconciler r = reconciler(OwnershipStore.inMemory())) {
+      ApplyReport report = r.apply(topology(List.of(
+          apiKeyLink(down, "ak_down", Mode.PROXY, searchAccess("ak_allowed")))));
+      assertThat(report.rejected()).isTrue();
+    }
+  }
+}
