@@ -17,6 +17,7 @@ import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.apply.LinkResult.Change;
 import io.github.remoteclusters.core.internal.apply.DefaultReconciler;
+import io.github.remoteclusters.core.spi.CredentialWriter;
 import io.github.remoteclusters.core.spi.OwnershipStore;
 import io.github.remoteclusters.testkit.Credentials;
 import io.github.remoteclusters.testkit.EsCluster;
@@ -104,12 +105,114 @@ class ApiKeyLinkIT {
   }
 
   static Reconciler reconciler(OwnershipStore store) {
+    return reconciler(store, SecuredClusters.keystores(all()));
+  }
+
+  static Reconciler reconciler(OwnershipStore store, CredentialWriter writer) {
     return Reconciler.builder()
         .ownership(store)
         .access(SecuredClusters.access(all()))
-        .credentials(SecuredClusters.keystores(all()))
+        .credentials(writer)
         .verifyTimeout(Duration.ofSeconds(60))
         .build();
+  }
+
+  /** Passes credentials on to the keystores and remembers what it stored and removed. */
+  static final class Recording implements CredentialWriter {
+    final CredentialWriter target;
+    final Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<String> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Recording(CredentialWriter target) {
+      this.target = target;
+    }
+
+    @Override
+    public void store(io.github.remoteclusters.core.Cluster local, String alias, String key) {
+      target.store(local, alias, key);
+      stored.put(alias, key);
+    }
+
+    @Override
+    public void remove(io.github.remoteclusters.core.Cluster local, String alias) {
+      target.remove(local, alias);
+      removed.add(alias);
+    }
+  }
+
+  /**
+   * Searches one index until told to stop; a search fails when it throws, skips a cluster or
+   * does not return the one document.
+   */
+  static final class SearchLoop implements Runnable {
+    final ElasticsearchClient client;
+    final String index;
+    final java.util.concurrent.atomic.AtomicInteger searches =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    volatile boolean stop;
+    volatile String firstFailure = "";
+
+    SearchLoop(ElasticsearchClient client, String index) {
+      this.client = client;
+      this.index = index;
+    }
+
+    @Override
+    public void run() {
+      while (!stop) {
+        try {
+          SearchResponse<Map> r = client.search(s -> s.index(index), Map.class);
+          boolean ok = r.hits().hits().size() == 1
+              && (r.clusters() == null || r.clusters().skipped() == 0);
+          if (!ok) {
+            fail("hits " + r.hits().hits().size() + ", clusters " + r.clusters());
+          }
+        } catch (IOException | RuntimeException e) {
+          fail(String.valueOf(e));
+        }
+        searches.incrementAndGet();
+      }
+    }
+
+    private void fail(String why) {
+      if (failures.getAndIncrement() == 0) {
+        firstFailure = why;
+      }
+    }
+
+    void awaitSearches(int n, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (searches.get() < n && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(searches.get()).as("searches done").isGreaterThanOrEqualTo(n);
+    }
+  }
+
+  /**
+   * After the credentials changed, the reason the remote gives for refusing: polls a search until
+   * the remote refuses it (the connection may carry on with the earlier credentials for a moment).
+   */
+  static String refusalAfterReconnect(TestCluster local, String alias) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        SearchResponse<Map> r =
+            local.client().search(s -> s.index(alias + ":ak_allowed"), Map.class);
+        if (r.clusters() != null && r.clusters().skipped() > 0) {
+          var d = r.clusters().details().get(alias);
+          return d.failures().isEmpty() ? "skipped" : d.failures().get(0).reason().reason();
+        }
+        last = "still answered with " + r.hits().hits().size() + " hits";
+      } catch (ElasticsearchException e) {
+        return e.getMessage();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the old key still works after 60 s: " + last);
   }
 
   static List<ApiKey> keys(TestCluster remote, String name) throws IOException {
@@ -225,6 +328,148 @@ class ApiKeyLinkIT {
         assertThat(keys(p.remote(), keyName(p, alias))).hasSize(1);
       }
     } finally {
+      cleanUp(p, store);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  void anAccessChangeUpdatesTheExistingKeyAndRoleInPlace(Pair p) throws IOException {
+    OwnershipStore store = OwnershipStore.inMemory();
+    String alias = "ak_" + p.id() + "_acc";
+    try (Reconciler r = reconciler(store)) {
+      ApplyReport first =
+          r.apply(topology(List.of(apiKeyLink(p, alias, Mode.PROXY, searchAccess("ak_allowed")))));
+      assertThat(first.succeeded()).as(first.toString()).isTrue();
+      String keyId = keys(p.remote(), keyName(p, alias)).get(0).id();
+      Credentials reader = user(p.local(), "acc_reader_" + p.id(), "remote-" + alias);
+      ElasticsearchClient asReader = p.local().clientAs(reader);
+      assertThat(searchOne(asReader, alias + ":ak_allowed"))
+          .isEqualTo("ak_allowed on " + p.remote().name());
+      refusal(asReader, alias + ":ak_other");
+
+      Topology changed =
+          topology(List.of(apiKeyLink(p, alias, Mode.PROXY, searchAccess("ak_other"))));
+      ApplyReport second = r.apply(changed);
+      assertThat(second.succeeded()).as(second.toString()).isTrue();
+      assertThat(second.clusters().get(0).requests())
+          .anySatisfy(q -> assertThat(q.method() + " " + q.path())
+              .isEqualTo("PUT /_security/cross_cluster/api_key/" + keyId))
+          .anySatisfy(q -> assertThat(q.method() + " " + q.path())
+              .isEqualTo("PUT /_security/role/remote-" + alias));
+      // the same key, in place: no new key, no new credentials
+      assertThat(keys(p.remote(), keyName(p, alias))).singleElement()
+          .satisfies(k -> assertThat(k.id()).isEqualTo(keyId));
+      assertThat(searchOne(asReader, alias + ":ak_other"))
+          .isEqualTo("ak_other on " + p.remote().name());
+      refusal(asReader, alias + ":ak_allowed");
+
+      // and once in place, nothing more to write
+      var remoteSession = ((DefaultReconciler) r).openSession(p.remote().name());
+      int remoteWrites = remoteSession.counter().writes();
+      ApplyReport third = r.apply(changed);
+      assertThat(third.writes()).isZero();
+      assertThat(third.clusters().get(0)).isInstanceOf(ClusterOutcome.AlreadyInPlace.class);
+      assertThat(remoteSession.counter().writes()).isEqualTo(remoteWrites);
+    } finally {
+      cleanUp(p, store);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  void rotationUnderASearchLoopFailsNoSearchRestartsNothingAndRetiresTheOldKey(Pair p)
+      throws Exception {
+    OwnershipStore store = OwnershipStore.inMemory();
+    String alias = "ak_" + p.id() + "_rot";
+    Recording writer = new Recording(SecuredClusters.keystores(all()));
+    Topology t = topology(List.of(apiKeyLink(p, alias, Mode.PROXY, searchAccess("ak_allowed"))));
+    long localPid = p.local().pid();
+    long remotePid = p.remote().pid();
+    try (Reconciler r = reconciler(store, writer)) {
+      assertThat(r.apply(t).succeeded()).isTrue();
+      String oldKey = writer.stored.get(alias);
+      String oldId = keys(p.remote(), keyName(p, alias)).get(0).id();
+      ElasticsearchClient asReader =
+          p.local().clientAs(user(p.local(), "rot_reader_" + p.id(), "remote-" + alias));
+      SearchLoop loop = new SearchLoop(asReader, alias + ":ak_allowed");
+      Thread thread = new Thread(loop, "search-loop-" + alias);
+      thread.start();
+      loop.awaitSearches(3, Duration.ofSeconds(60));
+      long begin = System.nanoTime();
+      ClusterOutcome outcome = r.rotateApiKey(t, p.local().name(), alias);
+      long rotationMillis = (System.nanoTime() - begin) / 1_000_000;
+      int atRotation = loop.searches.get();
+      loop.awaitSearches(atRotation + 5, Duration.ofSeconds(60));
+      loop.stop = true;
+      thread.join(60_000);
+      System.out.println("PERF rotation (" + p + "): new key active in " + rotationMillis
+          + " ms; searches during the run " + loop.searches.get() + ", failed "
+          + loop.failures.get() + ", node restarts "
+          + (p.local().pid() == localPid && p.remote().pid() == remotePid ? 0 : 1));
+      assertThat(outcome).as(outcome.toString()).isInstanceOf(ClusterOutcome.Applied.class);
+      assertThat(loop.failures.get()).as("failed searches: " + loop.firstFailure).isZero();
+      assertThat(p.local().isRunning()).isTrue();
+      assertThat(p.local().pid()).isEqualTo(localPid);
+      assertThat(p.remote().pid()).isEqualTo(remotePid);
+      // a new key is in use; the old one is invalidated ...
+      assertThat(writer.stored.get(alias)).isNotEqualTo(oldKey);
+      assertThat(keys(p.remote(), keyName(p, alias))).singleElement()
+          .satisfies(k -> assertThat(k.id()).isNotEqualTo(oldId));
+      assertThat(p.remote().client().security().getApiKey(g -> g.id(oldId)).apiKeys())
+          .singleElement().satisfies(k -> assertThat(k.invalidated()).isTrue());
+      // ... and no longer authenticates: put it back and the remote refuses the connection
+      p.local().keystore().put(SecuredClusters.setting(alias), oldKey);
+      p.local().keystore().reload();
+      String refused = refusalAfterReconnect(p.local(), alias);
+      System.out.println("OLD KEY (" + p + "): " + refused);
+      p.local().keystore().put(SecuredClusters.setting(alias), writer.stored.get(alias));
+      p.local().keystore().reload();
+    } finally {
+      cleanUp(p, store);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  void removalClearsKeyCredentialsAndRoleButNotTheUsersOwn(Pair p) throws IOException {
+    OwnershipStore store = OwnershipStore.inMemory();
+    String alias = "ak_" + p.id() + "_rm";
+    String own = "own_" + p.id();
+    Recording writer = new Recording(SecuredClusters.keystores(all()));
+    Link link = apiKeyLink(p, alias, Mode.PROXY, searchAccess("ak_allowed"));
+    String ownKeyId = p.remote().client().security().createCrossClusterApiKey(c -> c
+        .name("users-own-" + p.id())
+        .access(a -> a.search(s -> s.names("ak_allowed")))).id();
+    p.local().client().cluster().putSettings(s -> s.persistent(
+        "cluster.remote." + own + ".seeds",
+        co.elastic.clients.json.JsonData.of(List.of(p.remote().transportAddress()))));
+    try (Reconciler r = reconciler(store, writer)) {
+      assertThat(r.apply(topology(List.of(link))).succeeded()).isTrue();
+      assertThat(p.local().client().security().getRole(g -> g.name("remote-" + alias)).roles())
+          .containsKey("remote-" + alias);
+
+      ApplyReport removed = r.apply(topology(List.of(link.withState(
+          io.github.remoteclusters.core.LinkState.ABSENT))));
+      assertThat(removed.succeeded()).as(removed.toString()).isTrue();
+      String settings = p.local().client().cluster().getSettings(g -> g.flatSettings(true))
+          .persistent().toString();
+      assertThat(settings).doesNotContain("cluster.remote." + alias + ".");
+      assertThat(settings).contains("cluster.remote." + own + ".seeds");
+      assertThat(keys(p.remote(), keyName(p, alias))).isEmpty();
+      assertThat(writer.removed).contains(alias);
+      assertThat(removed.clusters().get(0).requests())
+          .anySatisfy(q -> assertThat(q.path()).isEqualTo("/_nodes/reload_secure_settings"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> p.local().client().security().getRole(g -> g.name("remote-" + alias)))
+          .isInstanceOfSatisfying(ElasticsearchException.class,
+              e -> assertThat(e.status()).isEqualTo(404));
+      assertThat(p.remote().client().security().getApiKey(g -> g.id(ownKeyId)).apiKeys())
+          .singleElement().satisfies(k -> assertThat(k.invalidated()).isFalse());
+    } finally {
+      p.local().client().cluster().putSettings(s -> s.persistent(
+          "cluster.remote." + own + ".seeds", co.elastic.clients.json.JsonData.fromJson("null")));
+      p.remote().client().security().invalidateApiKey(i -> i.ids(ownKeyId));
       cleanUp(p, store);
     }
   }

@@ -224,10 +224,17 @@ public final class DefaultReconciler implements Reconciler {
       // API keys first, so that credentials exist before the alias is configured
       for (ElasticsearchRequestStep s : w.keySteps) {
         String alias = aliasOfKeyStep(s, w);
-        if (diff.changes().get(alias) == Change.ADDED) {
+        Change change = diff.changes().get(alias);
+        if (change == Change.ADDED) {
           requests.add(s.request());
           if (!config.dryRun()) {
             ensureKey(w.cluster, byName.get(s.target()), alias, s, session);
+          }
+        } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
+          // an existing link whose key may have an older access: update the key in place
+          HttpRequest update = updateKeyAccess(byName.get(s.target()), alias, s);
+          if (update != null) {
+            requests.add(update);
           }
         }
       }
@@ -235,7 +242,10 @@ public final class DefaultReconciler implements Reconciler {
         String role = s.request().path().substring(s.request().path().lastIndexOf('/') + 1);
         String alias = w.plans.keySet().stream().filter(a -> role.equals("remote-" + a)).findFirst()
             .orElse("");
-        if (diff.changes().get(alias) == Change.ADDED) {
+        Change change = diff.changes().get(alias);
+        boolean outdated = (change == Change.UNCHANGED || change == Change.UPDATED)
+            && !AccessComparison.same(s.request().body(), session.role(role), "remote_indices");
+        if (change == Change.ADDED || outdated) {
           requests.add(s.request());
           if (!config.dryRun()) {
             session.putRole(alias, role, (ObjectNode) s.request().body());
@@ -262,6 +272,18 @@ public final class DefaultReconciler implements Reconciler {
           requests.add(s.request());
           if (!config.dryRun()) {
             invalidate(byName.get(s.target()), alias, s);
+          }
+          // what the link left on the local cluster: its credentials and its local role
+          if (config.credentials().automatic()) {
+            requests.add(new HttpRequest("POST", "/_nodes/reload_secure_settings", null));
+            if (!config.dryRun()) {
+              config.credentials().remove(w.cluster, alias);
+              session.reloadSecureSettings(alias);
+            }
+          }
+          requests.add(new HttpRequest("DELETE", "/_security/role/remote-" + alias, null));
+          if (!config.dryRun()) {
+            session.deleteRole(alias, "remote-" + alias);
           }
         }
       }
@@ -387,6 +409,36 @@ public final class DefaultReconciler implements Reconciler {
     EsSession.CreatedKey key = remoteSession.createCrossClusterApiKey(alias, body);
     config.credentials().store(local, alias, key.encoded());
     localSession.reloadSecureSettings(alias);
+  }
+
+  /**
+   * Updates the access of the existing cross-cluster API key of an alias when it differs from the
+   * plan's; reads only when it does not.
+   *
+   * @return the update request sent (or, in a dry run, that would be sent), or null for none
+   */
+  private HttpRequest updateKeyAccess(Cluster remote, String alias, ElasticsearchRequestStep s) {
+    JsonNode access = s.request().body().get("access");
+    if (access == null) {
+      return null;
+    }
+    EsSession remoteSession = session(remote);
+    Map<String, JsonNode> keys =
+        remoteSession.crossClusterApiKeyAccess(s.request().body().path("name").asText());
+    HttpRequest update = null;
+    for (Map.Entry<String, JsonNode> key : keys.entrySet()) {
+      ObjectNode stored = Json.object().set("access", key.getValue());
+      ObjectNode desired = Json.object().set("access", access);
+      if (!AccessComparison.same(desired.get("access"), stored.get("access"),
+          "search", "replication")) {
+        update = new HttpRequest("PUT", "/_security/cross_cluster/api_key/" + key.getKey(),
+            desired);
+        if (!config.dryRun()) {
+          remoteSession.updateCrossClusterApiKey(alias, key.getKey(), access);
+        }
+      }
+    }
+    return update;
   }
 
   @Override
