@@ -474,6 +474,86 @@ class ApiKeyLinkIT {
     }
   }
 
+  /**
+   * Prints (does not assert) the time of an API-key link from nothing to connected, by the
+   * reconciler and by the bare sequence of the same Elasticsearch calls made directly, alternated
+   * three times on the 9.5 pair.
+   */
+  @Test
+  void measuresTheReconcilerAgainstTheBareElasticsearchCalls() throws Exception {
+    Pair p = new Pair("b", a95, b95);
+    List<Long> bare = new java.util.ArrayList<>();
+    List<Long> reconciled = new java.util.ArrayList<>();
+    OwnershipStore store = OwnershipStore.inMemory();
+    List<String> bareAliases = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        String bareAlias = "bench_bare_" + i;
+        bareAliases.add(bareAlias);
+        long begin = System.nanoTime();
+        bareLink(p, bareAlias);
+        bare.add((System.nanoTime() - begin) / 1_000_000);
+
+        String alias = "bench_rec_" + i;
+        try (Reconciler r = reconciler(store)) {
+          begin = System.nanoTime();
+          ApplyReport report =
+              r.apply(topology(List.of(apiKeyLink(p, alias, Mode.PROXY, searchAccess("ak_allowed")))));
+          reconciled.add((System.nanoTime() - begin) / 1_000_000);
+          assertThat(report.succeeded()).as(report.toString()).isTrue();
+        }
+        cleanUp(p, store);
+      }
+      long b = median(bare);
+      long rc = median(reconciled);
+      System.out.printf("PERF api-key link from nothing to connected (9.5.3 -> 9.5.3): reconciler"
+          + " %s ms (median %d), bare calls %s ms (median %d), ratio %.2f%n",
+          reconciled, rc, bare, b, (double) rc / b);
+    } finally {
+      for (String alias : bareAliases) {
+        p.local().client().cluster().putSettings(s -> s.persistent(
+            "cluster.remote." + alias + ".*", co.elastic.clients.json.JsonData.fromJson("null")));
+        p.local().keystore().remove(SecuredClusters.setting(alias));
+        p.remote().client().security().invalidateApiKey(i -> i.name("bench-" + alias));
+        p.local().client().security().deleteRole(d -> d.name("bench-" + alias));
+      }
+      p.local().keystore().reload();
+    }
+  }
+
+  static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /**
+   * What a person following the plan does by hand, call for call: create the key on the remote,
+   * store it in the local keystore, reload, create the role, write the settings, poll until
+   * connected.
+   */
+  static void bareLink(Pair p, String alias) throws Exception {
+    var key = p.remote().client().security().createCrossClusterApiKey(c -> c
+        .name("bench-" + alias).access(a -> a.search(s -> s.names("ak_allowed"))));
+    p.local().keystore().put(SecuredClusters.setting(alias), key.encoded());
+    p.local().client().nodes().reloadSecureSettings();
+    p.local().client().security().putRole(r -> r.name("bench-" + alias)
+        .remoteIndices(ri -> ri.clusters(alias).names("ak_allowed")
+            .privileges(co.elastic.clients.elasticsearch.security.IndexPrivilege.Read)));
+    p.local().client().cluster().putSettings(s -> s
+        .persistent("cluster.remote." + alias + ".mode", co.elastic.clients.json.JsonData.of("proxy"))
+        .persistent("cluster.remote." + alias + ".proxy_address",
+            co.elastic.clients.json.JsonData.of(p.remote().remoteClusterServerAddress())));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      var info = p.local().client().cluster().remoteInfo().get(alias);
+      if (info != null && (info.isProxy() ? info.proxy().connected() : info.sniff().connected())) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(alias + " did not connect within 60 s");
+  }
+
   @Test
   void nineFiveToEightNineteenIsRejectedAsTheCompatModuleSays() {
     assertThat(Compatibility.search(EsVersion.parse("9.5.3"), EsVersion.parse("8.19.21"))
