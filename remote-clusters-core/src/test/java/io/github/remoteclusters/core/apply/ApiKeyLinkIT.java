@@ -475,6 +475,101 @@ class ApiKeyLinkIT {
   }
 
   /**
+   * Replication access: real Elasticsearch accepts the key (replication access) and the local role
+   * ({@code manage_ccr} and {@code cross_cluster_replication} remote indices) the plan makes, and
+   * the alias connects. Cross-cluster replication itself cannot run here: the CCR plugin is not
+   * published on Maven Central.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  void replicationAccessIsAcceptedByRealElasticsearch(Pair p) throws IOException {
+    OwnershipStore store = OwnershipStore.inMemory();
+    String alias = "ak_" + p.id() + "_ccr";
+    ObjectNode access = JSON.createObjectNode();
+    access.putArray("replication").addObject().putArray("names").add("ak_allowed");
+    try (Reconciler r = reconciler(store)) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink(p, alias, Mode.PROXY, access))));
+      if (p.local().version().compareTo(p.remote().version()) < 0) {
+        // 8.19 cannot follow 9.5: the compat rules reject the plan, nothing is written
+        assertThat(report.rejected()).isTrue();
+        assertThat(report.problems()).anySatisfy(q ->
+            assertThat(q.message()).contains("cannot follow"));
+        assertThat(keys(p.remote(), keyName(p, alias))).isEmpty();
+        return;
+      }
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+      assertThat(report.links().get(0).status().connected()).isTrue();
+      ApiKey key = keys(p.remote(), keyName(p, alias)).get(0);
+      assertThat(key.access().replication()).singleElement()
+          .satisfies(e -> assertThat(e.names()).containsExactly("ak_allowed"));
+      var role = p.local().client().security().getRole(g -> g.name("remote-" + alias))
+          .get("remote-" + alias);
+      assertThat(role.cluster()).contains("manage_ccr");
+      assertThat(role.remoteIndices()).singleElement().satisfies(ri ->
+          assertThat(ri.privileges())
+              .contains("cross_cluster_replication"));
+      // a second apply finds key and role as planned
+      assertThat(r.apply(topology(List.of(apiKeyLink(p, alias, Mode.PROXY, access)))).writes())
+          .isZero();
+    } finally {
+      cleanUp(p, store);
+    }
+  }
+
+  /**
+   * Diagnoses of real misconfigurations, by stable code: the transport port used with API-key
+   * credentials, and the remote cluster server port used without credentials (which is also what
+   * a link whose credentials are missing from the keystore looks like).
+   */
+  @Test
+  void wrongPortsForTheSecurityModelAreDiagnosedOnRealNodes() throws Exception {
+    Pair p = new Pair("w", a95, b95);
+    String withKeyToTransport = "diag_key_transport";
+    String noKeyToServer = "diag_nokey_server";
+    var key = b95.client().security().createCrossClusterApiKey(c -> c.name("diag-key")
+        .access(a -> a.search(s -> s.names("ak_allowed"))));
+    a95.keystore().put(SecuredClusters.setting(withKeyToTransport), key.encoded());
+    a95.keystore().reload();
+    a95.client().cluster().putSettings(s -> s
+        .persistent("cluster.remote." + withKeyToTransport + ".mode",
+            co.elastic.clients.json.JsonData.of("proxy"))
+        .persistent("cluster.remote." + withKeyToTransport + ".proxy_address",
+            co.elastic.clients.json.JsonData.of(b95.transportAddress()))
+        .persistent("cluster.remote." + noKeyToServer + ".mode",
+            co.elastic.clients.json.JsonData.of("proxy"))
+        .persistent("cluster.remote." + noKeyToServer + ".proxy_address",
+            co.elastic.clients.json.JsonData.of(b95.remoteClusterServerAddress())));
+    Topology t = topology(List.of(
+        apiKeyLink(p, withKeyToTransport, Mode.PROXY, searchAccess("ak_allowed")),
+        apiKeyLink(p, noKeyToServer, Mode.PROXY, searchAccess("ak_allowed"))));
+    try (Reconciler r = reconciler(OwnershipStore.inMemory())) {
+      Map<String, LinkStatus> byAlias = new java.util.HashMap<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      do {
+        r.status(t, SecuredClusters.cluster(a95)).forEach(st -> byAlias.put(st.alias(), st));
+      } while (byAlias.get(withKeyToTransport) == null && System.nanoTime() < deadline);
+      LinkStatus transport = byAlias.get(withKeyToTransport);
+      LinkStatus server = byAlias.get(noKeyToServer);
+      System.out.println("DIAGNOSIS " + transport.diagnosis());
+      System.out.println("DIAGNOSIS " + server.diagnosis());
+      assertThat(transport.connected()).isFalse();
+      assertThat(transport.diagnosis().code()).isEqualTo(Diagnosis.Code.WRONG_PORT_FOR_SECURITY_MODEL);
+      assertThat(transport.diagnosis().message()).contains(b95.remoteClusterServerAddress());
+      assertThat(server.connected()).isFalse();
+      assertThat(server.diagnosis().code()).isEqualTo(Diagnosis.Code.WRONG_PORT_FOR_SECURITY_MODEL);
+      assertThat(server.diagnosis().message()).contains(b95.transportAddress());
+    } finally {
+      for (String alias : List.of(withKeyToTransport, noKeyToServer)) {
+        a95.client().cluster().putSettings(s -> s.persistent("cluster.remote." + alias + ".*",
+            co.elastic.clients.json.JsonData.fromJson("null")));
+      }
+      a95.keystore().remove(SecuredClusters.setting(withKeyToTransport));
+      a95.keystore().reload();
+      b95.client().security().invalidateApiKey(i -> i.name("diag-key"));
+    }
+  }
+
+  /**
    * Prints (does not assert) the time of an API-key link from nothing to connected, by the
    * reconciler and by the bare sequence of the same Elasticsearch calls made directly, alternated
    * three times on the 9.5 pair.
