@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo end to end: two real nodes, plan, apply, cross-cluster search, status. */
+/**
+ * The demo end to end on its default, the API-key model: two secured nodes with TLS and a remote
+ * cluster server, plan, apply by the reconciler (key created, stored in the keystore, reloaded),
+ * cross-cluster search as a user holding only the planned role, status with credentials.
+ */
 class DemoCommandIT {
 
   @TempDir Path dir;
@@ -21,11 +25,24 @@ class DemoCommandIT {
         dir.toString());
     assertThat(code).as(out + "\n" + err).isZero();
     assertThat(out.toString())
-        .contains("local: applied (reads 2, writes 1)")
+        .contains("remote cluster server 127.0.0.1:")
+        .contains("POST /_security/cross_cluster/api_key")
+        .contains("local: applied (reads 2, writes 3)")
         .contains("again: in_place (writes 0)")
+        .contains("as user demo-reader, who holds only the planned role remote-remote")
         .contains("hit remote:demo/1")
         .contains("local/remote: connected (sniff 127.0.0.1:")
+        .contains("cluster_credentials set, owned")
         .contains("demo OK");
+  }
+
+  @Test
+  void anUnknownSecurityModelIsUnusableInput() {
+    StringWriter err = new StringWriter();
+    int code = DemoCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "demo",
+        "--security", "kerberos");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--security [kerberos] is invalid");
   }
 
   @Test

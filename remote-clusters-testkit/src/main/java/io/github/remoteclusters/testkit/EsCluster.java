@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and log are under {@code target/remote-clusters-testkit/<test class>/<cluster name>}. A cluster
  * that cannot start fails the class with a {@link TestClusterException} holding its log's tail.
  *
+ * <p>A secured cluster ({@code security = Security.TLS}, {@code remoteClusterServer = true}) is
+ * injected once ready, with a superuser client over HTTPS; see {@link TestCluster}.
+ *
  * <p>This annotation registers {@link TestClusterExtension}; nothing else is needed.
  *
  * @since 0.1.0
@@ -73,4 +76,34 @@ public @interface EsCluster {
    * @since 0.1.0
    */
   String[] settings() default {};
+
+  /**
+   * How the cluster is secured; default {@link Security#NONE}. When several fields name one
+   * cluster, the highest level given wins.
+   *
+   * @return the level
+   * @since 0.1.0
+   */
+  Security security() default Security.NONE;
+
+  /**
+   * Whether the cluster runs a remote cluster server (the API-key model's endpoint, with TLS of
+   * its own); implies {@link Security#TLS}. Its address is {@link
+   * TestCluster#remoteClusterServerAddress()}.
+   *
+   * @return true for a remote cluster server
+   * @since 0.1.0
+   */
+  boolean remoteClusterServer() default false;
+
+  /**
+   * Whether the cluster is shared with every other test class of this JVM that declares a shared
+   * cluster of the same name and spec ({@link TestClusters#shared(java.util.List)}): started once,
+   * stopped when the JVM exits. Tests on a shared cluster must use names (indices, aliases, users,
+   * keys) of their own. All fields naming one cluster must agree.
+   *
+   * @return true to share
+   * @since 0.1.0
+   */
+  boolean shared() default false;
 }

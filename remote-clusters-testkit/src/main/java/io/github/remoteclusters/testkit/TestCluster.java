@@ -4,10 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * A running single-node Elasticsearch cluster in a JVM of its own, started by {@link TestClusters}
  * or by the {@link EsCluster} extension.
+ *
+ * <p>A secured cluster ({@link ClusterSpec#security()} other than {@link Security#NONE}) is ready
+ * when started: green health, an active trial licence and a usable security index. Its {@link
+ * #client()} authenticates as {@link #superuser()}, over HTTPS trusting {@link #tls()}'s CA for
+ * {@link Security#TLS}.
  *
  * <p>Closing it stops the node and closes its client; the node's directory (data and logs) stays
  * under {@link #home()} for inspection. A cluster also stops when the JVM that started it exits or
@@ -44,12 +50,78 @@ public interface TestCluster extends AutoCloseable {
   String version();
 
   /**
+   * How the cluster is secured.
+   *
+   * @return the spec's security level
+   * @since 0.1.0
+   */
+  default Security security() {
+    return spec().security();
+  }
+
+  /**
    * The HTTP address, for REST clients.
    *
-   * @return a URI such as {@code http://127.0.0.1:41601}
+   * @return a URI such as {@code http://127.0.0.1:41601}, or {@code https://...} for {@link
+   *     Security#TLS}
    * @since 0.1.0
    */
   URI httpUri();
+
+  /**
+   * The file-realm superuser of a secured cluster.
+   *
+   * @return its credentials
+   * @throws IllegalStateException when the cluster has no security
+   * @since 0.1.0
+   */
+  Credentials superuser();
+
+  /**
+   * The certificates and key files of a {@link Security#TLS} cluster.
+   *
+   * @return the TLS material
+   * @throws IllegalStateException when the cluster has no TLS
+   * @since 0.1.0
+   */
+  ClusterTls tls();
+
+  /**
+   * A TLS context trusting this cluster's {@link ClusterTls#trusted()} CAs, for HTTPS clients.
+   *
+   * @return the context
+   * @throws IllegalStateException when the cluster has no TLS
+   * @since 0.1.0
+   */
+  SSLContext sslContext();
+
+  /**
+   * The remote cluster server address: what {@code cluster.remote.<alias>.proxy_address} and
+   * {@code seeds} take in the API-key model.
+   *
+   * @return {@code host:port}
+   * @throws IllegalStateException when the cluster runs no remote cluster server
+   * @since 0.1.0
+   */
+  String remoteClusterServerAddress();
+
+  /**
+   * The node's keystore, for secure settings such as {@code cluster.remote.<alias>.credentials}.
+   *
+   * @return the keystore
+   * @since 0.1.0
+   */
+  TestKeystore keystore();
+
+  /**
+   * A new client for this cluster authenticating as another user, closed with the cluster.
+   *
+   * @param user the user
+   * @return the client
+   * @throws IllegalStateException when the cluster has no security
+   * @since 0.1.0
+   */
+  ElasticsearchClient clientAs(Credentials user);
 
   /**
    * The transport address: what {@code cluster.remote.<alias>.seeds} and {@code proxy_address}

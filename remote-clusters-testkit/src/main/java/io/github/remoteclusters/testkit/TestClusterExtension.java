@@ -5,10 +5,12 @@ import io.github.remoteclusters.testkit.internal.KitConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -31,11 +33,20 @@ public final class TestClusterExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TestClusterExtension.class);
 
-  /** The running clusters of one test class, by name; closing stops them all. */
-  private record Running(Map<String, TestCluster> clusters) implements AutoCloseable {
+  /**
+   * The running clusters of one test class, by name; closing stops those not shared with other
+   * classes.
+   */
+  private record Running(Map<String, TestCluster> clusters, Set<String> shared)
+      implements AutoCloseable {
     @Override
     public void close() {
-      clusters.values().forEach(TestCluster::close);
+      clusters.forEach(
+          (name, cluster) -> {
+            if (!shared.contains(name)) {
+              cluster.close();
+            }
+          });
     }
   }
 
@@ -83,10 +94,20 @@ public final class TestClusterExtension
   }
 
   private static Running start(ExtensionContext context, Class<?> testClass, List<Field> fields) {
-    List<ClusterSpec> specs = List.copyOf(specsOf(fields).values());
-    List<TestCluster> started =
-        TestClusters.startAll(
-            KitConfig.fromSystemProperties().workDir().resolve(testClass.getName()), specs);
+    Map<String, ClusterSpec> all = specsOf(fields);
+    Set<String> sharedNames = sharedNames(fields);
+    List<ClusterSpec> own = new ArrayList<>();
+    List<ClusterSpec> shared = new ArrayList<>();
+    all.values().forEach(s -> (sharedNames.contains(s.name()) ? shared : own).add(s));
+    List<TestCluster> started = new ArrayList<>();
+    if (!shared.isEmpty()) {
+      started.addAll(TestClusters.shared(shared));
+    }
+    if (!own.isEmpty()) {
+      started.addAll(
+          TestClusters.startAll(
+              KitConfig.fromSystemProperties().workDir().resolve(testClass.getName()), own));
+    }
     Map<String, TestCluster> byName = new LinkedHashMap<>();
     for (TestCluster c : started) {
       byName.put(c.name(), c);
@@ -104,7 +125,32 @@ public final class TestClusterExtension
       context.publishReportEntry("es-cluster." + c.name(), summary);
       LOG.log(System.Logger.Level.INFO, "cluster " + c.name() + " " + summary);
     }
-    return new Running(byName);
+    return new Running(byName, sharedNames);
+  }
+
+  /** The names of the clusters declared shared; all fields naming one must agree. */
+  private static Set<String> sharedNames(List<Field> fields) {
+    Map<String, Boolean> byName = new LinkedHashMap<>();
+    for (Field field : fields) {
+      EsCluster a = AnnotationSupport.findAnnotation(field, EsCluster.class).orElseThrow();
+      String name = clusterName(field, a);
+      Boolean before = byName.put(name, a.shared());
+      if (before != null && before != a.shared()) {
+        throw new ExtensionConfigurationException(
+            "cluster ["
+                + name
+                + "] is declared both shared and not shared (field "
+                + describe(field)
+                + "); give shared = true on every field naming it, or on none");
+      }
+    }
+    Set<String> out = new HashSet<>();
+    byName.forEach((name, shared) -> {
+      if (shared) {
+        out.add(name);
+      }
+    });
+    return out;
   }
 
   @Override
@@ -122,7 +168,11 @@ public final class TestClusterExtension
     for (Field field : fields) {
       checkType(field);
       EsCluster a = AnnotationSupport.findAnnotation(field, EsCluster.class).orElseThrow();
-      ClusterSpec spec = ClusterSpec.of(clusterName(field, a), a.version());
+      ClusterSpec spec =
+          ClusterSpec.of(clusterName(field, a), a.version()).withSecurity(a.security());
+      if (a.remoteClusterServer()) {
+        spec = spec.withRemoteClusterServer();
+      }
       for (String setting : a.settings()) {
         int eq = setting.indexOf('=');
         if (eq <= 0) {
@@ -155,7 +205,11 @@ public final class TestClusterExtension
     }
     Map<String, String> settings = new LinkedHashMap<>(x.settings());
     settings.putAll(y.settings());
-    return new ClusterSpec(x.name(), version, settings);
+    Security security =
+        x.security().compareTo(y.security()) >= 0 ? x.security() : y.security();
+    boolean server = x.remoteClusterServer() || y.remoteClusterServer();
+    return new ClusterSpec(
+        x.name(), version, settings, server ? Security.TLS : security, server, null, List.of());
   }
 
   private static String clusterName(Field field, EsCluster a) {

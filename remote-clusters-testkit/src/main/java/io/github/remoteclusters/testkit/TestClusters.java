@@ -1,16 +1,22 @@
 package io.github.remoteclusters.testkit;
 
+import io.github.remoteclusters.security.certs.CaRequest;
+import io.github.remoteclusters.security.certs.CertificateAuthority;
+import io.github.remoteclusters.security.certs.Certificates;
 import io.github.remoteclusters.testkit.internal.JdkLocator;
 import io.github.remoteclusters.testkit.internal.KitConfig;
 import io.github.remoteclusters.testkit.internal.NodeDistribution;
 import io.github.remoteclusters.testkit.internal.NodeProcess;
+import io.github.remoteclusters.testkit.internal.NodeSecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +35,11 @@ import java.util.stream.Stream;
  * 8.x): {@code -Dremoteclusters.testkit.javaHome}, {@code ES_JAVA_HOME}, {@code JAVA_HOME}, the
  * running JVM, then the newest JDK in the usual folders. Its directory, with its log, is {@code
  * <work dir>/<cluster name>}, emptied before the start and kept afterwards.
+ *
+ * <p>A secured spec ({@link ClusterSpec#security()}) gets a file-realm superuser with a random
+ * password, a trial licence and, for {@link Security#TLS}, certificates signed by {@link
+ * #defaultCa()} or the spec's CA; it is returned only once ready: green health, an active licence
+ * and a security index that answers.
  *
  * <p>System properties:
  *
@@ -49,6 +60,11 @@ public final class TestClusters {
   /** Node directories in use by this JVM: two running nodes must never share one. */
   private static final Set<Path> HOMES_IN_USE = ConcurrentHashMap.newKeySet();
 
+  /** Clusters started by {@link #shared(List)}, by name; they live as long as this JVM. */
+  private static final Map<String, TestCluster> SHARED = new HashMap<>();
+
+  private static volatile CertificateAuthority defaultCa;
+
   private TestClusters() {}
 
   /**
@@ -59,6 +75,73 @@ public final class TestClusters {
    */
   public static List<String> supportedVersions() {
     return NodeDistribution.supportedVersions();
+  }
+
+  /**
+   * The CA that signs the node certificates of {@link Security#TLS} clusters whose spec names no
+   * CA of its own: one per JVM, made by remote-clusters-security, so that such clusters trust each
+   * other.
+   *
+   * @return the CA, with its private key
+   * @since 0.1.0
+   */
+  public static CertificateAuthority defaultCa() {
+    CertificateAuthority ca = defaultCa;
+    if (ca == null) {
+      synchronized (TestClusters.class) {
+        ca = defaultCa;
+        if (ca == null) {
+          ca = Certificates.createCa(CaRequest.of("remote-clusters-testkit CA"));
+          defaultCa = ca;
+        }
+      }
+    }
+    return ca;
+  }
+
+  /**
+   * Clusters shared by every test of this JVM: those not yet running are started in parallel
+   * (under {@code <work dir>/shared}), and all stay up until the JVM exits. Use them for tests
+   * that leave nothing behind another test could trip over (own indices, aliases, users, keys).
+   *
+   * @param specs what is wanted; a name already running must have an equal spec
+   * @return the running clusters, in the order of {@code specs}
+   * @throws TestClusterException when one cannot be started
+   * @throws IllegalArgumentException when a running shared cluster of that name has another spec
+   * @since 0.1.0
+   */
+  public static List<TestCluster> shared(List<ClusterSpec> specs) {
+    synchronized (SHARED) {
+      List<ClusterSpec> missing = new ArrayList<>();
+      for (ClusterSpec spec : specs) {
+        TestCluster running = SHARED.get(spec.name());
+        if (running != null && !running.isRunning()) {
+          SHARED.remove(spec.name());
+          running = null;
+        }
+        if (running == null) {
+          missing.add(spec);
+        } else if (!running.spec().equals(spec)) {
+          throw new IllegalArgumentException(
+              "shared cluster ["
+                  + spec.name()
+                  + "] is running with another spec: "
+                  + running.spec()
+                  + "; give this one another name");
+        }
+      }
+      if (!missing.isEmpty()) {
+        for (TestCluster c :
+            startAll(KitConfig.fromSystemProperties().workDir().resolve("shared"), missing)) {
+          SHARED.put(c.name(), c);
+        }
+      }
+      List<TestCluster> out = new ArrayList<>();
+      for (ClusterSpec spec : specs) {
+        out.add(SHARED.get(spec.name()));
+      }
+      return List.copyOf(out);
+    }
   }
 
   /**
@@ -110,14 +193,22 @@ public final class TestClusters {
       for (ClusterSpec spec : all) {
         launched.add(launch(spec, workDir.toAbsolutePath().normalize(), config));
       }
+      long deadline = System.nanoTime() + config.startTimeout().toNanos();
       for (NodeProcess node : launched) {
-        node.awaitStarted(config.startTimeout());
+        node.awaitStarted(remaining(deadline));
+      }
+      for (NodeProcess node : launched) {
+        node.awaitReady(remaining(deadline));
       }
       return List.copyOf(launched);
     } catch (RuntimeException | Error e) {
       launched.forEach(NodeProcess::close);
       throw e;
     }
+  }
+
+  private static java.time.Duration remaining(long deadline) {
+    return java.time.Duration.ofNanos(Math.max(1_000_000_000L, deadline - System.nanoTime()));
   }
 
   private static NodeProcess launch(ClusterSpec spec, Path workDir, KitConfig config) {
@@ -148,8 +239,19 @@ public final class TestClusters {
     }
     try {
       deleteRecursively(home);
+      NodeSecurity security =
+          NodeSecurity.prepare(
+              spec,
+              home.resolve("config"),
+              spec.security() == Security.TLS && spec.ca() == null ? defaultCa() : spec.ca());
       return NodeProcess.launch(
-          spec, distribution, java, home, config.heap(), () -> HOMES_IN_USE.remove(home));
+          spec,
+          distribution,
+          java,
+          home,
+          config.heap(),
+          security,
+          () -> HOMES_IN_USE.remove(home));
     } catch (IOException e) {
       HOMES_IN_USE.remove(home);
       throw fail(spec, "cannot be launched with " + java + ": " + e.getMessage(), e);

@@ -25,8 +25,12 @@ public enum ApplyStep {
   STORE_CREDENTIALS,
   /** {@code POST /_nodes/reload_secure_settings}. */
   RELOAD_SECURE_SETTINGS,
+  /** {@code GET /_security/role/<name>}: compare the local role with the plan's. */
+  READ_LOCAL_ROLE,
   /** {@code PUT /_security/role/<name>}. */
   CREATE_LOCAL_ROLE,
+  /** {@code DELETE /_security/role/<name>}: the local role of a removed link. */
+  DELETE_LOCAL_ROLE,
   /** {@code PUT /_cluster/settings}. */
   PUT_REMOTE_SETTINGS,
   /** {@code DELETE /_security/api_key}. */

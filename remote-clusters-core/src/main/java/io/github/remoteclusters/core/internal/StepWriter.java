@@ -374,7 +374,7 @@ final class StepWriter {
     addRemoteIndices(entries, access.get("search"), LocalRole.SEARCH_PRIVILEGES);
     addRemoteIndices(entries, access.get("replication"), LocalRole.REPLICATION_PRIVILEGES);
     return new LocalRole(
-        "remote-" + alias(), replication ? MANAGE_CCR : List.of(), entries, List.of());
+        LocalRoleNames.of(alias()), replication ? MANAGE_CCR : List.of(), entries, List.of());
   }
 
   private static final List<String> MANAGE_CCR = List.of("manage_ccr");

@@ -2,11 +2,10 @@ package io.github.remoteclusters.testkit.internal;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
+import co.elastic.clients.transport.ElasticsearchTransportConfig;
+import io.github.remoteclusters.testkit.Credentials;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,17 +35,61 @@ public final class CompatibleClient {
    * @throws IOException when {@code GET /} fails or does not name a version
    */
   public static ElasticsearchClient create(URI uri) throws IOException {
-    int major = majorVersion(uri);
+    return create(uri, null, null);
+  }
+
+  /**
+   * A client for the server at {@code uri}, authenticating with a user name and password and
+   * trusting a TLS context.
+   *
+   * @param uri the server's HTTP(S) address
+   * @param user the user, or null for none
+   * @param sslContext the TLS context, or null for the JVM's
+   * @return a client that speaks the server's REST compatibility version
+   * @throws IOException when {@code GET /} fails or does not name a version
+   */
+  public static ElasticsearchClient create(URI uri, Credentials user, SSLContext sslContext)
+      throws IOException {
+    int major =
+        majorVersionOf(
+            new RestProbe(uri, user == null ? null : user.basicAuthorization(), sslContext),
+            uri);
+    return create(uri, user, sslContext, major);
+  }
+
+  /**
+   * A client for a server whose major version is known, so that nothing is sent yet (the user
+   * may even be refused).
+   *
+   * @param uri the server's HTTP(S) address
+   * @param user the user, or null for none
+   * @param sslContext the TLS context, or null for the JVM's
+   * @param major the server's major version
+   * @return a client that speaks the server's REST compatibility version
+   */
+  public static ElasticsearchClient create(
+      URI uri, Credentials user, SSLContext sslContext, int major) {
     if (major >= 9) {
-      return ElasticsearchClient.of(c -> c.host(uri));
+      return ElasticsearchClient.of(c -> configure(c.host(uri), user, sslContext));
     }
     return ElasticsearchClient.of(
         c ->
-            c.host(uri)
+            configure(c.host(uri), user, sslContext)
                 .transportOptions(
                     o ->
                         o.setHeader("Accept", COMPATIBLE_WITH_8)
                             .setHeader("Content-Type", COMPATIBLE_WITH_8)));
+  }
+
+  private static ElasticsearchTransportConfig.Builder configure(
+      ElasticsearchTransportConfig.Builder builder, Credentials user, SSLContext sslContext) {
+    if (user != null) {
+      builder.usernameAndPassword(user.username(), user.password());
+    }
+    if (sslContext != null) {
+      builder.sslContext(sslContext);
+    }
+    return builder;
   }
 
   /**
@@ -57,25 +100,15 @@ public final class CompatibleClient {
    * @throws IOException when the request fails or the answer names no version
    */
   static int majorVersion(URI uri) throws IOException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(uri.resolve("/")).timeout(Duration.ofSeconds(30)).GET().build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while asking " + uri + " for its version", e);
-    }
-    int major = response.statusCode() == 200 ? majorVersionOf(response.body()) : -1;
+    return majorVersionOf(new RestProbe(uri, null, null), uri);
+  }
+
+  private static int majorVersionOf(RestProbe probe, URI uri) throws IOException {
+    RestProbe.Response response = probe.send("GET", "/");
+    int major = response.status() == 200 ? majorVersionOf(response.body()) : -1;
     if (major < 0) {
       throw new IOException(
-          "GET "
-              + uri
-              + "/ gave "
-              + response.statusCode()
-              + " without a version: "
-              + response.body());
+          "GET " + uri + "/ gave " + response.status() + " without a version: " + response.body());
     }
     return major;
   }

@@ -19,6 +19,7 @@ import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.ReconcilerConfig;
 import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.LocalRoleNames;
 import io.github.remoteclusters.core.internal.es.EsConnector;
 import io.github.remoteclusters.core.internal.es.EsSession;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
@@ -246,20 +247,30 @@ public final class DefaultReconciler implements Reconciler {
     /** Keys: API keys first, so that credentials exist before the alias is configured. */
     void keys() {
       for (Remote<StepPayload.CreateCrossClusterApiKey> k : w.keys) {
-        if (is(k.payload().alias(), Change.ADDED)) {
+        Change change = diff.changes().get(k.payload().alias());
+        if (change == Change.ADDED) {
           requests.add(StepEncoder.request(k.payload()).orElseThrow());
           if (!config.dryRun()) {
             ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session);
+          }
+        } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
+          // an existing link whose key may have an older access: update the key in place
+          HttpRequest update = updateKeyAccess(byName.get(k.cluster()), k.payload());
+          if (update != null) {
+            requests.add(update);
           }
         }
       }
     }
 
-    /** Roles: the local roles of new links. */
+    /** Roles: the local roles of new links, and of existing links whose access changed. */
     void roles() {
       for (StepPayload.CreateLocalRole role : w.roles) {
-        if (is(role.alias(), Change.ADDED)) {
-          HttpRequest put = StepEncoder.request(role).orElseThrow();
+        Change change = diff.changes().get(role.alias());
+        HttpRequest put = StepEncoder.request(role).orElseThrow();
+        boolean outdated = (change == Change.UNCHANGED || change == Change.UPDATED)
+            && !AccessComparison.same(put.body(), session.role(role.role().name()), "remote_indices");
+        if (change == Change.ADDED || outdated) {
           requests.add(put);
           if (!config.dryRun()) {
             session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
@@ -290,6 +301,20 @@ public final class DefaultReconciler implements Reconciler {
           requests.add(StepEncoder.request(i.payload()).orElseThrow());
           if (!config.dryRun()) {
             DefaultReconciler.this.invalidate(byName.get(i.cluster()), i.payload());
+          }
+          // what the link left on the local cluster: its credentials and its local role
+          String alias = i.payload().alias();
+          if (config.credentials().automatic()) {
+            requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(alias)).orElseThrow());
+            if (!config.dryRun()) {
+              config.credentials().remove(w.cluster, alias);
+              session.reloadSecureSettings(alias);
+            }
+          }
+          String role = LocalRoleNames.of(alias);
+          requests.add(new HttpRequest("DELETE", "/_security/role/" + role, null));
+          if (!config.dryRun()) {
+            session.deleteRole(alias, role);
           }
         }
       }
@@ -421,6 +446,31 @@ public final class DefaultReconciler implements Reconciler {
         remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
     config.credentials().store(local, alias, created.encoded());
     localSession.reloadSecureSettings(alias);
+  }
+
+  /**
+   * Updates the access of the existing cross-cluster API key of an alias when it differs from the
+   * plan's; reads only when it does not.
+   *
+   * @return the update request sent (or, in a dry run, that would be sent), or null for none
+   */
+  private HttpRequest updateKeyAccess(Cluster remote, StepPayload.CreateCrossClusterApiKey key) {
+    String alias = key.alias();
+    JsonNode access = key.access();
+    EsSession remoteSession = session(remote);
+    Map<String, JsonNode> keys = remoteSession.crossClusterApiKeyAccess(key.keyName());
+    HttpRequest update = null;
+    for (Map.Entry<String, JsonNode> stored : keys.entrySet()) {
+      if (!AccessComparison.same(access, stored.getValue(), "search", "replication")) {
+        StepPayload.UpdateCrossClusterApiKey payload = new StepPayload.UpdateCrossClusterApiKey(
+            alias, stored.getKey(), key.access());
+        update = StepEncoder.request(payload).orElseThrow();
+        if (!config.dryRun()) {
+          remoteSession.updateCrossClusterApiKey(alias, payload.id(), payload.access());
+        }
+      }
+    }
+    return update;
   }
 
   @Override

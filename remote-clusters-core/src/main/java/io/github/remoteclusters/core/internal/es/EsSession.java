@@ -334,6 +334,59 @@ public final class EsSession implements AutoCloseable {
   }
 
   /**
+   * The {@code access} of the active cross-cluster API keys of a name, oldest first.
+   *
+   * @param keyName the key name
+   * @return access document by key id
+   */
+  public Map<String, JsonNode> crossClusterApiKeyAccess(String keyName) {
+    try {
+      Map<String, JsonNode> out = new LinkedHashMap<>();
+      client.security()
+          .getApiKey(g -> g.name(keyName).activeOnly(true))
+          .apiKeys()
+          .stream()
+          .filter(k -> !k.invalidated())
+          .filter(k -> k.type() == null || k.type() == ApiKeyType.CrossCluster)
+          .sorted(java.util.Comparator.comparingLong(ApiKey::creation))
+          .forEach(k -> out.put(k.id(), k.access() == null ? Json.object() : toJackson(k.access())));
+      return out;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ElasticsearchException ee && ee.status() == 404) {
+        return Map.of();
+      }
+      throw failure(name, null, ApplyStep.LIST_API_KEYS, e, "cannot list API keys: ");
+    }
+  }
+
+  /**
+   * A role as {@code GET /_security/role/<name>} returns it.
+   *
+   * @param role the role name
+   * @return the role document, or null when there is no such role
+   */
+  public JsonNode role(String role) {
+    try {
+      var r = client.security().getRole(g -> g.name(role)).get(role);
+      return r == null ? null : toJackson(r);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ElasticsearchException ee && ee.status() == 404) {
+        return null;
+      }
+      throw failure(name, null, ApplyStep.READ_LOCAL_ROLE, e, "cannot read role [" + role + "]: ");
+    }
+  }
+
+  private JsonNode toJackson(co.elastic.clients.json.JsonpSerializable value) {
+    try {
+      return Json.JSON.readTree(
+          co.elastic.clients.json.JsonpUtils.toJsonString(value, client._jsonpMapper()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable answer " + value, e);
+    }
+  }
+
+  /**
    * {@code POST /_security/cross_cluster/api_key}.
    *
    * @param alias the alias, for messages
@@ -405,6 +458,23 @@ public final class EsSession implements AutoCloseable {
                 + stats.reloadException().type() + "] " + stats.reloadException().reason(), null);
       }
     });
+  }
+
+  /**
+   * {@code DELETE /_security/role/<name>}; nothing when there is no such role.
+   *
+   * @param alias the alias, for messages
+   * @param role the role name
+   */
+  public void deleteRole(String alias, String role) {
+    try {
+      client.security().deleteRole(r -> r.name(role));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ElasticsearchException ee && ee.status() == 404) {
+        return;
+      }
+      throw failure(name, alias, ApplyStep.DELETE_LOCAL_ROLE, e, "");
+    }
   }
 
   /**

@@ -46,6 +46,7 @@ public final class FakeEs implements TransportHttpClient {
   private final Set<String> reachable = new HashSet<>();
   private final List<Sent> sent = new ArrayList<>();
   private final Map<String, ObjectNode> keys = new TreeMap<>();
+  private final Map<String, JsonNode> roles = new TreeMap<>();
   private final Set<String> credentials = new HashSet<>();
   private int keySeq;
   private String failPrefix;
@@ -254,6 +255,7 @@ public final class FakeEs implements TransportHttpClient {
       addKey(s.body().get("name").asText());
       String id = "key" + keySeq;
       ObjectNode k = keys.get(id);
+      k.set("access", echoed(s.body().get("access")));
       ObjectNode r = M.createObjectNode();
       r.put("id", id);
       r.put("name", k.get("name").asText());
@@ -262,8 +264,14 @@ public final class FakeEs implements TransportHttpClient {
       return ok(r);
     }
     if (s.method().equals("PUT") && s.path().startsWith("/_security/cross_cluster/api_key/")) {
+      ObjectNode k = keys.get(s.path().substring(s.path().lastIndexOf('/') + 1));
+      JsonNode access = echoed(s.body().get("access"));
+      boolean updated = k != null && !access.equals(k.get("access"));
+      if (k != null) {
+        k.set("access", access);
+      }
       ObjectNode r = M.createObjectNode();
-      r.put("updated", true);
+      r.put("updated", updated);
       return ok(r);
     }
     if (line.equals("DELETE /_security/api_key")) {
@@ -290,12 +298,78 @@ public final class FakeEs implements TransportHttpClient {
       r.putObject("nodes").putObject("n1").put("name", "fake-0");
       return ok(r);
     }
-    if (s.method().equals("PUT") && s.path().startsWith("/_security/role/")) {
+    if (s.path().startsWith("/_security/role/")) {
+      String role = s.path().substring("/_security/role/".length());
       ObjectNode r = M.createObjectNode();
-      r.putObject("role").put("created", true);
-      return ok(r);
+      switch (s.method()) {
+        case "PUT" -> {
+          // as Elasticsearch echoes a role: defaults filled in
+          ObjectNode stored = M.createObjectNode();
+          stored.putArray("cluster");
+          stored.putArray("indices");
+          stored.set("remote_indices", echoed(s.body().get("remote_indices")));
+          stored.putObject("metadata");
+          stored.putArray("applications");
+          stored.putArray("run_as");
+          stored.putObject("transient_metadata").put("enabled", true);
+          r.putObject("role").put("created", !roles.containsKey(role));
+          roles.put(role, stored);
+          return ok(r);
+        }
+        case "GET" -> {
+          if (!roles.containsKey(role)) {
+            return error(404, "resource_not_found_exception", "role [" + role + "] not found");
+          }
+          r.set(role, roles.get(role));
+          return ok(r);
+        }
+        case "DELETE" -> {
+          r.put("found", roles.remove(role) != null);
+          return ok(r);
+        }
+        default -> {
+          return error(405, "method_not_allowed", s.line());
+        }
+      }
     }
     return error(404, "not_found", "no fake route for " + line);
+  }
+
+  /**
+   * A document as Elasticsearch returns it: index entries gain {@code allow_restricted_indices:
+   * false}.
+   */
+  private static JsonNode echoed(JsonNode node) {
+    if (node == null) {
+      return M.createObjectNode();
+    }
+    JsonNode copy = node.deepCopy();
+    if (copy.isObject() && copy.has("names") && !copy.has("allow_restricted_indices")) {
+      ((ObjectNode) copy).put("allow_restricted_indices", false);
+    }
+    if (copy.isContainerNode()) {
+      List<JsonNode> children = new java.util.ArrayList<>();
+      copy.forEach(children::add);
+      if (copy.isArray()) {
+        ArrayNode a = (ArrayNode) copy;
+        a.removeAll();
+        children.forEach(c -> a.add(echoed(c)));
+      } else {
+        ObjectNode o = (ObjectNode) copy;
+        for (String f : new java.util.ArrayList<>(iterable(o.fieldNames()))) {
+          if (o.get(f).isContainerNode()) {
+            o.set(f, echoed(o.get(f)));
+          }
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static <T> List<T> iterable(java.util.Iterator<T> it) {
+    List<T> out = new java.util.ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
   }
 
   private static void apply(JsonNode part, Map<String, JsonNode> into) {
