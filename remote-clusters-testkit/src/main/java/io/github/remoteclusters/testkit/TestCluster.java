@@ -159,7 +159,8 @@ public interface TestCluster extends AutoCloseable {
   Path logFile();
 
   /**
-   * How long the node took from launch to serving requests.
+   * How long the node took from launch to serving requests; for a secured cluster, to being ready
+   * (green, licensed, security index usable).
    *
    * @return the start-up time
    * @since 0.1.0

@@ -37,6 +37,18 @@ class TestClusterExtensionTest {
     static TestCluster two;
   }
 
+  @SuppressWarnings("unused")
+  static class Secured {
+    @EsCluster(name = "a", security = Security.AUTHENTICATION)
+    static TestCluster auth;
+
+    @EsCluster(name = "a")
+    static ElasticsearchClient plainView;
+
+    @EsCluster(name = "b", remoteClusterServer = true)
+    static TestCluster server;
+  }
+
   private static Map<String, ClusterSpec> specs(Class<?> type) {
     return TestClusterExtension.specsOf(
         org.junit.platform.commons.support.AnnotationSupport.findAnnotatedFields(
@@ -50,6 +62,15 @@ class TestClusterExtensionTest {
             List.of(
                 ClusterSpec.of("local", EsCluster.LATEST).withSetting("node.attr.zone", "z1"),
                 ClusterSpec.of("remoteold", "8.19.21")));
+  }
+
+  @Test
+  void theHighestSecurityAmongFieldsWinsAndARemoteClusterServerMeansTls() {
+    Map<String, ClusterSpec> specs = specs(Secured.class);
+    assertThat(specs.get("a").security()).isEqualTo(Security.AUTHENTICATION);
+    assertThat(specs.get("a").remoteClusterServer()).isFalse();
+    assertThat(specs.get("b").security()).isEqualTo(Security.TLS);
+    assertThat(specs.get("b").remoteClusterServer()).isTrue();
   }
 
   @Test
