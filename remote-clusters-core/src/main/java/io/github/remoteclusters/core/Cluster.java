@@ -22,6 +22,18 @@ import java.util.Objects;
  * @param remoteClusterServer whether its remote cluster server is enabled, or null when not stated
  *     (then the deployment's default applies: enabled on ECH and ECE, disabled otherwise)
  * @param license its licence level, or null when not stated
+ * @param remoteClusterCa how peers trust its remote cluster server (port 9443): a public CA or the
+ *     private CA of a PEM file; null when not stated (then private, to be supplied)
+ * @param transportCa how peers trust its transport layer (certificate model), like {@code
+ *     remoteClusterCa}; null when not stated
+ * @param remoteClusterService for ECK, how {@code <es>-es-remote-cluster} is exposed outside
+ *     Kubernetes, or null when not stated
+ * @param transportService for ECK, how {@code <es>-es-transport} is exposed outside Kubernetes, or
+ *     null when not stated
+ * @param trustRestrictions the transport trust filter this cluster installs (Elastic Cloud's
+ *     {@code trust.yml}), or null
+ * @param remoteClusterHost for a self-managed cluster, {@code remote_cluster.host}: the address its
+ *     remote cluster server binds and publishes, or null when not stated
  * @since 0.1.0
  */
 public record Cluster(
@@ -34,7 +46,13 @@ public record Cluster(
     String remoteClusterAddress,
     String serverName,
     Boolean remoteClusterServer,
-    License license) {
+    License license,
+    CaTrust remoteClusterCa,
+    CaTrust transportCa,
+    ServiceExposure remoteClusterService,
+    ServiceExposure transportService,
+    TrustRestrictions trustRestrictions,
+    String remoteClusterHost) {
 
   /** Checks the required components and that {@code eck} goes with an ECK deployment. */
   public Cluster {
@@ -45,6 +63,36 @@ public record Cluster(
       throw new IllegalArgumentException(
           "cluster [" + name + "]: an eck reference is required for, and only for, deployment eck");
     }
+  }
+
+  /**
+   * A cluster without the TLS, exposure and trust-filter details (all null).
+   *
+   * @param name the name
+   * @param version the version
+   * @param deployment the deployment
+   * @param eck the ECK reference, for and only for ECK
+   * @param url the REST URL, or null
+   * @param transportAddress the transport address, or null
+   * @param remoteClusterAddress the remote cluster server address, or null
+   * @param serverName the TLS server name, or null
+   * @param remoteClusterServer whether the remote cluster server is enabled, or null
+   * @param license the licence, or null
+   */
+  public Cluster(
+      String name,
+      EsVersion version,
+      Deployment deployment,
+      EckRef eck,
+      String url,
+      String transportAddress,
+      String remoteClusterAddress,
+      String serverName,
+      Boolean remoteClusterServer,
+      License license) {
+    this(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, null, null, null, null, null, null);
   }
 
   /**
@@ -59,6 +107,70 @@ public record Cluster(
   public static Cluster of(String name, EsVersion version, Deployment deployment) {
     EckRef eck = deployment == Deployment.ECK ? new EckRef(name, "default", "default") : null;
     return new Cluster(name, version, deployment, eck, null, null, null, null, null, null);
+  }
+
+  /**
+   * This cluster with another remote cluster server CA.
+   *
+   * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
+   * @return the new cluster
+   */
+  public Cluster withRemoteClusterCa(CaTrust value) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, value, transportCa, remoteClusterService, transportService,
+        trustRestrictions, remoteClusterHost);
+  }
+
+  /**
+   * This cluster with another transport CA.
+   *
+   * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
+   * @return the new cluster
+   */
+  public Cluster withTransportCa(CaTrust value) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, remoteClusterCa, value, remoteClusterService,
+        transportService, trustRestrictions, remoteClusterHost);
+  }
+
+  /**
+   * This cluster with other Service exposures.
+   *
+   * @param remoteCluster how {@code <es>-es-remote-cluster} is exposed, or null
+   * @param transport how {@code <es>-es-transport} is exposed, or null
+   * @return the new cluster
+   */
+  public Cluster withServices(ServiceExposure remoteCluster, ServiceExposure transport) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, remoteClusterCa, transportCa, remoteCluster, transport,
+        trustRestrictions, remoteClusterHost);
+  }
+
+  /**
+   * This cluster with another transport trust filter.
+   *
+   * @param value the trust restrictions, or null
+   * @return the new cluster
+   */
+  public Cluster withTrustRestrictions(TrustRestrictions value) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, remoteClusterCa, transportCa, remoteClusterService,
+        transportService, value, remoteClusterHost);
+  }
+
+  /**
+   * Whether a component in front of this cluster terminates TLS for the endpoint a model uses.
+   *
+   * @param apiKey true for the remote cluster server (API keys), false for the transport layer
+   * @return true when the exposure of that Service says so
+   */
+  public boolean tlsTerminatedInFront(boolean apiKey) {
+    ServiceExposure e = apiKey ? remoteClusterService : transportService;
+    return e != null && e.tlsTermination();
   }
 
   /**
@@ -96,6 +208,12 @@ public record Cluster(
         + (serverName == null ? "" : ", serverName=" + serverName)
         + (remoteClusterServer == null ? "" : ", remoteClusterServer=" + remoteClusterServer)
         + (license == null ? "" : ", license=" + license.id())
+        + (remoteClusterCa == null ? "" : ", remoteClusterCa=" + remoteClusterCa)
+        + (transportCa == null ? "" : ", transportCa=" + transportCa)
+        + (remoteClusterService == null ? "" : ", remoteClusterService=" + remoteClusterService)
+        + (transportService == null ? "" : ", transportService=" + transportService)
+        + (trustRestrictions == null ? "" : ", trustRestrictions=" + trustRestrictions)
+        + (remoteClusterHost == null ? "" : ", remoteClusterHost=" + remoteClusterHost)
         + "]";
   }
 }
