@@ -504,6 +504,12 @@ public final class LinkPlanner {
         apiKey
             ? REMOTE_CLUSTER_PORT
             : c.remote.deployment().isElasticCloud() ? CLOUD_TRANSPORT_PORT : TRANSPORT_PORT;
+    // An ECK Service exposed on another port (an Ingress on 443, a NodePort) says so in the topology.
+    io.github.remoteclusters.core.ServiceExposure exposed =
+        apiKey ? c.remote.remoteClusterService() : c.remote.transportService();
+    if (exposed != null && exposed.port() != null) {
+      expected = exposed.port();
+    }
     if (security != SecurityModel.NONE && port != expected) {
       c.report(
           ProblemCode.ADDRESS_PORT_MISMATCH,
