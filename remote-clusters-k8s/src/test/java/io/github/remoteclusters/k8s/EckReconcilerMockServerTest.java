@@ -439,7 +439,7 @@ class EckReconcilerMockServerTest {
 
   @Test
   void serverSideApplyIsNotSupportedByTheMock() {
-    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults())
+    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults().withApplyMode(ApplyMode.SERVER_SIDE_APPLY))
         .reconciler(client, "default", ConnectionProbe.unknown())
         .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
     assertThat(o.links()).singleElement().satisfies(l -> {

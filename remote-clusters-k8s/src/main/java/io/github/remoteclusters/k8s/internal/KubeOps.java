@@ -128,7 +128,8 @@ public final class KubeOps {
     if (from.equals(to)) {
       return change(EckNames.ES_KIND, key, ChangeAction.UNCHANGED);
     }
-    if (mode == ApplyMode.CREATE_OR_PATCH) {
+    if (mode != ApplyMode.SERVER_SIDE_APPLY) {
+      // PATCH_OWNED and CREATE_OR_PATCH: never send the user's atomic lists with a field manager
       String patch = jsonPatch(live, from, to).toString();
       call(key, "patch", () -> esResource(key).patch(PatchContext.of(PatchType.JSON), patch));
     } else {
