@@ -364,6 +364,24 @@ public final class LinkPlanner {
     } else if (security == SecurityModel.API_KEY) {
       needs(c, License.ENTERPRISE, "the API-key security model");
     }
+    boolean eck = c.local.deployment() == Deployment.ECK || c.remote.deployment() == Deployment.ECK;
+    if (security == SecurityModel.API_KEY || eck) {
+      // The landing page: "The remote clusters feature on ECK requires a valid Enterprise license
+      // or Enterprise trial license"; the API-key model needs enterprise everywhere.
+      for (Cluster cluster : List.of(c.local, c.remote)) {
+        if (cluster.license() == null) {
+          c.report(
+              ProblemCode.LICENSE_UNKNOWN,
+              cluster == c.local ? "local" : "remote",
+              "cluster [" + cluster.name() + "] states no [license]: "
+                  + (security == SecurityModel.API_KEY
+                      ? "the API-key security model"
+                      : "remote clusters on ECK")
+                  + " need an enterprise licence (or trial); check it (GET /_license) and set"
+                  + " license: enterprise");
+        }
+      }
+    }
     if (c.link.wantsReplication()) {
       needs(c, License.PLATINUM, "cross-cluster replication");
     }
