@@ -42,6 +42,8 @@ public enum ProblemCode {
   LICENSE(Severity.ERROR),
   /** A cluster states no licence, but the link needs enterprise (or trial) to work. */
   LICENSE_UNKNOWN(Severity.WARNING),
+  /** A transport trust filter ({@code trust.yml}) is missing, or would shut out the cluster's own nodes. */
+  TRUST_RESTRICTIONS(Severity.WARNING),
   /** The security model is not available on one of the versions. */
   SECURITY_UNSUPPORTED(Severity.ERROR),
   /** The API-key security model is in beta on one of the versions (8.10 to 8.13). */

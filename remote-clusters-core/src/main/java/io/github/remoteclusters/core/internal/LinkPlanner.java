@@ -120,6 +120,7 @@ public final class LinkPlanner {
     checkVersions(c);
     checkLicence(c, security);
     checkCloudAlias(c, security);
+    checkTrustRestrictions(c, security);
     Connection connection = connection(c, security);
     boolean skip = skipUnavailable(c);
     return new Checked(c, security, connection, skip);
@@ -399,6 +400,44 @@ public final class LinkPlanner {
     }
   }
 
+  /**
+   * Elastic Cloud to ECK with certificates: the docs install Elastic Cloud's {@code trust.yml} on
+   * the ECK cluster, with the ECK line {@code *.node.<cluster-name>.<namespace>.es.local};
+   * without it the exposed ECK transport accepts any node certificate the Cloud CA signed.
+   */
+  private static void checkTrustRestrictions(Context c, SecurityModel security) {
+    if (security != SecurityModel.CERTIFICATE) {
+      return;
+    }
+    for (Cluster eck : List.of(c.local, c.remote)) {
+      Cluster other = eck == c.local ? c.remote : c.local;
+      if (eck.deployment() != Deployment.ECK || !other.deployment().isElasticCloud()) {
+        continue;
+      }
+      String own = "*.node." + eck.eck().name() + "." + eck.eck().namespace() + ".es.local";
+      String side = eck == c.local ? "local" : "remote";
+      if (eck.trustRestrictions() == null) {
+        c.report(
+            ProblemCode.TRUST_RESTRICTIONS,
+            side,
+            "cluster [" + eck.name() + "] has no [trustRestrictions]: its transport, exposed to ["
+                + other.name() + "], would accept any node certificate signed by the "
+                + other.deployment().id() + " CA; download trust.yml from the Security page of ["
+                + other.name() + "], change the ECK line to \"" + own + "\" and set"
+                + " trustRestrictions: trust.yml");
+      } else if (eck.trustRestrictions().subjectNames().stream()
+          .noneMatch(p -> p.equals(own) || p.equals("*.node." + eck.eck().name() + ".*.es.local")
+              || p.equals("*"))) {
+        c.report(
+            ProblemCode.TRUST_RESTRICTIONS,
+            side,
+            "trustRestrictions of [" + eck.name() + "] has no pattern for its own nodes (\"" + own
+                + "\"): ECK's nodes would fail to join the cluster; the docs: replace the line"
+                + " *.node.*.cluster.<namespace>.es.local.account downloaded from the console");
+      }
+    }
+  }
+
   private static void checkCloudAlias(Context c, SecurityModel security) {
     String alias = c.link.alias();
     if (c.local.deployment().isElasticCloud()
@@ -567,6 +606,11 @@ public final class LinkPlanner {
     }
     if (c.remote.deployment().isElasticCloud()) {
       return RemoteAddress.parse(address).host();
+    }
+    if (c.remote.deployment() == Deployment.ECK
+        && c.remote.tlsTerminatedInFront(security == SecurityModel.API_KEY)) {
+      // a load balancer or Ingress presents its own certificate: no ECK server name
+      return null;
     }
     if (c.remote.deployment() == Deployment.ECK) {
       return security == SecurityModel.API_KEY

@@ -37,6 +37,16 @@ public final class KubeOps {
           .withNamespaced(true)
           .build();
 
+  /** ECK's {@code StackConfigPolicy}. */
+  public static final ResourceDefinitionContext STACK_CONFIG_POLICY =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("stackconfigpolicy.k8s.elastic.co")
+          .withVersion("v1alpha1")
+          .withKind(EckFeatureNames.SCP_KIND)
+          .withPlural("stackconfigpolicies")
+          .withNamespaced(true)
+          .build();
+
   /** Top-level spec fields the adapter may change; sent whole with server-side apply. */
   private static final List<String> SPEC_FIELDS =
       List.of("remoteClusters", "remoteClusterServer", "transport", "secureSettings", "nodeSets");
@@ -254,7 +264,12 @@ public final class KubeOps {
    */
   public ResourceChange applyOwned(HasMetadata r) {
     String what = describe(r);
-    Resource<HasMetadata> res = client.resource(r);
+    @SuppressWarnings("unchecked")
+    Resource<HasMetadata> res =
+        r instanceof GenericKubernetesResource && EckFeatureNames.SCP_KIND.equals(r.getKind())
+            ? (Resource<HasMetadata>) (Resource<?>) client.genericKubernetesResources(STACK_CONFIG_POLICY)
+                .inNamespace(r.getMetadata().getNamespace()).resource((GenericKubernetesResource) r)
+            : client.resource(r);
     HasMetadata live = call(what, "get", res::get);
     if (live == null) {
       if (mode == ApplyMode.CREATE_OR_PATCH) {
@@ -348,14 +363,34 @@ public final class KubeOps {
     found.addAll(call("Secret " + ns, "list", () -> client.secrets().inNamespace(ns).withLabels(labels).list().getItems()));
     found.addAll(call("ConfigMap " + ns, "list", () -> client.configMaps().inNamespace(ns).withLabels(labels).list().getItems()));
     found.addAll(call("Service " + ns, "list", () -> client.services().inNamespace(ns).withLabels(labels).list().getItems()));
+    found.addAll(stackConfigPolicies(ns, labels));
     List<ResourceChange> out = new ArrayList<>();
     for (HasMetadata r : found) {
       if (!keep.contains(r.getKind() + "/" + r.getMetadata().getName())) {
-        call(describe(r), "delete", () -> client.resource(r).delete());
+        call(describe(r), "delete", () -> r instanceof GenericKubernetesResource
+            ? client.genericKubernetesResources(STACK_CONFIG_POLICY).inNamespace(ns)
+                .resource((GenericKubernetesResource) r).delete()
+            : client.resource(r).delete());
         out.add(change(r, ChangeAction.DELETED));
       }
     }
     return out;
+  }
+
+  /** Our StackConfigPolicies; none when ECK's CRD is not installed. */
+  private List<HasMetadata> stackConfigPolicies(String ns, Map<String, String> labels) {
+    try {
+      return new ArrayList<>(
+          client.genericKubernetesResources(STACK_CONFIG_POLICY)
+              .inNamespace(ns).withLabels(labels).list().getItems());
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return List.of();
+      }
+      return call("StackConfigPolicy " + ns, "list", () -> {
+        throw e;
+      });
+    }
   }
 
   private static boolean isOurs(HasMetadata r) {
