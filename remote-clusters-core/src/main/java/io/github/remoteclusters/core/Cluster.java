@@ -163,6 +163,22 @@ public record Cluster(
   }
 
   /**
+   * Whether ECK can deliver this cluster's secure settings (such as {@code
+   * cluster.remote.<alias>.credentials}) without a restart: Elasticsearch 9.5 or later on an ECK
+   * operator of 3.5 or later (stated as {@code eck.operatorVersion}), with ECK's annotation {@code
+   * eck.k8s.elastic.co/file-based-secure-settings: "true"}, which needs every secure setting of
+   * the cluster to be reloadable.
+   *
+   * @return true when a new or rotated API key needs no rolling restart
+   */
+  public boolean fileBasedSecureSettings() {
+    return eck != null
+        && eck.operatorVersion() != null
+        && eck.operatorVersion().isAtLeast(3, 5)
+        && version.isAtLeast(9, 5);
+  }
+
+  /**
    * Whether a component in front of this cluster terminates TLS for the endpoint a model uses.
    *
    * @param apiKey true for the remote cluster server (API keys), false for the transport layer

@@ -682,7 +682,7 @@ public final class Translator {
                 + "; never eck-...: ECK owns that prefix and invalidates such keys)");
       }
       d.config.put("xpack.security.remote_cluster_client.ssl.enabled", NODES.booleanNode(true));
-      d.fileBasedSecureSettings = fileBasedSecureSettings(local);
+      d.fileBasedSecureSettings = local.fileBasedSecureSettings();
       CaTrust stated = remote.remoteClusterCa();
       if (stated == null && remote.deployment() == Deployment.ECH) {
         stated = CaTrust.PUBLIC; // ECH's proxies present publicly trusted certificates
@@ -809,11 +809,5 @@ public final class Translator {
     EsDesired d = desired(local);
     EsVersion operator = local.eck().operatorVersion();
     return operator != null && operator.isAtLeast(3, 3) ? d.clusterSettings : d.config;
-  }
-
-  /** ECK 3.5 delivers secure settings without a restart for Elasticsearch 9.5 or later. */
-  private static boolean fileBasedSecureSettings(Cluster local) {
-    EsVersion operator = local.eck().operatorVersion();
-    return operator != null && operator.isAtLeast(3, 5) && local.version().isAtLeast(9, 5);
   }
 }

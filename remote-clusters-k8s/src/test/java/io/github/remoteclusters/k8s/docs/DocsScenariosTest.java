@@ -183,7 +183,9 @@ class DocsScenariosTest {
         failures.add(d.kind() + " " + namespace + "/" + name + " not rendered (" + d.docs() + ")");
         continue;
       }
-      List<String> segments = List.of(d.pointer().substring(1).split("/"));
+      List<String> segments = java.util.Arrays.stream(d.pointer().substring(1).split("/"))
+          .map(x -> x.replace("~1", "/").replace("~0", "~"))
+          .toList();
       if (!holds(tree, segments, 0, d.expected())) {
         failures.add(d.kind() + " " + name + " " + d.pointer() + " should be " + d.expected()
             + " (" + d.docs() + ")");

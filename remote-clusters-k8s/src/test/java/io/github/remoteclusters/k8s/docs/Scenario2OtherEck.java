@@ -91,7 +91,44 @@ final class Scenario2OtherEck {
                     "~BEGIN CERTIFICATE", "kubectl create configmap remote-ca --from-file=..."),
                 new DocsRender("local", "Secret", "search-remote-credentials",
                     "/stringData/cluster.remote.logs.credentials", "~",
-                    "a Secret with cluster.remote.<alias>.credentials")),
+                    "a Secret with cluster.remote.<alias>.credentials"),
+                new DocsRender("local", "StackConfigPolicy", "search-remote-clusters",
+                    "/spec/elasticsearch/clusterSettings/cluster.remote.logs.proxy_address",
+                    "logs-rcs.example.com:9443",
+                    "PUT _cluster/settings (dynamic: through ECK's StackConfigPolicy, no restart)"),
+                es("local", "/metadata/labels/remoteclusters.github.io~1cluster-name", "search",
+                    "the label the StackConfigPolicy selects the cluster by"),
+                es("local", "/spec/nodeSets/*/config/cluster.remote.logs.mode", "!",
+                    "connection settings are not static settings"),
+                es("local", "/metadata/annotations/eck.k8s.elastic.co~1file-based-secure-settings",
+                    "!", "Elasticsearch 9.1: secure settings still go through the keystore")),
+            Map.of("local", 1, "remote", 1)),
+        new DocsScenario(
+            2, URL, "api-key", "Elasticsearch 9.5 on ECK 3.5: file-based secure settings",
+            """
+            clusters:
+              - {name: local, version: "9.5.3", deployment: eck, license: enterprise,
+                 eck: {name: search, namespace: search-ns, environment: k8s-a, operatorVersion: "3.5.0"}}
+              - name: remote
+                version: "9.5.3"
+                deployment: eck
+                license: enterprise
+                eck: {name: logs, namespace: logging, environment: k8s-b, operatorVersion: "3.5.0"}
+                remoteClusterAddress: "logs-rcs.example.com:9443"
+                remoteClusterService: {type: LoadBalancer}
+                remoteClusterCa: logs-ca.crt
+            links:
+              - {local: local, remote: remote, alias: logs, access: {search: [{names: ["logs-*"]}]}}
+            """,
+            Map.of("logs-ca.crt", "CA"),
+            List.of(
+                step("Configure the local deployment (the CA is private)", "local",
+                    "the key in secureSettings, delivered by ECK as file-based settings: a new or"
+                        + " rotated key needs no restart", "STORE_CREDENTIALS",
+                    "file-based-secure-settings")),
+            List.of(
+                es("local", "/metadata/annotations/eck.k8s.elastic.co~1file-based-secure-settings",
+                    "true", "ECK 3.5: secure settings as cluster_secrets of file-based settings")),
             Map.of("local", 1, "remote", 1)),
         new DocsScenario(
             2, URL, "api-key", "TLS terminated by an Ingress with a public certificate",
