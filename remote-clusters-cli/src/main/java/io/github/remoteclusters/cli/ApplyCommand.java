@@ -14,6 +14,8 @@ import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.plan.HttpRequest;
 import io.github.remoteclusters.core.plan.PlanFormatter;
 import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.spi.ClusterAccess;
+import io.github.remoteclusters.core.spi.CredentialWriter;
 import io.github.remoteclusters.core.spi.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,8 +45,10 @@ import picocli.CommandLine.Spec;
           + " PUT _cluster/settings per cluster, verify.",
       "Only aliases this tool created are changed or removed; they are recorded in FILE.owned.json"
           + " beside the topology file (see --ownership).",
-      "Clusters are reached at their url; credentials may be given in it"
-          + " (https://user:password@host:9200).",
+      "Clusters are reached at their url, trusting their caFile for HTTPS; credentials come from"
+          + " ES_<NAME>_API_KEY, or ES_<NAME>_USER and ES_<NAME>_PASSWORD (NAME: the cluster name"
+          + " upper-cased, other characters _), else from the url.",
+      "Cross-cluster API keys are created only when --credentials-command can store them.",
       "Exit 0 on success, 1 when a step failed, 2 on invalid input."
     })
 public final class ApplyCommand implements Callable<Integer> {
@@ -68,6 +72,30 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--continue-on-failure", description = "Go on with the next cluster after a failure.")
   private boolean continueOnFailure;
 
+  @Option(
+      names = "--credentials-command",
+      paramLabel = "CMD",
+      description = {
+        "Stores a cross-cluster API key on the local cluster's nodes: run with /bin/sh -c, the"
+            + " encoded key on standard input (never on a command line). CMD may hold {cluster},"
+            + " {alias} and {setting} (cluster.remote.<alias>.credentials), for example:",
+        "  'ssh {cluster}-node sudo bin/elasticsearch-keystore add --stdin --force {setting}'"
+      })
+  private String credentialsCommand;
+
+  @Option(
+      names = "--credentials-remove-command",
+      paramLabel = "CMD",
+      description = "Removes a keystore setting when a link goes (same placeholders); without it,"
+          + " removal is a manual step.")
+  private String credentialsRemoveCommand;
+
+  @Option(
+      names = "--credentials-timeout",
+      paramLabel = "SECONDS",
+      description = "How long a credentials command may run before it is killed (default 120).")
+  private int credentialsSeconds = 120;
+
   /** Creates the command; picocli fills the fields. */
   public ApplyCommand() {}
 
@@ -79,14 +107,37 @@ public final class ApplyCommand implements Callable<Integer> {
       err.println("error: --verify-timeout [" + verifySeconds + "] must be 0 or more");
       return RemoteClustersCli.INVALID_INPUT;
     }
+    if (credentialsSeconds <= 0) {
+      err.println("error: --credentials-timeout [" + credentialsSeconds + "] must be 1 or more");
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    if (blank(credentialsCommand) || blank(credentialsRemoveCommand)) {
+      err.println("error: a credentials command must not be blank");
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    if (credentialsRemoveCommand != null && credentialsCommand == null) {
+      err.println("error: --credentials-remove-command needs --credentials-command");
+      return RemoteClustersCli.INVALID_INPUT;
+    }
     boolean json = topo.json;
     Topology topology = readTopology(topo.file, json, out, err);
     if (topology == null) {
       return RemoteClustersCli.INVALID_INPUT;
     }
+    ClusterAccess access = TopologyOptions.access(topology, err);
+    if (access == null) {
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    CredentialWriter credentials =
+        credentialsCommand == null
+            ? CredentialWriter.manual()
+            : CredentialWriter.command(
+                credentialsCommand, credentialsRemoveCommand, Duration.ofSeconds(credentialsSeconds));
     ApplyReport report;
     try (Reconciler r =
         Reconciler.builder()
+            .access(access)
+            .credentials(credentials)
             .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
             .dryRun(dryRun)
             .verifyTimeout(Duration.ofSeconds(verifySeconds))
@@ -108,6 +159,10 @@ public final class ApplyCommand implements Callable<Integer> {
       return RemoteClustersCli.INVALID_INPUT;
     }
     return report.succeeded() ? RemoteClustersCli.OK : RemoteClustersCli.NEGATIVE;
+  }
+
+  private static boolean blank(String command) {
+    return command != null && command.isBlank();
   }
 
   /** Reads a topology file, printing problems; null when it cannot be used. */

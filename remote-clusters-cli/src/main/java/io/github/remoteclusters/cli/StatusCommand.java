@@ -8,6 +8,7 @@ import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.apply.LinkStatus;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.RemoteInfo;
+import io.github.remoteclusters.core.spi.ClusterAccess;
 import io.github.remoteclusters.core.spi.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Shows every remote-cluster alias on the local clusters of a topology file, from"
           + " GET _remote/info, with a diagnosis for each disconnected one.",
+      "Credentials come from ES_<NAME>_API_KEY, or ES_<NAME>_USER and ES_<NAME>_PASSWORD"
+          + " (NAME: the cluster name upper-cased, other characters _); HTTPS trusts the"
+          + " cluster's caFile.",
       "Exit 0 when every link of the file is connected, 1 otherwise, 2 on invalid input."
     })
 public final class StatusCommand implements Callable<Integer> {
@@ -51,9 +55,14 @@ public final class StatusCommand implements Callable<Integer> {
     if (topology == null) {
       return RemoteClustersCli.INVALID_INPUT;
     }
+    ClusterAccess access = TopologyOptions.access(topology, err);
+    if (access == null) {
+      return RemoteClustersCli.INVALID_INPUT;
+    }
     List<LinkStatus> statuses;
     try (Reconciler r =
         Reconciler.builder()
+            .access(access)
             .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
             .build()) {
       statuses = r.status(topology);

@@ -1,6 +1,12 @@
 package io.github.remoteclusters.cli;
 
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.spi.ClusterAccess;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +24,35 @@ final class TopologyOptions {
       paramLabel = "PATH",
       description = "Where the owned aliases are kept (default: FILE.owned.json).")
   Path ownership;
+
+  /** Where credentials come from; tests replace it. */
+  static Supplier<Map<String, String>> environment = System::getenv;
+
+  /**
+   * How to reach the clusters: their url, their caFile, credentials from {@code ES_<NAME>_*}
+   * variables. Checks every cluster with a url up front, so that a bad variable or CA file is
+   * invalid input (exit 2) before anything is read or written.
+   *
+   * @param topology the topology
+   * @param err where problems go
+   * @return the access, or null when a cluster cannot be reached as configured
+   */
+  static ClusterAccess access(Topology topology, PrintWriter err) {
+    ClusterAccess access = ClusterAccess.fromEnvironment(environment.get());
+    boolean ok = true;
+    for (Cluster c : topology.clusters()) {
+      if (c.url() == null) {
+        continue;
+      }
+      try {
+        access.endpoint(c);
+      } catch (IllegalArgumentException e) {
+        err.println("error: " + e.getMessage());
+        ok = false;
+      }
+    }
+    return ok ? access : null;
+  }
 
   /** {@return the ownership file: the option, else {@code FILE.owned.json} beside the topology} */
   Path ownershipFile() {

@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core;
 
 import io.github.remoteclusters.compat.EsVersion;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param remoteClusterServer whether its remote cluster server is enabled, or null when not stated
  *     (then the deployment's default applies: enabled on ECH and ECE, disabled otherwise)
  * @param license its licence level, or null when not stated
+ * @param caFile a PEM file with the CA certificate(s) that sign its HTTPS endpoint ({@code url}),
+ *     for clients of its REST API; null to trust the JVM's CAs. A topology file gives it relative
+ *     to the file
  * @param remoteClusterCa how peers trust its remote cluster server (port 9443): a public CA or the
  *     private CA of a PEM file; null when not stated (then private, to be supplied)
  * @param transportCa how peers trust its transport layer (certificate model), like {@code
@@ -47,6 +51,7 @@ public record Cluster(
     String serverName,
     Boolean remoteClusterServer,
     License license,
+    Path caFile,
     CaTrust remoteClusterCa,
     CaTrust transportCa,
     ServiceExposure remoteClusterService,
@@ -66,13 +71,14 @@ public record Cluster(
   }
 
   /**
-   * A cluster without the TLS, exposure and trust-filter details (all null).
+   * A cluster without the REST CA file and the TLS, exposure and trust-filter details (all
+   * null).
    *
    * @param name the name
    * @param version the version
    * @param deployment the deployment
    * @param eck the ECK reference, for and only for ECK
-   * @param url the REST URL, or null
+   * @param url the REST API URL, or null
    * @param transportAddress the transport address, or null
    * @param remoteClusterAddress the remote cluster server address, or null
    * @param serverName the TLS server name, or null
@@ -92,8 +98,52 @@ public record Cluster(
       License license) {
     this(
         name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
-        remoteClusterServer, license, null, null, null, null, null, null);
+        remoteClusterServer, license, null, null, null, null, null, null, null);
   }
+
+  /**
+   * A cluster with a CA file for its REST API, without the TLS, exposure and trust-filter details.
+   *
+   * @param name the name
+   * @param version the version
+   * @param deployment the deployment
+   * @param eck the ECK reference, for and only for ECK
+   * @param url the REST API URL, or null
+   * @param transportAddress the transport address, or null
+   * @param remoteClusterAddress the remote cluster server address, or null
+   * @param serverName the TLS server name, or null
+   * @param remoteClusterServer whether the remote cluster server is enabled, or null
+   * @param license the licence, or null
+   * @param caFile the PEM file of the REST API's CA, or null
+   */
+  public Cluster(
+      String name,
+      EsVersion version,
+      Deployment deployment,
+      EckRef eck,
+      String url,
+      String transportAddress,
+      String remoteClusterAddress,
+      String serverName,
+      Boolean remoteClusterServer,
+      License license,
+      Path caFile) {
+    this(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, caFile, null, null, null, null, null, null);
+  }
+
+  /**
+   * This cluster with a CA file for its HTTPS endpoint.
+   *
+   * @param file the PEM file, or null for the JVM's CAs
+   * @return the new cluster
+   */
+  public Cluster withCaFile(Path file) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, file, remoteClusterCa, transportCa, remoteClusterService,
+        transportService, trustRestrictions, remoteClusterHost);  }
 
   /**
    * A cluster with only the required parts; for ECK the resource is named like the cluster, in
@@ -118,7 +168,7 @@ public record Cluster(
   public Cluster withRemoteClusterCa(CaTrust value) {
     return new Cluster(
         name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
-        remoteClusterServer, license, value, transportCa, remoteClusterService, transportService,
+        remoteClusterServer, license, caFile, value, transportCa, remoteClusterService, transportService,
         trustRestrictions, remoteClusterHost);
   }
 
@@ -131,7 +181,7 @@ public record Cluster(
   public Cluster withTransportCa(CaTrust value) {
     return new Cluster(
         name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
-        remoteClusterServer, license, remoteClusterCa, value, remoteClusterService,
+        remoteClusterServer, license, caFile, remoteClusterCa, value, remoteClusterService,
         transportService, trustRestrictions, remoteClusterHost);
   }
 
@@ -145,7 +195,7 @@ public record Cluster(
   public Cluster withServices(ServiceExposure remoteCluster, ServiceExposure transport) {
     return new Cluster(
         name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
-        remoteClusterServer, license, remoteClusterCa, transportCa, remoteCluster, transport,
+        remoteClusterServer, license, caFile, remoteClusterCa, transportCa, remoteCluster, transport,
         trustRestrictions, remoteClusterHost);
   }
 
@@ -158,7 +208,7 @@ public record Cluster(
   public Cluster withTrustRestrictions(TrustRestrictions value) {
     return new Cluster(
         name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
-        remoteClusterServer, license, remoteClusterCa, transportCa, remoteClusterService,
+        remoteClusterServer, license, caFile, remoteClusterCa, transportCa, remoteClusterService,
         transportService, value, remoteClusterHost);
   }
 
@@ -224,6 +274,7 @@ public record Cluster(
         + (serverName == null ? "" : ", serverName=" + serverName)
         + (remoteClusterServer == null ? "" : ", remoteClusterServer=" + remoteClusterServer)
         + (license == null ? "" : ", license=" + license.id())
+        + (caFile == null ? "" : ", caFile=" + caFile)
         + (remoteClusterCa == null ? "" : ", remoteClusterCa=" + remoteClusterCa)
         + (transportCa == null ? "" : ", transportCa=" + transportCa)
         + (remoteClusterService == null ? "" : ", remoteClusterService=" + remoteClusterService)

@@ -42,6 +42,7 @@ public final class TopologyReader {
           "deployment",
           "eck",
           "url",
+          "caFile",
           "transportAddress",
           "remoteClusterAddress",
           "serverName",
@@ -95,31 +96,32 @@ public final class TopologyReader {
       return new TopologyReadResult.Failed(
           List.of(new Problem(ProblemCode.UNREADABLE, "", e.getMessage())));
     }
-    Path dir = file.toAbsolutePath().getParent();
-    return parse(text, dir == null ? Path.of("") : dir);
+    Path parent = file.toAbsolutePath().getParent();
+    return parse(text, parent);
   }
 
   /**
-   * Reads a topology from text: JSON when it starts with <code>{</code>, YAML otherwise.
+   * Reads a topology from text: JSON when it starts with <code>{</code>, YAML otherwise. Relative
+   * {@code caFile} paths are read from the working directory.
    *
    * @param text the file content
    * @return the topology, or the problems
    */
   public static TopologyReadResult parse(String text) {
-    return parse(text, Path.of(""));
+    return parse(text, null);
   }
 
   /**
-   * Reads a topology from text, resolving file paths in it ({@code remoteClusterCa}, {@code
-   * transportCa}, {@code trustRestrictions}) against a folder.
+   * Reads a topology from text, resolving relative file paths ({@code caFile},
+   * {@code remoteClusterCa}, {@code transportCa}, {@code trustRestrictions}) against a directory.
    *
    * @param text the file content
-   * @param baseDir the folder of the topology file
+   * @param baseDirectory the directory relative file names are resolved against (the topology
+   *     file's), or null for the working directory
    * @return the topology, or the problems
    */
-  public static TopologyReadResult parse(String text, Path baseDir) {
+  public static TopologyReadResult parse(String text, Path baseDirectory) {
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(baseDir, "baseDir");
     JsonNode root;
     try {
       root = Json.parse(text);
@@ -137,7 +139,7 @@ public final class TopologyReader {
       return new TopologyReadResult.Failed(
           List.of(new Problem(ProblemCode.SYNTAX, "", "not YAML or JSON: " + e.getMessage())));
     }
-    return fromTree(root, baseDir);
+    return fromTree(root, baseDirectory);
   }
 
   /**
@@ -147,18 +149,11 @@ public final class TopologyReader {
    * @return the topology, or the problems
    */
   public static TopologyReadResult fromTree(JsonNode root) {
-    return fromTree(root, Path.of(""));
+    return fromTree(root, null);
   }
 
-  /**
-   * Reads a topology from an already parsed JSON tree, resolving file paths against a folder.
-   *
-   * @param root the tree
-   * @param baseDir the folder of the topology file
-   * @return the topology, or the problems
-   */
-  public static TopologyReadResult fromTree(JsonNode root, Path baseDir) {
-    Walker w = new Walker(Objects.requireNonNull(baseDir, "baseDir"));
+  private static TopologyReadResult fromTree(JsonNode root, Path baseDirectory) {
+    Walker w = new Walker(baseDirectory);
     Topology topology = w.topology(root);
     if (!w.problems.isEmpty() || topology == null) {
       if (w.problems.isEmpty()) {
@@ -174,11 +169,11 @@ public final class TopologyReader {
     final List<Problem> problems = new ArrayList<>();
     /** Equal access documents are shared, so that large meshes stay small in memory. */
     final Map<JsonNode, ObjectNode> accessDocuments = new HashMap<>();
-    /** The folder relative file paths are resolved against. */
-    final Path baseDir;
+    /** Where relative file names are resolved, or null for the working directory. */
+    final Path baseDirectory;
 
-    Walker(Path baseDir) {
-      this.baseDir = baseDir;
+    Walker(Path baseDirectory) {
+      this.baseDirectory = baseDirectory;
     }
 
     void problem(ProblemCode code, String path, String message) {
@@ -299,6 +294,7 @@ public final class TopologyReader {
             path + ".url",
             "url [" + Redaction.url(url) + "] must start with http:// or https://");
       }
+      Path caFile = caFile(node, path);
       String transport = address(node, path, "transportAddress");
       String rcs = address(node, path, "remoteClusterAddress");
       String serverName = text(node, path, "serverName", false);
@@ -312,9 +308,32 @@ public final class TopologyReader {
         return null;
       }
       return new Cluster(
-          name, version, deployment, eck, url, transport, rcs, serverName, server, license,
+          name, version, deployment, eck, url, transport, rcs, serverName, server, license, caFile,
           tls.remoteClusterCa, tls.transportCa, tls.remoteClusterService, tls.transportService,
           tls.trustRestrictions, tls.remoteClusterHost);
+    }
+
+    /** A cluster's {@code caFile}: resolved against the topology file's folder, read as PEM. */
+    Path caFile(JsonNode node, String path) {
+      String value = text(node, path, "caFile", false);
+      if (value == null) {
+        return null;
+      }
+      Path file;
+      try {
+        file = baseDirectory == null ? Path.of(value) : baseDirectory.resolve(value);
+      } catch (java.nio.file.InvalidPathException e) {
+        problem(ProblemCode.INVALID_VALUE, path + ".caFile",
+            "caFile [" + value + "] is not a valid path: " + e.getReason());
+        return null;
+      }
+      try {
+        io.github.remoteclusters.core.internal.access.CaTrust.read(file);
+      } catch (IllegalArgumentException e) {
+        problem(ProblemCode.INVALID_VALUE, path + ".caFile", e.getMessage());
+        return null;
+      }
+      return file.normalize();
     }
 
     EsVersion version(JsonNode node, String path) {
@@ -643,6 +662,15 @@ public final class TopologyReader {
       String remoteClusterHost;
     }
 
+    /** A file name of the topology, against the topology file's folder; null when not a path. */
+    private Path resolve(String value) {
+      try {
+        return (baseDirectory == null ? Path.of(value) : baseDirectory.resolve(value)).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        return null;
+      }
+    }
+
     ClusterTls readClusterTls(JsonNode node, String path, Deployment deployment) {
       ClusterTls tls = new ClusterTls();
       tls.remoteClusterCa = caTrust(node, path, "remoteClusterCa");
@@ -676,7 +704,11 @@ public final class TopologyReader {
         return CaTrust.PUBLIC;
       }
       String at = join(path, key);
-      Path file = baseDir.resolve(value).normalize();
+      Path file = resolve(value);
+      if (file == null) {
+        problem(ProblemCode.INVALID_VALUE, at, key + " [" + value + "] is not a valid path");
+        return null;
+      }
       String pem = readFile(at, key, value, file);
       if (pem == null) {
         return null;
@@ -766,7 +798,11 @@ public final class TopologyReader {
                 + " patterns but is " + Json.typeName(t));
         return null;
       }
-      Path file = baseDir.resolve(t.asText()).normalize();
+      Path file = resolve(t.asText());
+      if (file == null) {
+        problem(ProblemCode.INVALID_VALUE, at, "trustRestrictions [" + t.asText() + "] is not a valid path");
+        return null;
+      }
       String text = readFile(at, "trustRestrictions", t.asText(), file);
       if (text == null) {
         return null;

@@ -1,6 +1,8 @@
 package io.github.remoteclusters.core.spi;
 
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.internal.access.CaTrust;
+import io.github.remoteclusters.core.internal.access.EnvironmentAccess;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,8 +40,44 @@ public interface ClusterAccess {
         throw new IllegalArgumentException(
             "cluster [" + cluster.name() + "] has no url: the applier cannot reach it");
       }
-      return ClusterEndpoint.fromUrl(cluster.url());
+      ClusterEndpoint endpoint = ClusterEndpoint.fromUrl(cluster.url());
+      return cluster.caFile() == null
+          ? endpoint
+          : endpoint.withSslContext(CaTrust.sslContext(cluster.caFile()));
     };
+  }
+
+  /**
+   * Reaches every cluster at the {@code url} of its topology entry, trusting the CA of its {@code
+   * caFile} for HTTPS (the JVM's CAs when none), with credentials from environment variables named
+   * after the cluster, so that a topology file in git holds no secret. For a cluster named {@code
+   * dc-east} ({@code NAME} is the name upper-cased, every character other than a letter or digit
+   * replaced by {@code _}):
+   *
+   * <ul>
+   *   <li>{@code ES_DC_EAST_API_KEY}: an encoded REST API key ({@code Authorization: ApiKey ...});
+   *   <li>or {@code ES_DC_EAST_USER} and {@code ES_DC_EAST_PASSWORD}: HTTP basic authentication.
+   * </ul>
+   *
+   * <p>Without either, credentials in the URL are used, else none. Both ways at once, or a user
+   * without a password, is an error naming the variables (never their values).
+   *
+   * @param env the environment, usually {@code System.getenv()}
+   * @return the access
+   */
+  static ClusterAccess fromEnvironment(Map<String, String> env) {
+    return new EnvironmentAccess(env);
+  }
+
+  /**
+   * The prefix of the environment variables that hold a cluster's credentials.
+   *
+   * @param clusterName the cluster's name
+   * @return {@code ES_} and the name upper-cased, every character other than an ASCII letter or
+   *     digit replaced by {@code _}: {@code ES_DC_EAST} for {@code dc-east}
+   */
+  static String environmentPrefix(String clusterName) {
+    return EnvironmentAccess.prefix(Objects.requireNonNull(clusterName, "clusterName"));
   }
 
   /**

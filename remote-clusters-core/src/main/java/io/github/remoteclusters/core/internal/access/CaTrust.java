@@ -1,0 +1,81 @@
+package io.github.remoteclusters.core.internal.access;
+
+import io.github.remoteclusters.security.SecurityInputException;
+import io.github.remoteclusters.security.certs.Pem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Reads a PEM CA file and makes a TLS context that trusts exactly its certificates. Not API. */
+public final class CaTrust {
+
+  /** A CA file larger than this is not a CA file. */
+  static final long MAX_BYTES = 1L << 20;
+
+  private CaTrust() {}
+
+  /**
+   * Reads the certificates of a PEM CA file.
+   *
+   * @param file the file
+   * @return its certificates, at least one
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   */
+  public static List<X509Certificate> read(Path file) {
+    String pem;
+    try {
+      if (Files.isDirectory(file)) {
+        throw new IllegalArgumentException("CA file [" + file + "] is a directory, not a PEM file");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw new IllegalArgumentException(
+            "CA file [" + file + "] is larger than " + MAX_BYTES + " bytes: not a PEM CA file");
+      }
+      pem = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("CA file [" + file + "] does not exist", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("CA file [" + file + "] cannot be read: " + e.getMessage(), e);
+    }
+    try {
+      return Pem.readCertificates(file.toString(), pem);
+    } catch (SecurityInputException e) {
+      throw new IllegalArgumentException(
+          "CA file [" + file + "] is not a PEM certificate file: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A TLS context that trusts exactly the certificates of a PEM CA file (like {@code curl
+   * --cacert}), with the JVM's default hostname checks left to the HTTP client.
+   *
+   * @param file the file
+   * @return the context
+   * @throws IllegalArgumentException naming the file when it cannot be used
+   */
+  public static SSLContext sslContext(Path file) {
+    List<X509Certificate> certificates = read(file);
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      for (int i = 0; i < certificates.size(); i++) {
+        trust.setCertificateEntry("ca-" + i, certificates.get(i));
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("CA file [" + file + "] cannot be used for TLS: " + e.getMessage(), e);
+    }
+  }
+}
