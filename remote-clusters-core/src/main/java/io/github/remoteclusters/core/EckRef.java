@@ -49,7 +49,7 @@ public record EckRef(String name, String namespace, String environment, EsVersio
    * @return the host name
    */
   public String transportServiceHost() {
-    return name + "-es-transport." + namespace + ".svc";
+    return EckNames.transportHost(name, namespace);
   }
 
   /**
@@ -59,7 +59,7 @@ public record EckRef(String name, String namespace, String environment, EsVersio
    * @return the host name
    */
   public String remoteClusterServiceHost() {
-    return name + "-es-remote-cluster." + namespace + ".svc";
+    return EckNames.remoteClusterHost(name, namespace);
   }
 
   /**

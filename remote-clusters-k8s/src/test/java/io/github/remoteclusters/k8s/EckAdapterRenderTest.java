@@ -335,6 +335,18 @@ class EckAdapterRenderTest {
   }
 
   @Test
+  void oneCheckerSaysEachProblemOnce() {
+    // the core plans every link; the adapter adds only what ECK adds, so no problem is said twice
+    String yaml = Topologies.SAME_ENV_API_KEY
+        .replace("search: [{names: [\"logs-*\"]}]",
+            "search: [{names: [\"logs-*\"], query: \"{}\"}, {names: [\"x\"]}]")
+        .replace("security: api-key", "security: api-key\n    mode: proxy\n    skipUnavailable: true");
+    List<Problem> problems = ADAPTER.render(Topologies.parse(yaml)).problems();
+    assertThat(problems).extracting(Problem::code).contains(ProblemCode.ECK_UNSUPPORTED);
+    assertThat(problems).extracting(p -> p.code() + " " + p.path()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void selfReferencesAreRejected() {
     String yaml = Topologies.SAME_ENV_CERT.replace("eck: {name: cluster2, namespace: ns2}",
         "eck: {name: cluster1, namespace: ns1}");

@@ -22,7 +22,7 @@ public final class ApplyException extends RuntimeException {
   private final String alias;
 
   /** The step that failed. */
-  private final String step;
+  private final ApplyStep step;
 
   /** The HTTP status of Elasticsearch's answer, or 0. */
   private final int httpStatus;
@@ -32,19 +32,20 @@ public final class ApplyException extends RuntimeException {
    *
    * @param cluster the cluster
    * @param alias the alias concerned, or null
-   * @param step the step name, such as {@code PUT_REMOTE_SETTINGS}
+   * @param step the step that failed
    * @param httpStatus Elasticsearch's HTTP status, or 0 when there was no answer
    * @param reason what went wrong, and what to do about it
    * @param cause the underlying exception, or null
    */
   public ApplyException(
-      String cluster, String alias, String step, int httpStatus, String reason, Throwable cause) {
+      String cluster, String alias, ApplyStep step, int httpStatus, String reason,
+      Throwable cause) {
     super(
         "["
             + Objects.requireNonNull(cluster, "cluster")
             + (alias == null ? "" : "/" + alias)
             + "/"
-            + Objects.requireNonNull(step, "step")
+            + Objects.requireNonNull(step, "step").name()
             + "] failed: "
             + reason,
         cause);
@@ -65,7 +66,7 @@ public final class ApplyException extends RuntimeException {
   }
 
   /** {@return the step that failed, such as {@code READ_SETTINGS} or {@code PUT_REMOTE_SETTINGS}} */
-  public String step() {
+  public ApplyStep step() {
     return step;
   }
 

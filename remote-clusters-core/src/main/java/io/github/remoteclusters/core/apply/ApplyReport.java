@@ -60,7 +60,7 @@ public record ApplyReport(
    */
   public ApplyReport throwIfFailed() {
     if (rejected()) {
-      throw new ApplyException("topology", null, "PLAN", 0,
+      throw new ApplyException("topology", null, ApplyStep.PLAN, 0,
           "the plan was rejected: " + problems.stream().filter(Problem::isError)
               .map(Problem::message).findFirst().orElse(""), null);
     }

@@ -1,10 +1,8 @@
 package io.github.remoteclusters.core.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
-import io.github.remoteclusters.core.TransportOptions;
-import io.github.remoteclusters.core.plan.Connection;
+import io.github.remoteclusters.security.apikey.LocalRole;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +11,10 @@ import java.util.function.Function;
 /**
  * The parts of steps that many links of one topology share, built once per planner run.
  *
- * <p>Links of a large topology repeat a few shapes: every link to one remote under one alias sends
- * the same settings body, every local cluster trusting one remote gets the same instructions. The
- * steps keep the shared JSON nodes without copying them, which is safe because {@code
- * HttpRequest.body()} and {@code EckResourceStep.specPatch()} hand out copies and nothing here
- * changes a node once it is cached. Each map is bounded so that a topology whose links share
+ * <p>Links of a large topology repeat a few shapes: every link under one alias with one access
+ * document has the same local role, every local cluster trusting one remote gets the same
+ * instructions. Request bodies are not built while planning: {@code StepEncoder} writes them from
+ * the steps' payloads when they are sent or printed. Each map is bounded so that a topology whose links share
  * nothing (one alias per link) does not keep every body alive while streaming. Not API.
  */
 final class StepCache {
@@ -25,21 +22,8 @@ final class StepCache {
   /** Entries kept per map; beyond that the oldest go. */
   private static final int LIMIT = 4096;
 
-  /** The {@code privileges} of a search entry of a local role; never changed once built. */
-  static final ArrayNode SEARCH_PRIVILEGES =
-      LinkPlanner.array("read", "read_cross_cluster", "view_index_metadata");
-
-  /** The {@code privileges} of a replication entry of a local role; never changed once built. */
-  static final ArrayNode REPLICATION_PRIVILEGES = LinkPlanner.array("cross_cluster_replication");
-
-  /** The {@code cluster} privileges of a local role for replication; never changed once built. */
-  static final ArrayNode MANAGE_CCR = LinkPlanner.array("manage_ccr");
-
-  /** {@code PUT _cluster/settings} bodies by what they are made of. */
-  final Map<SettingsKey, ObjectNode> settingsBodies = bounded();
-
-  /** Local-role bodies by alias and access document (by identity). */
-  final Map<RoleKey, ObjectNode> roleBodies = bounded();
+  /** Local roles by alias and access document (by identity). */
+  final Map<RoleKey, LocalRole> roles = bounded();
 
   /** {@code TRUST_CA} instructions by what they are made of. */
   final Map<TrustKey, List<String>> trustLines = bounded();
@@ -67,10 +51,6 @@ final class StepCache {
       }
     };
   }
-
-  /** What a settings body is made of; a null connection is a removal (every key nulled). */
-  record SettingsKey(
-      String alias, Connection connection, Boolean skipUnavailable, TransportOptions transport) {}
 
   /** What a local-role body is made of: the access document is compared by identity. */
   static final class RoleKey {

@@ -1,35 +1,27 @@
 package io.github.remoteclusters.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.EckRef;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.SecurityModel;
-import io.github.remoteclusters.core.TransportOptions;
 import io.github.remoteclusters.core.plan.Connection;
 import io.github.remoteclusters.core.plan.EckResource;
 import io.github.remoteclusters.core.plan.EckResourceStep;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
-import io.github.remoteclusters.core.plan.HttpRequest;
 import io.github.remoteclusters.core.plan.ManualStep;
 import io.github.remoteclusters.core.plan.PlanStep;
-import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepPayload;
+import io.github.remoteclusters.security.apikey.LocalRole;
+import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the steps of one link's plan, in order. Not API. */
 final class StepWriter {
-
-  private static final String ECK_CONFIG_DIR = "/usr/share/elasticsearch/config/";
-
-  /** ECK's own transport CA, first of the CA lists ECK writes into the node configuration. */
-  private static final String ECK_TRANSPORT_CA = ECK_CONFIG_DIR + "transport-certs/ca.crt";
-
-  /** The CAs ECK copies from clusters of its environment (or its own CA when there are none). */
-  private static final String ECK_REMOTE_CA = ECK_CONFIG_DIR + "transport-remote-certs/ca.crt";
 
   private final Cluster local;
   private final Cluster remote;
@@ -77,25 +69,22 @@ final class StepWriter {
   List<PlanStep> present() {
     if (sameEnvironment()) {
       if (apiKey && !remote.remoteClusterServerEnabled()) {
-        ObjectNode patch = Json.object();
-        patch.putObject("remoteClusterServer").put("enabled", true);
         eck(
-            StepAction.ENABLE_REMOTE_CLUSTER_SERVER,
+            new StepPayload.EnableRemoteClusterServer(alias()),
             remote,
             "enable the remote cluster server of [" + remote.name()
-                + "] so that ECK can connect API-key links to it (rolling restart)",
-            patch);
+                + "] so that ECK can connect API-key links to it (rolling restart)");
       }
-      ObjectNode patch = Json.object();
-      patch.putArray("remoteClusters").add(eckEntry());
+      EckRef ref = remote.eck();
       eck(
-          StepAction.PATCH_ECK_RESOURCE,
+          new StepPayload.DeclareEckRemoteCluster(
+              alias(), new EckResource("Elasticsearch", ref.name(), ref.namespace()),
+              apiKey ? access : null),
           local,
           "declare [" + alias() + "] in spec.remoteClusters; the operator "
               + (apiKey ? "creates the cross-cluster API key on [" + remote.name()
                   + "], stores it in the keystore of [" + local.name() + "], " : "")
-              + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds",
-          patch);
+              + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds");
     } else {
       remoteSide();
       trust();
@@ -110,77 +99,34 @@ final class StepWriter {
     return steps;
   }
 
-  private ObjectNode eckEntry() {
-    ObjectNode entry = Json.object();
-    entry.put("name", alias());
-    EckRef ref = remote.eck();
-    ObjectNode es = entry.putObject("elasticsearchRef");
-    es.put("name", ref.name());
-    es.put("namespace", ref.namespace());
-    if (apiKey) {
-      entry.putObject("apiKey").set("access", eckAccess(access));
-    }
-    return entry;
-  }
-
-  /** ECK's CRD takes single objects for search and replication, and both field_security lists. */
-  private static ObjectNode eckAccess(ObjectNode access) {
-    ObjectNode out = Json.object();
-    for (String field : List.of("search", "replication")) {
-      JsonNode node = access.get(field);
-      if (node == null || (node.isArray() && node.isEmpty())) {
-        continue;
-      }
-      ObjectNode entry = (ObjectNode) (node.isArray() ? node.get(0) : node).deepCopy();
-      JsonNode names = entry.get("names");
-      if (names != null && names.isTextual()) {
-        entry.set("names", LinkPlanner.array(names.asText()));
-      }
-      JsonNode fls = entry.get("field_security");
-      if (fls != null && fls.isObject() && !fls.has("except")) {
-        ((ObjectNode) fls).putArray("except");
-      }
-      out.set(field, entry);
-    }
-    return out;
-  }
-
   private void remoteSide() {
     if (security == SecurityModel.NONE) {
       return;
     }
     if (remote.deployment() == Deployment.ECK) {
-      ObjectNode expose = Json.object();
-      if (apiKey) {
-        if (!remote.remoteClusterServerEnabled()) {
-          ObjectNode enable = Json.object();
-          enable.putObject("remoteClusterServer").put("enabled", true);
-          eck(
-              StepAction.ENABLE_REMOTE_CLUSTER_SERVER,
-              remote,
-              "enable the remote cluster server of [" + remote.name() + "] (rolling restart)",
-              enable);
-        }
-        expose.putObject("remoteClusterServer").put("enabled", true)
-            .putObject("service").putObject("spec").put("type", "LoadBalancer");
-      } else {
-        expose.putObject("transport").putObject("service").putObject("spec")
-            .put("type", "LoadBalancer");
+      if (apiKey && !remote.remoteClusterServerEnabled()) {
+        eck(
+            new StepPayload.EnableRemoteClusterServer(alias()),
+            remote,
+            "enable the remote cluster server of [" + remote.name() + "] (rolling restart)");
       }
-      String service = remote.eck().name() + (apiKey ? "-es-remote-cluster" : "-es-transport");
+      String es = remote.eck().name();
+      String service =
+          apiKey ? EckNames.remoteClusterService(es) : EckNames.transportService(es);
       eck(
-          StepAction.EXPOSE_SERVICE,
+          new StepPayload.ExposeService(alias(), service, apiKey),
           remote,
           "expose service " + service + " outside its Kubernetes cluster as a LoadBalancer"
               + (apiKey ? " (ECK 3.3+; with ECK 3.0 to 3.2 run: kubectl expose service " + service
-                  + " -n " + remote.eck().namespace() + " --name=" + service
-                  + "-lb --type=LoadBalancer --port=9443 --target-port=9443)" : "")
+                  + " -n " + remote.eck().namespace() + " --name="
+                  + EckNames.remoteClusterLoadBalancer(es) + " --type=LoadBalancer --port="
+                  + EckNames.REMOTE_CLUSTER_PORT + " --target-port="
+                  + EckNames.REMOTE_CLUSTER_PORT + ")" : "")
               + "; its address must match cluster [" + remote.name() + "] "
-              + (apiKey ? "remoteClusterAddress" : "transportAddress"),
-          expose);
+              + (apiKey ? "remoteClusterAddress" : "transportAddress"));
     } else if (apiKey && !remote.remoteClusterServerEnabled()) {
       manual(
-          StepAction.ENABLE_REMOTE_CLUSTER_SERVER,
+          new StepPayload.EnableRemoteClusterServer(alias()),
           remote,
           "enable the remote cluster server of [" + remote.name() + "] (port 9443)",
           remote.deployment() == Deployment.SELF_MANAGED
@@ -216,7 +162,7 @@ final class StepWriter {
         new StepCache.TrustKey(trusted, apiKey, shared ? null : truster, shared ? null : alias());
     List<String> lines = StepCache.get(cache.trustLines, key, k -> trustLines(truster, trusted));
     manual(
-        StepAction.TRUST_CA,
+        new StepPayload.TrustCa(alias(), trusted.name(), apiKey),
         truster.name(),
         "make [" + truster.name() + "] trust the CA of [" + trusted.name() + "] for "
             + (apiKey ? "its remote cluster client (API keys)" : "the transport layer (certificates)"),
@@ -237,9 +183,9 @@ final class StepWriter {
   private String caSource(Cluster c) {
     switch (c.deployment()) {
       case ECK:
-        return "the ca.crt of Secret " + c.eck().name() + "-es-transport-certs-public in namespace "
-            + c.eck().namespace() + " (kubectl get secret " + c.eck().name()
-            + "-es-transport-certs-public -n " + c.eck().namespace()
+        String certs = EckNames.transportCertsPublic(c.eck().name());
+        return "the ca.crt of Secret " + certs + " in namespace "
+            + c.eck().namespace() + " (kubectl get secret " + certs + " -n " + c.eck().namespace()
             + " -o jsonpath='{.data.ca\\.crt}' | base64 -d)";
       case ECE:
         return apiKey
@@ -262,18 +208,20 @@ final class StepWriter {
       case ECK:
         String ns = truster.eck().namespace();
         if (apiKey) {
-          String map = alias() + "-remote-ca";
+          String map = EckNames.remoteCaConfigMap(truster.eck().name());
+          String key = EckNames.remoteCaKey(alias());
           return List.of(
-              "kubectl create configmap " + map + " -n " + ns + " --from-file=ca.crt=" + file,
-              "mount ConfigMap " + map + " at " + ECK_CONFIG_DIR + "remote-certs/" + alias()
+              "kubectl create configmap " + map + " -n " + ns + " --from-file=" + key + "=" + file
+                  + " (if the ConfigMap exists, add the key " + key + " to it instead)",
+              "mount ConfigMap " + map + " at " + EckNames.REMOTE_CERTS_MOUNT
                   + " in the podTemplate of every nodeSet of " + truster.eck().name(),
-              "in every nodeSet config: add \"remote-certs/" + alias() + "/ca.crt\" to"
+              "in every nodeSet config: add \"" + EckNames.remoteCaPath(alias()) + "\" to"
                   + " xpack.security.remote_cluster_client.ssl.certificate_authorities; the list"
                   + " replaces the one ECK sets itself, so it must also hold ECK's CAs \""
-                  + ECK_TRANSPORT_CA + "\" and \"" + ECK_REMOTE_CA + "\" and the CAs of the"
-                  + " other remote links of " + truster.eck().name());
+                  + EckNames.ECK_TRANSPORT_CA + "\" and \"" + EckNames.ECK_TRANSPORT_REMOTE_CA
+                  + "\" and the CAs of the other remote links of " + truster.eck().name());
         }
-        String certs = truster.eck().name() + "-remote-certs";
+        String certs = EckNames.transportCaConfigMap(truster.eck().name());
         return List.of(
             "kubectl create configmap " + certs + " -n " + ns + " --from-file=ca.crt=" + file
                 + " (append to ca.crt if the ConfigMap already holds other CAs)",
@@ -308,35 +256,27 @@ final class StepWriter {
   }
 
   private void createKey() {
-    ObjectNode body = Json.object();
-    body.put("name", keyName());
-    body.set("access", access);
-    ObjectNode metadata = body.putObject("metadata");
-    metadata.put("managed-by", "remote-clusters");
-    metadata.put("local-cluster", local.name());
-    metadata.put("alias", alias());
     request(
-        StepAction.CREATE_CROSS_CLUSTER_API_KEY,
+        new StepPayload.CreateCrossClusterApiKey(alias(), keyName(), local.name(), access),
         remote,
         text(CREATE_KEY_TEXT, null, k -> "create the cross-cluster API key of [" + k.alias()
             + "] (needs manage_security); keep the encoded value of the response for"
-            + " STORE_CREDENTIALS, it is never written to a plan"),
-        "POST",
-        "/_security/cross_cluster/api_key",
-        body);
+            + " STORE_CREDENTIALS, it is never written to a plan"));
   }
 
   private void storeCredentials() {
-    String setting = "cluster.remote." + alias() + ".credentials";
+    String setting = EckNames.credentialsKey(alias());
     String secret = "<encoded value of API key " + keyName() + ">";
     List<String> lines;
     switch (local.deployment()) {
       case ECK:
-        String name = local.eck().name() + "-remote-" + alias() + "-credentials";
+        String name = EckNames.credentialsSecret(local.eck().name());
         lines = List.of(
             "kubectl create secret generic " + name + " -n " + local.eck().namespace()
-                + " --from-literal=" + setting + "='" + secret + "'",
-            "add {secretName: " + name + "} to spec.secureSettings of " + local.eck().name(),
+                + " --from-literal=" + setting + "='" + secret + "' (if the Secret exists, add"
+                + " the key " + setting + " to it instead)",
+            "add {secretName: " + name + "} to spec.secureSettings of " + local.eck().name()
+                + " (once: the Secret holds the credentials of every alias)",
             "in every nodeSet config: xpack.security.remote_cluster_client.ssl.enabled: true",
             "ECK restarts the nodes to load the new keystore entry");
         break;
@@ -354,22 +294,19 @@ final class StepWriter {
         break;
     }
     manual(
-        StepAction.STORE_CREDENTIALS,
+        new StepPayload.StoreCredentials(alias(), keyName()),
         local,
         "put the API key into the keystore of [" + local.name() + "] as " + setting,
         lines);
     if (local.deployment() == Deployment.SELF_MANAGED) {
       request(
-          StepAction.RELOAD_SECURE_SETTINGS,
+          new StepPayload.ReloadSecureSettings(alias()),
           local,
           text(RELOAD_TEXT, null, k -> "reload the keystore on every node so that cluster.remote."
-              + k.alias() + ".credentials takes effect without a restart"),
-          "POST",
-          "/_nodes/reload_secure_settings",
-          null);
+              + k.alias() + ".credentials takes effect without a restart"));
     } else if (local.deployment().isElasticCloud() && !local.version().isAtLeast(8, 14)) {
       manual(
-          StepAction.RELOAD_SECURE_SETTINGS,
+          new StepPayload.ReloadSecureSettings(alias()),
           local,
           "restart the deployment: below 8.14 Elastic Cloud does not reload the keystore by itself",
           List.of("in the console of [" + local.name() + "]: restart Elasticsearch"));
@@ -377,47 +314,14 @@ final class StepWriter {
   }
 
   private void putSettings() {
-    StepCache.SettingsKey key =
-        new StepCache.SettingsKey(alias(), connection, link.skipUnavailable(), link.transport());
     String mode = modeId(connection);
     request(
-        StepAction.PUT_REMOTE_SETTINGS,
+        new StepPayload.PutRemoteSettings(
+            alias(), connection, link.skipUnavailable(), link.transport()),
         local,
         text(PUT_TEXT, mode, k -> "connect [" + k.alias() + "] in " + k.flag() + " mode; every"
             + " other key of the alias is nulled in the same request, so a mode switch leaves"
-            + " nothing behind"),
-        "PUT",
-        "/_cluster/settings",
-        StepCache.get(cache.settingsBodies, key, k -> settingsBody(aliasSettings())));
-  }
-
-  /** The {@code cluster.remote.<alias>} object of a settings body: every key, nulled or set. */
-  private ObjectNode aliasSettings() {
-    ObjectNode alias = allKeysNull();
-    alias.put("mode", modeId(connection));
-    if (connection instanceof Connection.Sniff) {
-      Connection.Sniff sniff = (Connection.Sniff) connection;
-      ArrayNode seeds = alias.putArray("seeds");
-      sniff.seeds().forEach(seeds::add);
-      putIfSet(alias, "node_connections", sniff.nodeConnections());
-    } else if (connection instanceof Connection.Proxy) {
-      Connection.Proxy proxy = (Connection.Proxy) connection;
-      alias.put("proxy_address", proxy.address());
-      if (proxy.serverName() != null) {
-        alias.put("server_name", proxy.serverName());
-      }
-      putIfSet(alias, "proxy_socket_connections", proxy.socketConnections());
-    } else {
-      throw new IllegalStateException("unknown connection " + connection);
-    }
-    if (link.skipUnavailable() != null) {
-      alias.put("skip_unavailable", link.skipUnavailable());
-    }
-    TransportOptions t = link.transport();
-    putIfSet(alias, "transport.ping_schedule", t.pingSchedule());
-    putIfSet(alias, "transport.compress", t.compress());
-    putIfSet(alias, "transport.compression_scheme", t.compressionScheme());
-    return alias;
+            + " nothing behind"));
   }
 
   /** {@link io.github.remoteclusters.core.Mode#id()} without building a new string each time. */
@@ -435,34 +339,11 @@ final class StepWriter {
   private static final int PUT_TEXT = 2;
   private static final int VERIFY_TEXT = 3;
 
-  /** Every key of the alias set to null: a removal, or the base every plan overwrites. */
-  private static ObjectNode allKeysNull() {
-    ObjectNode alias = new ObjectNode(Json.NODES, new java.util.LinkedHashMap<>(32));
-    for (String key : SettingValues.ALIAS_KEYS) {
-      alias.putNull(key);
-    }
-    return alias;
-  }
-
-  private static void putIfSet(ObjectNode node, String key, Object value) {
-    if (value instanceof Integer) {
-      node.put(key, (Integer) value);
-    } else if (value != null) {
-      node.put(key, value.toString());
-    }
-  }
-
-  private ObjectNode settingsBody(ObjectNode aliasSettings) {
-    ObjectNode body = Json.object();
-    body.putObject("persistent").putObject("cluster").putObject("remote").set(alias(), aliasSettings);
-    return body;
-  }
-
   private void roles() {
     if (!apiKey) {
       if (security == SecurityModel.CERTIFICATE) {
         manual(
-            StepAction.MANUAL,
+            new StepPayload.Manual(alias()),
             remote,
             "with certificates [" + remote.name() + "] authorizes by role name: the roles of the"
                 + " local users must also exist there",
@@ -475,33 +356,31 @@ final class StepWriter {
       return;
     }
     boolean replication = link.wantsReplication();
-    ObjectNode body =
+    LocalRole role =
         StepCache.get(
-            cache.roleBodies,
+            cache.roles,
             new StepCache.RoleKey(alias(), access, replication),
-            k -> roleBody(replication));
+            k -> localRole(replication));
     request(
-        StepAction.CREATE_LOCAL_ROLE,
+        new StepPayload.CreateLocalRole(alias(), role),
         local,
         "create the local role that grants the users of [" + local.name() + "] access through ["
-            + alias() + "]; assign it to them (the key's access caps what it can grant)",
-        "PUT",
-        "/_security/role/remote-" + alias(),
-        body);
+            + alias() + "]; assign it to them (the key's access caps what it can grant)");
   }
 
-  private ObjectNode roleBody(boolean replication) {
-    ObjectNode body = Json.object();
-    if (replication) {
-      body.set("cluster", StepCache.MANAGE_CCR);
-    }
-    ArrayNode remoteIndices = body.putArray("remote_indices");
-    addRemoteIndices(remoteIndices, access.get("search"), StepCache.SEARCH_PRIVILEGES);
-    addRemoteIndices(remoteIndices, access.get("replication"), StepCache.REPLICATION_PRIVILEGES);
-    return body;
+  /** The local role of an API-key link: the key's index patterns, through the alias. */
+  private LocalRole localRole(boolean replication) {
+    List<RemoteIndicesPrivileges> entries = new ArrayList<>(2);
+    addRemoteIndices(entries, access.get("search"), LocalRole.SEARCH_PRIVILEGES);
+    addRemoteIndices(entries, access.get("replication"), LocalRole.REPLICATION_PRIVILEGES);
+    return new LocalRole(
+        "remote-" + alias(), replication ? MANAGE_CCR : List.of(), entries, List.of());
   }
 
-  private void addRemoteIndices(ArrayNode out, JsonNode entries, ArrayNode privileges) {
+  private static final List<String> MANAGE_CCR = List.of("manage_ccr");
+
+  private void addRemoteIndices(
+      List<RemoteIndicesPrivileges> out, JsonNode entries, List<String> privileges) {
     if (entries == null || entries.isNull()) {
       return;
     }
@@ -511,60 +390,49 @@ final class StepWriter {
     } else {
       list.add(entries);
     }
+    List<String> clusters = List.of(alias());
     for (JsonNode entry : list) {
-      ObjectNode r = out.addObject();
-      r.set("clusters", LinkPlanner.array(alias()));
       JsonNode names = entry.get("names");
-      r.set("names", names.isArray() ? names : LinkPlanner.array(names.asText()));
-      r.set("privileges", privileges);
+      List<String> n = new ArrayList<>();
+      if (names.isArray()) {
+        names.forEach(x -> n.add(x.asText()));
+      } else {
+        n.add(names.asText());
+      }
+      out.add(RemoteIndicesPrivileges.of(clusters, n, privileges));
     }
   }
 
   private void verify() {
     request(
-        StepAction.VERIFY_CONNECTED,
+        new StepPayload.VerifyConnected(alias(), connection.mode(), apiKey),
         local,
         text(VERIFY_TEXT, modeId(connection), k -> "check that [" + k.alias()
             + "] shows connected: true and mode: " + k.flag()
             + (k.apiKey() ? " and cluster_credentials: ::es_redacted::" : "")
-            + " (a 200 from PUT _cluster/settings does not mean connected)"),
-        "GET",
-        "/_remote/info",
-        null);
+            + " (a 200 from PUT _cluster/settings does not mean connected)"));
   }
 
   // ------------------------------------------------------------ removing a link
 
   List<PlanStep> absent() {
     if (sameEnvironment()) {
-      ObjectNode entry = Json.object();
-      entry.put("name", alias());
-      entry.put("$patch", "delete");
-      ObjectNode patch = Json.object();
-      patch.putArray("remoteClusters").add(entry);
       eck(
-          StepAction.PATCH_ECK_RESOURCE,
+          new StepPayload.RemoveEckRemoteCluster(alias()),
           local,
           "remove [" + alias() + "] from spec.remoteClusters; the operator nulls its seeds,"
-              + " invalidates the API key it made and deletes the CA copies",
-          patch);
+              + " invalidates the API key it made and deletes the CA copies");
       return steps;
     }
     request(
-        StepAction.REMOVE_REMOTE,
+        new StepPayload.RemoveRemoteSettings(alias()),
         local,
         "remove [" + alias() + "] by nulling every key of the alias in one request (nulling only"
-            + " seeds fails while skip_unavailable or transport.* is set)",
-        "PUT",
-        "/_cluster/settings",
-        StepCache.get(
-            cache.settingsBodies,
-            new StepCache.SettingsKey(alias(), null, null, null),
-            k -> settingsBody(allKeysNull())));
+            + " seeds fails while skip_unavailable or transport.* is set)");
     if (apiKey) {
-      String setting = "cluster.remote." + alias() + ".credentials";
+      String setting = EckNames.credentialsKey(alias());
       manual(
-          StepAction.MANUAL,
+          new StepPayload.Manual(alias()),
           local,
           "remove the credentials of [" + alias() + "] from the keystore of [" + local.name() + "]",
           List.of(
@@ -572,53 +440,41 @@ final class StepWriter {
                   ? "on every node: bin/elasticsearch-keystore remove " + setting
                       + ", then POST /_nodes/reload_secure_settings"
                   : local.deployment() == Deployment.ECK
-                      ? "remove Secret " + local.eck().name() + "-remote-" + alias()
-                          + "-credentials from spec.secureSettings and delete it"
+                      ? "remove the key " + setting + " from Secret "
+                          + EckNames.credentialsSecret(local.eck().name()) + " (when no other"
+                          + " key is left, remove the Secret from spec.secureSettings and delete"
+                          + " it)"
                       : "in the console: Security > Remote connections > delete the API key of "
                           + alias()));
-      ObjectNode body = Json.object();
-      body.put("name", keyName());
       request(
-          StepAction.INVALIDATE_API_KEY,
+          new StepPayload.InvalidateApiKeys(alias(), keyName(), List.of()),
           remote,
-          "invalidate the cross-cluster API key of [" + alias() + "]",
-          "DELETE",
-          "/_security/api_key",
-          body);
+          "invalidate the cross-cluster API key of [" + alias() + "]");
     }
     return steps;
   }
 
   // ------------------------------------------------------------ step factories
 
-  private void eck(StepAction action, Cluster target, String description, ObjectNode patch) {
+  private void eck(StepPayload payload, Cluster target, String description) {
     EckRef ref = target.eck();
     steps.add(
         new EckResourceStep(
-            action,
             target.name(),
             description,
             new EckResource("Elasticsearch", ref.name(), ref.namespace()),
-            patch));
+            payload));
   }
 
-  private void manual(StepAction action, Cluster target, String description, List<String> lines) {
-    manual(action, target.name(), description, lines);
+  private void manual(StepPayload payload, Cluster target, String description, List<String> lines) {
+    manual(payload, target.name(), description, lines);
   }
 
-  private void manual(StepAction action, String target, String description, List<String> lines) {
-    steps.add(new ManualStep(action, target, description, lines));
+  private void manual(StepPayload payload, String target, String description, List<String> lines) {
+    steps.add(new ManualStep(target, description, payload, lines));
   }
 
-  private void request(
-      StepAction action,
-      Cluster target,
-      String description,
-      String method,
-      String path,
-      ObjectNode body) {
-    steps.add(
-        new ElasticsearchRequestStep(
-            action, target.name(), description, new HttpRequest(method, path, body)));
+  private void request(StepPayload payload, Cluster target, String description) {
+    steps.add(new ElasticsearchRequestStep(target.name(), description, payload));
   }
 }

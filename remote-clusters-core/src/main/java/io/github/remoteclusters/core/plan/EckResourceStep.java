@@ -10,38 +10,39 @@ import java.util.Objects;
  * remoteClusters} are merged by their {@code name} (an entry {@code {"name": "a", "$patch":
  * "delete"}} removes entry {@code a}), so that links of other plans stay as they are.
  *
- * @param action what the step does (normally {@link StepAction#PATCH_ECK_RESOURCE})
  * @param target the cluster whose resource is patched
  * @param description what and why
  * @param resource the resource
- * @param specPatch the patch of its {@code spec}; the step keeps this node, so it must not be
- *     changed afterwards ({@link #specPatch()} hands out copies)
+ * @param payload what the step does; {@link StepEncoder} turns it into the patch
  * @since 0.1.0
  */
 public record EckResourceStep(
-    StepAction action,
-    String target,
-    String description,
-    EckResource resource,
-    ObjectNode specPatch)
+    String target, String description, EckResource resource, StepPayload payload)
     implements PlanStep {
 
-  /** Checks that no component is null. */
+  /** Checks that no component is null and that ECK does the payload. */
   public EckResourceStep {
-    Objects.requireNonNull(action, "action");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(resource, "resource");
-    Objects.requireNonNull(specPatch, "specPatch");
+    Objects.requireNonNull(payload, "payload");
+    if (!StepEncoder.hasSpecPatch(payload)) {
+      throw new IllegalArgumentException(
+          payload.getClass().getSimpleName() + " is not done by patching an ECK resource");
+    }
+  }
+
+  @Override
+  public StepAction action() {
+    return payload.action();
   }
 
   /**
-   * The patch; a copy, so that the step cannot be changed.
+   * The patch of the resource's {@code spec}, as {@link StepEncoder} writes it.
    *
-   * @return a copy of the patch
+   * @return a new patch
    */
-  @Override
   public ObjectNode specPatch() {
-    return specPatch.deepCopy();
+    return StepEncoder.specPatch(payload).orElseThrow();
   }
 }

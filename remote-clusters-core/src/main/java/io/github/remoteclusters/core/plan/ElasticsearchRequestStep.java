@@ -5,21 +5,36 @@ import java.util.Objects;
 /**
  * A step that sends one Elasticsearch REST request to its target cluster.
  *
- * @param action what the step does
  * @param target the cluster that receives the request
  * @param description what and why
- * @param request the exact request, secrets redacted
+ * @param payload what the step does; {@link StepEncoder} turns it into the request
  * @since 0.1.0
  */
-public record ElasticsearchRequestStep(
-    StepAction action, String target, String description, HttpRequest request)
+public record ElasticsearchRequestStep(String target, String description, StepPayload payload)
     implements PlanStep {
 
-  /** Checks that no component is null. */
+  /** Checks that no component is null and that the payload is done by a request. */
   public ElasticsearchRequestStep {
-    Objects.requireNonNull(action, "action");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(payload, "payload");
+    if (!StepEncoder.hasRequest(payload)) {
+      throw new IllegalArgumentException(
+          payload.getClass().getSimpleName() + " is not done by an Elasticsearch request");
+    }
+  }
+
+  @Override
+  public StepAction action() {
+    return payload.action();
+  }
+
+  /**
+   * The exact request, secrets redacted, as {@link StepEncoder} writes it.
+   *
+   * @return a new request
+   */
+  public HttpRequest request() {
+    return StepEncoder.request(payload).orElseThrow();
   }
 }

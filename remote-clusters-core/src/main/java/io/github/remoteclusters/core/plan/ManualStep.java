@@ -7,21 +7,26 @@ import java.util.Objects;
  * A step no API can do: a person follows the instructions (upload a CA in the Elastic Cloud
  * console, add a keystore entry on every node, expose a service).
  *
- * @param action what the step does
  * @param target the cluster the person acts on
  * @param description what and why
+ * @param payload what the step does
  * @param instructions the instructions, one line each, secrets replaced by placeholders
  * @since 0.1.0
  */
 public record ManualStep(
-    StepAction action, String target, String description, List<String> instructions)
+    String target, String description, StepPayload payload, List<String> instructions)
     implements PlanStep {
 
   /** Checks that no component is null and copies the instructions. */
   public ManualStep {
-    Objects.requireNonNull(action, "action");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(payload, "payload");
     instructions = List.copyOf(instructions);
+  }
+
+  @Override
+  public StepAction action() {
+    return payload.action();
   }
 }

@@ -1,8 +1,9 @@
 package io.github.remoteclusters.core.plan;
 
 /**
- * One step of a plan. The kinds are closed: an Elasticsearch request, a patch of an ECK resource,
- * or instructions for a person.
+ * One step of a plan: what it does ({@link #payload()}, typed by intent) and how it is carried out.
+ * The kinds are closed: an Elasticsearch request, a patch of an ECK resource, or instructions for a
+ * person.
  *
  * @since 0.1.0
  */
@@ -10,7 +11,7 @@ public sealed interface PlanStep
     permits ElasticsearchRequestStep, EckResourceStep, ManualStep {
 
   /**
-   * What the step does.
+   * The action word of plan output, {@code payload().action()}.
    *
    * @return the action
    */
@@ -29,4 +30,11 @@ public sealed interface PlanStep
    * @return the description
    */
   String description();
+
+  /**
+   * What the step does, as a value executors dispatch on.
+   *
+   * @return the payload
+   */
+  StepPayload payload();
 }

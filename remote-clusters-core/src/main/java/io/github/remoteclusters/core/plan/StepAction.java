@@ -14,6 +14,8 @@ public enum StepAction {
   TRUST_CA,
   /** {@code POST /_security/cross_cluster/api_key} on the remote cluster. */
   CREATE_CROSS_CLUSTER_API_KEY,
+  /** {@code PUT /_security/cross_cluster/api_key/<id>}: give an existing key the planned access. */
+  UPDATE_CROSS_CLUSTER_API_KEY,
   /** Put {@code cluster.remote.<alias>.credentials} into the local cluster's keystore. */
   STORE_CREDENTIALS,
   /** {@code POST /_nodes/reload_secure_settings} (or a restart where that is the only way). */

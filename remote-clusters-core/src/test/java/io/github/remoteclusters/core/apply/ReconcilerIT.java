@@ -287,7 +287,7 @@ class ReconcilerIT {
       assertThat(report.succeeded()).isFalse();
       ClusterOutcome.Failed failed = (ClusterOutcome.Failed) only(report);
       assertThat(failed.writes()).isEqualTo(1);
-      assertThat(failed.cause().step()).isEqualTo("VERIFY_CONNECTED");
+      assertThat(failed.cause().step()).isEqualTo(ApplyStep.VERIFY_CONNECTED);
       LinkStatus st = linkResult(report, "r_ghost").status();
       assertThat(st.state()).isEqualTo(LinkStatus.State.DISCONNECTED);
       assertThat(st.diagnosis().code()).isEqualTo(Diagnosis.Code.UNREACHABLE);

@@ -37,11 +37,12 @@ class EckParityTest {
       // ECK writes remote_cluster_client.ssl.certificate_authorities itself (its transport CA and
       // the CAs it copies); a nodeSet config replaces that list, so each link adds to it.
       assertThat(lines)
-          .contains("add \"remote-certs/" + alias + "/ca.crt\" to"
+          .contains("add \"/usr/share/elasticsearch/config/remote-certs/" + alias + "-ca.crt\" to"
               + " xpack.security.remote_cluster_client.ssl.certificate_authorities")
           .contains("\"/usr/share/elasticsearch/config/transport-certs/ca.crt\"")
           .contains("\"/usr/share/elasticsearch/config/transport-remote-certs/ca.crt\"")
           .contains("the CAs of the other remote links of search")
+          .contains("kubectl create configmap search-remote-ca ")
           .doesNotContain("certificate_authorities: [");
     }
   }

@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Link;
@@ -8,7 +9,6 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.LinkState;
-import io.github.remoteclusters.core.internal.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,39 +18,74 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every permitted subclass of the sealed types is handled by every dispatch. */
 class PlanStepKindsTest {
 
-  static Stream<Class<?>> stepKinds() {
-    return Arrays.stream(PlanStep.class.getPermittedSubclasses());
-  }
-
-  static PlanStep sample(Class<?> kind) {
-    if (kind == ElasticsearchRequestStep.class) {
-      return new ElasticsearchRequestStep(StepAction.VERIFY_CONNECTED, "a", "d",
-          new HttpRequest("GET", "/_remote/info", null));
-    }
-    if (kind == EckResourceStep.class) {
-      return new EckResourceStep(StepAction.PATCH_ECK_RESOURCE, "a", "d",
-          new EckResource("Elasticsearch", "n", "ns"), Json.object().put("k", 1));
-    }
-    if (kind == ManualStep.class) {
-      return new ManualStep(StepAction.MANUAL, "a", "d", List.of("do it"));
-    }
-    throw new AssertionError("no sample for new step kind " + kind + ": add one and handle it");
+  static Stream<Class<?>> payloadKinds() {
+    return StepSamples.payloadKinds();
   }
 
   @ParameterizedTest
-  @MethodSource("stepKinds")
-  void everyStepKindRendersInEveryFormat(Class<?> kind) {
-    PlanStep step = sample(kind);
-    ObjectNode json = PlanFormatter.stepJson(step);
-    assertThat(json.get("action").asText()).isEqualTo(step.action().name());
-    assertThat(json.get("kind").asText()).isNotBlank();
-    Plan plan = new Plan("a", "b", "x", LinkState.PRESENT, SecurityModel.NONE,
-        new Connection.Sniff(List.of("h:1"), null), true, List.of(step), List.of());
-    TopologyPlan tp = new TopologyPlan(List.of(new PlanResult.Planned(0, plan)));
-    assertThat(PlanFormatter.toText(tp)).contains(step.action().name());
-    assertThat(PlanFormatter.toCurl(tp, Plans.topology(
-        "clusters:\n  - {name: a, version: \"9.1.0\", deployment: self-managed}\n")))
-        .contains(step.action().name());
+  @MethodSource("payloadKinds")
+  void everyPayloadRendersInEveryFormatAndEveryStepKind(Class<?> kind) {
+    StepPayload payload = StepSamples.sample(kind);
+    assertThat(payload.alias()).isEqualTo("x");
+    List<PlanStep> steps = StepSamples.steps(payload);
+    for (PlanStep step : steps) {
+      assertThat(step.payload()).isSameAs(payload);
+      ObjectNode json = PlanFormatter.stepJson(step);
+      assertThat(json.get("action").asText()).isEqualTo(payload.action().name());
+      Plan plan = new Plan("a", "b", "x", LinkState.PRESENT, SecurityModel.NONE,
+          new Connection.Sniff(List.of("h:1"), null), true, List.of(step), List.of());
+      TopologyPlan tp = new TopologyPlan(List.of(new PlanResult.Planned(0, plan)));
+      String text = PlanFormatter.toText(tp);
+      String curl = PlanFormatter.toCurl(tp, Plans.topology(
+          "clusters:\n  - {name: a, version: \"9.1.0\", deployment: self-managed}\n"));
+      assertThat(text).contains(payload.action().name());
+      assertThat(curl).contains(payload.action().name());
+      if (step instanceof ElasticsearchRequestStep r) {
+        HttpRequest request = StepEncoder.request(payload).orElseThrow();
+        assertThat(r.request()).isEqualTo(request);
+        assertThat(json.at("/request/path").asText()).isEqualTo(request.path());
+        assertThat(json.at("/request/method").asText()).isEqualTo(request.method());
+        assertThat(text).contains(request.path());
+        assertThat(curl).contains(request.path().substring(1));
+        if (request.body() != null) {
+          assertThat(json.at("/request/body")).isEqualTo(request.body());
+        }
+      } else if (step instanceof EckResourceStep e) {
+        assertThat(json.at("/patch/spec")).isEqualTo(e.specPatch());
+        assertThat(e.specPatch()).isEqualTo(StepEncoder.specPatch(payload).orElseThrow());
+      } else if (step instanceof ManualStep) {
+        assertThat(json.get("instructions").get(0).asText()).isEqualTo("do it");
+      } else {
+        throw new AssertionError("handle new step kind " + step.getClass());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("payloadKinds")
+  void aStepRefusesAPayloadItCannotCarryOut(Class<?> kind) {
+    StepPayload payload = StepSamples.sample(kind);
+    assertThat(StepEncoder.hasRequest(payload)).isEqualTo(StepEncoder.request(payload).isPresent());
+    assertThat(StepEncoder.hasSpecPatch(payload))
+        .isEqualTo(StepEncoder.specPatch(payload).isPresent());
+    if (StepEncoder.request(payload).isEmpty()) {
+      assertThatThrownBy(() -> new ElasticsearchRequestStep("a", "d", payload))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(kind.getSimpleName());
+    }
+    if (StepEncoder.specPatch(payload).isEmpty()) {
+      assertThatThrownBy(() -> new EckResourceStep("a", "d",
+          new EckResource("Elasticsearch", "a", "ns"), payload))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(kind.getSimpleName());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("payloadKinds")
+  void payloadsAreValues(Class<?> kind) {
+    assertThat(StepSamples.sample(kind)).isEqualTo(StepSamples.sample(kind));
+    assertThat(StepSamples.sample(kind).hashCode()).isEqualTo(StepSamples.sample(kind).hashCode());
   }
 
   static Stream<Class<?>> resultKinds() {

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class EckNames {
 
+  // Names shared with the planner live in io.github.remoteclusters.core.EckNames; the methods
+  // below delegate to it so that the renderer and the plan cannot drift apart.
+
   /** API group and version of ECK's {@code Elasticsearch} resource. */
   public static final String ES_API_VERSION = "elasticsearch.k8s.elastic.co/v1";
 
@@ -51,30 +54,29 @@ public final class EckNames {
   public static final String LABEL_FOR_CLUSTER = "remoteclusters.github.io/cluster-name";
 
   /** Transport port. */
-  public static final int TRANSPORT_PORT = 9300;
+  public static final int TRANSPORT_PORT = io.github.remoteclusters.core.EckNames.TRANSPORT_PORT;
 
   /** Remote cluster server port. */
-  public static final int REMOTE_CLUSTER_PORT = 9443;
+  public static final int REMOTE_CLUSTER_PORT = io.github.remoteclusters.core.EckNames.REMOTE_CLUSTER_PORT;
 
   /** Port name ECK gives the remote cluster server port. */
   public static final String REMOTE_CLUSTER_PORT_NAME = "rcs";
 
   /** Key of a CA certificate in ECK's Secrets and in the transport CA ConfigMap. */
-  public static final String CA_CRT = "ca.crt";
+  public static final String CA_CRT = io.github.remoteclusters.core.EckNames.CA_CRT;
 
   /** Where the documentation mounts the remote CA ConfigMap. */
-  public static final String REMOTE_CERTS_MOUNT = "/usr/share/elasticsearch/config/remote-certs";
+  public static final String REMOTE_CERTS_MOUNT = io.github.remoteclusters.core.EckNames.REMOTE_CERTS_MOUNT;
 
   /** Name of the volume holding the remote CAs. */
   public static final String REMOTE_CA_VOLUME = "remote-clusters-remote-ca";
 
   /** ECK's own CA paths for the remote cluster client, kept when we set the list. */
-  public static final String ECK_TRANSPORT_CA =
-      "/usr/share/elasticsearch/config/transport-certs/ca.crt";
+  public static final String ECK_TRANSPORT_CA = io.github.remoteclusters.core.EckNames.ECK_TRANSPORT_CA;
 
   /** ECK's aggregated remote CA path. */
   public static final String ECK_TRANSPORT_REMOTE_CA =
-      "/usr/share/elasticsearch/config/transport-remote-certs/ca.crt";
+      io.github.remoteclusters.core.EckNames.ECK_TRANSPORT_REMOTE_CA;
 
   /** ECK's limit on Elasticsearch resource names ({@code MaxResourceNameLength}). */
   public static final int MAX_ES_NAME = 36;
@@ -91,12 +93,12 @@ public final class EckNames {
 
   /** {@return {@code <es>-es-transport}} @param es the Elasticsearch name */
   public static String transportService(String es) {
-    return es + "-es-transport";
+    return io.github.remoteclusters.core.EckNames.transportService(es);
   }
 
   /** {@return {@code <es>-es-remote-cluster}} @param es the Elasticsearch name */
   public static String remoteClusterService(String es) {
-    return es + "-es-remote-cluster";
+    return io.github.remoteclusters.core.EckNames.remoteClusterService(es);
   }
 
   /**
@@ -106,22 +108,22 @@ public final class EckNames {
    * @param es the Elasticsearch name
    */
   public static String remoteClusterLoadBalancer(String es) {
-    return es + "-es-remote-cluster-lb";
+    return io.github.remoteclusters.core.EckNames.remoteClusterLoadBalancer(es);
   }
 
   /** {@return {@code <es>-es-transport-certs-public}} @param es the Elasticsearch name */
   public static String transportCertsPublic(String es) {
-    return es + "-es-transport-certs-public";
+    return io.github.remoteclusters.core.EckNames.transportCertsPublic(es);
   }
 
   /** {@return ECK's aggregated CA bundle {@code <es>-es-remote-ca}} @param es the name */
   public static String eckRemoteCa(String es) {
-    return es + "-es-remote-ca";
+    return io.github.remoteclusters.core.EckNames.eckRemoteCa(es);
   }
 
   /** {@return ECK's API key store {@code <es>-es-remote-api-keys}} @param es the name */
   public static String eckRemoteApiKeys(String es) {
-    return es + "-es-remote-api-keys";
+    return io.github.remoteclusters.core.EckNames.eckRemoteApiKeys(es);
   }
 
   /**
@@ -131,7 +133,7 @@ public final class EckNames {
    * @param es the Elasticsearch name
    */
   public static String credentialsSecret(String es) {
-    return es + "-remote-credentials";
+    return io.github.remoteclusters.core.EckNames.credentialsSecret(es);
   }
 
   /**
@@ -141,7 +143,7 @@ public final class EckNames {
    * @param es the Elasticsearch name
    */
   public static String remoteCaConfigMap(String es) {
-    return es + "-remote-ca";
+    return io.github.remoteclusters.core.EckNames.remoteCaConfigMap(es);
   }
 
   /**
@@ -151,17 +153,17 @@ public final class EckNames {
    * @param es the Elasticsearch name
    */
   public static String transportCaConfigMap(String es) {
-    return es + "-transport-cas";
+    return io.github.remoteclusters.core.EckNames.transportCaConfigMap(es);
   }
 
   /** {@return the key of an alias's CA in the remote CA ConfigMap} @param alias the alias */
   public static String remoteCaKey(String alias) {
-    return alias + "-ca.crt";
+    return io.github.remoteclusters.core.EckNames.remoteCaKey(alias);
   }
 
   /** {@return {@code cluster.remote.<alias>.credentials}} @param alias the alias */
   public static String credentialsKey(String alias) {
-    return "cluster.remote." + alias + ".credentials";
+    return io.github.remoteclusters.core.EckNames.credentialsKey(alias);
   }
 
   /**
@@ -177,12 +179,12 @@ public final class EckNames {
 
   /** {@return {@code <es>-es-transport.<ns>.svc}} @param es name @param ns namespace */
   public static String transportHost(String es, String ns) {
-    return transportService(es) + "." + ns + ".svc";
+    return io.github.remoteclusters.core.EckNames.transportHost(es, ns);
   }
 
   /** {@return {@code <es>-es-remote-cluster.<ns>.svc}} @param es name @param ns namespace */
   public static String remoteClusterHost(String es, String ns) {
-    return remoteClusterService(es) + "." + ns + ".svc";
+    return io.github.remoteclusters.core.EckNames.remoteClusterHost(es, ns);
   }
 
   /**

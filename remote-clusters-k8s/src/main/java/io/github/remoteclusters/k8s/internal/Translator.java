@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.remoteclusters.compat.Basis;
-import io.github.remoteclusters.compat.Compatibility;
-import io.github.remoteclusters.compat.CompatibilityVerdict;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.CaTrust;
 import io.github.remoteclusters.core.Cluster;
@@ -21,12 +18,11 @@ import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.ServiceExposure;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.TrustRestrictions;
-import io.github.remoteclusters.core.plan.EckResourceStep;
-import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
-import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepEncoder;
+import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.Credential;
 import io.github.remoteclusters.k8s.EckOptions;
@@ -38,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns a topology into the desired state of each ECK {@code Elasticsearch} resource, with the
@@ -47,7 +42,6 @@ import java.util.regex.Pattern;
 public final class Translator {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Set<String> ECK_SEARCH_FIELDS =
       Set.of("names", "field_security", "query", "allow_restricted_indices");
   private static final String UNMANAGED =
@@ -120,15 +114,8 @@ public final class Translator {
         out.problems.add(p);
       }
     }
-    for (Problem p : mine) {
-      String link = linkPrefix(p.path());
-      boolean said =
-          plan.problems().stream()
-              .anyMatch(c -> c.code() == p.code() && linkPrefix(c.path()).equals(link));
-      if (!said) {
-        out.problems.add(p);
-      }
-    }
+    // the core's problems first; ours are only what ECK adds (names, its webhook, its CRD)
+    out.problems.addAll(mine);
     for (LinkPlan lp : out.links) {
       String prefix = "links[" + lp.index + "]";
       for (Problem p : out.problems) {
@@ -152,13 +139,9 @@ public final class Translator {
   /** The {@code spec.remoteClusters} entry of the core's plan for a link, if it made one. */
   private Optional<ObjectNode> plannedEntry(int index, String local) {
     for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
-      if (s instanceof EckResourceStep
-          && s.action() == StepAction.PATCH_ECK_RESOURCE
+      if (s.payload() instanceof StepPayload.DeclareEckRemoteCluster declare
           && s.target().equals(local)) {
-        JsonNode entries = ((EckResourceStep) s).specPatch().path("remoteClusters");
-        if (entries.isArray() && entries.size() == 1 && !entries.get(0).has("$patch")) {
-          return Optional.of((ObjectNode) entries.get(0));
-        }
+        return Optional.of(StepEncoder.eckEntry(declare));
       }
     }
     return Optional.empty();
@@ -167,21 +150,15 @@ public final class Translator {
   /** The alias's {@code cluster.remote.<alias>.*} values of the core's plan (nulls left out). */
   private Optional<Map<String, JsonNode>> plannedSettings(int index, String local, String alias) {
     for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
-      if (s instanceof ElasticsearchRequestStep
-          && s.action() == StepAction.PUT_REMOTE_SETTINGS
-          && s.target().equals(local)) {
-        JsonNode body = ((ElasticsearchRequestStep) s).request().body();
-        JsonNode values = body == null ? null
-            : body.path("persistent").path("cluster").path("remote").path(alias);
-        if (values != null && values.isObject()) {
-          Map<String, JsonNode> out = new TreeMap<>();
-          values.properties().forEach(e -> {
-            if (!e.getValue().isNull()) {
-              out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
-            }
-          });
-          return Optional.of(out);
-        }
+      if (s.payload() instanceof StepPayload.PutRemoteSettings put
+          && s.target().equals(local) && put.alias().equals(alias)) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        StepEncoder.aliasSettings(put).properties().forEach(e -> {
+          if (!e.getValue().isNull()) {
+            out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
+          }
+        });
+        return Optional.of(out);
       }
     }
     return Optional.empty();
@@ -217,23 +194,12 @@ public final class Translator {
         desired(c);
       }
     }
-    Map<String, Integer> aliases = new HashMap<>();
     List<Link> links = topology.links();
     for (int i = 0; i < links.size(); i++) {
       Link l = links.get(i);
       String path = "links[" + i + "]";
       if (l.state() == LinkState.ABSENT) {
         out.absent.add(l);
-        continue;
-      }
-      Integer first = aliases.putIfAbsent(l.local() + "\u0000" + l.alias(), i);
-      if (first != null) {
-        problem(
-            ProblemCode.ALIAS_COLLISION,
-            path + ".alias",
-            "alias [" + l.alias() + "] is already used on cluster [" + l.local() + "] by links["
-                + first + "]; ECK would write both entries to one cluster.remote." + l.alias()
-                + " setting");
         continue;
       }
       link(i, path, l, byName.get(l.local()), byName.get(l.remote()));
@@ -295,41 +261,25 @@ public final class Translator {
     boolean sameEnv = local.sameEckEnvironment(remote);
     LinkPlan plan = new LinkPlan(index, l, local, lk, rk, sameEnv);
     out.links.add(plan);
-    if (l.local().equals(l.remote()) || (lk != null && lk.equals(rk))) {
+    if (lk != null && lk.equals(rk)) {
+      // two cluster names, one Elasticsearch resource: only the ECK coordinates show it
       problem(
           ProblemCode.SELF_LINK,
           path,
           "link [" + l.alias() + "] connects cluster [" + l.local() + "] to itself"
-              + (lk == null ? "" : " (Elasticsearch " + lk + ")"));
+              + " (Elasticsearch " + lk + ")");
       return;
     }
-    if (!ALIAS.matcher(l.alias()).matches()) {
-      problem(
-          ProblemCode.INVALID_ALIAS,
-          path + ".alias",
-          "alias [" + l.alias() + "] is invalid: only letters, digits, '_' and '-' are allowed");
+    Optional<PlanResult.Planned> planned = planOf(index);
+    if (planned.isEmpty()) {
+      // the core rejected the link; its problems say why, in the core's words
+      return;
     }
-    SecurityModel model =
-        planOf(index).map(p -> p.plan().security()).orElseGet(() -> model(l, local, remote));
+    SecurityModel model = planned.get().plan().security();
     plan.apiKey = model == SecurityModel.API_KEY;
-    checkVersions(path, l, local, remote, model);
     if (lk == null && rk == null) {
       // Nothing on Kubernetes: the core's planner handles the link through the REST APIs.
       return;
-    }
-    if (model == SecurityModel.NONE) {
-      problem(
-          ProblemCode.ECK_UNSUPPORTED,
-          path + ".security",
-          "security [none] cannot be expressed on ECK: ECK always enables security on"
-              + " Elasticsearch");
-    }
-    if (model == SecurityModel.API_KEY && !l.hasAccess()) {
-      problem(
-          ProblemCode.ACCESS_REQUIRED,
-          path + ".access",
-          "link [" + l.alias() + "] uses API keys but has no [access]: the cross-cluster API key"
-              + " needs {search: ...} and/or {replication: ...}");
     }
     if (lk != null) {
       String keyName = EckNames.apiKeyName(lk.namespace(), lk.name(), l.alias());
@@ -347,66 +297,15 @@ public final class Translator {
     } else {
       if (lk != null) {
         localSide(plan, l, local, remote, model);
-        plannedSettings(index, local.name(), l.alias()).ifPresent(planned -> {
+        plannedSettings(index, local.name(), l.alias()).ifPresent(fromPlan -> {
           Map<String, JsonNode> settings = connectionSettings(local);
           settings.keySet().removeIf(k -> k.startsWith("cluster.remote." + l.alias() + "."));
-          settings.putAll(planned);
+          settings.putAll(fromPlan);
         });
       }
       if (rk != null) {
         remoteSide(plan, local, remote, model);
       }
-    }
-  }
-
-  private SecurityModel model(Link l, Cluster local, Cluster remote) {
-    if (l.security() != null) {
-      return l.security();
-    }
-    boolean both = local.version().isAtLeast(8, 10) && remote.version().isAtLeast(8, 10);
-    return both && l.hasAccess() ? SecurityModel.API_KEY : SecurityModel.CERTIFICATE;
-  }
-
-  private void checkVersions(
-      String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
-    if (model == SecurityModel.API_KEY) {
-      for (Cluster c : List.of(local, remote)) {
-        if (!c.version().isAtLeast(8, 10)) {
-          problem(
-              ProblemCode.SECURITY_UNSUPPORTED,
-              path + ".security",
-              EckNames.apiKeyVersionMessage(c.version().toString()) + " (cluster [" + c.name()
-                  + "])");
-        } else if (!c.version().isAtLeast(8, 14)) {
-          problem(
-              ProblemCode.SECURITY_BETA,
-              path + ".security",
-              "remote clusters with API keys are beta on " + c.version() + " (cluster ["
-                  + c.name() + "]); generally available from 8.14");
-        }
-      }
-    } else if (model == SecurityModel.CERTIFICATE
-        && (local.version().isAtLeast(9, 0) || remote.version().isAtLeast(9, 0))) {
-      problem(
-          ProblemCode.SECURITY_DEPRECATED,
-          path + ".security",
-          "certificate-based remote clusters are deprecated from 9.0; prefer API keys");
-    }
-    boolean replication = l.wantsReplication();
-    boolean search = l.wantsSearch() || !replication;
-    if (search) {
-      verdict(path, "search", Compatibility.search(local.version(), remote.version()));
-    }
-    if (replication) {
-      verdict(path, "replication", Compatibility.replication(local.version(), remote.version()));
-    }
-  }
-
-  private void verdict(String path, String use, CompatibilityVerdict v) {
-    if (v.basis() == Basis.UNKNOWN) {
-      problem(ProblemCode.VERSION_UNKNOWN, path, use + ": " + v.reason());
-    } else if (!v.supported()) {
-      problem(ProblemCode.VERSION_UNSUPPORTED, path, use + ": " + v.reason());
     }
   }
 
@@ -426,7 +325,6 @@ public final class Translator {
       int index, String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
     license(path, local);
     license(path, remote);
-    unexpressible(path, l);
     ObjectNode entry = NODES.objectNode();
     entry.put("name", l.alias());
     ObjectNode ref = entry.putObject("elasticsearchRef");
@@ -434,43 +332,10 @@ public final class Translator {
     ref.put("namespace", remote.eck().namespace());
     if (model == SecurityModel.API_KEY && l.hasAccess()) {
       eckAccess(path + ".access", l.access()).ifPresent(a -> entry.putObject("apiKey").set("access", a));
-      if (!remote.remoteClusterServerEnabled()) {
-        problem(
-            ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
-            path + ".remote",
-            "cluster [" + remote.name() + "] does not have spec.remoteClusterServer.enabled, which"
-                + " link [" + l.alias() + "] needs: it will be set (a rolling restart of "
-                + remote.eck().name() + ")");
-      }
+      // the core's plan warns that the server is off and enables it first
       desired(remote).remoteClusterServer = true;
     }
     desired(local).remoteClusters.put(l.alias(), plannedEntry(index, local.name()).orElse(entry));
-  }
-
-  private void unexpressible(String path, Link l) {
-    List<String> fields = new ArrayList<>();
-    if (l.mode() == Mode.PROXY) {
-      fields.add("mode: proxy");
-    }
-    if (l.skipUnavailable() != null) {
-      fields.add("skipUnavailable");
-    }
-    if (l.nodeConnections() != null) {
-      fields.add("nodeConnections");
-    }
-    if (l.proxySocketConnections() != null) {
-      fields.add("proxySocketConnections");
-    }
-    if (!l.transport().isEmpty()) {
-      fields.add("transport");
-    }
-    if (!fields.isEmpty()) {
-      problem(
-          ProblemCode.ECK_UNSUPPORTED,
-          path,
-          "link [" + l.alias() + "] sets " + fields + ", which ECK's spec.remoteClusters cannot"
-              + " express (ECK writes only sniff-mode seeds)" + UNMANAGED);
-    }
   }
 
   /** ECK's schema: single-object search and replication, field_security with both lists. */
@@ -663,12 +528,7 @@ public final class Translator {
     }
     if (apiKey) {
       if (!remote.remoteClusterServerEnabled() && remote.eck() == null) {
-        problem(
-            ProblemCode.REMOTE_CLUSTER_SERVER_DISABLED,
-            "links[" + plan.index + "].remote",
-            "cluster [" + remote.name() + "] does not enable remote_cluster_server, which API-key"
-                + " link [" + alias + "] needs; enable it there (remote_cluster_server.enabled:"
-                + " true) and set remoteClusterServer: true");
+        // the core's plan warns (REMOTE_CLUSTER_SERVER_DISABLED); here it is only pending
         plan.pending.add(
             "remote_cluster_server.enabled: true on [" + remote.name() + "] (not on Kubernetes,"
                 + " so not done here)");

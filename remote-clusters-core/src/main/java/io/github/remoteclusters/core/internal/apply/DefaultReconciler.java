@@ -8,6 +8,7 @@ import io.github.remoteclusters.core.LinkState;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.apply.ApplyException;
 import io.github.remoteclusters.core.apply.ApplyReport;
+import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.ClusterOutcome;
 import io.github.remoteclusters.core.apply.Diagnosis;
 import io.github.remoteclusters.core.apply.LinkResult;
@@ -20,14 +21,14 @@ import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.es.EsConnector;
 import io.github.remoteclusters.core.internal.es.EsSession;
-import io.github.remoteclusters.core.plan.EckResourceStep;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.HttpRequest;
 import io.github.remoteclusters.core.plan.ManualStep;
 import io.github.remoteclusters.core.plan.Plan;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
-import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepEncoder;
+import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
 import io.github.remoteclusters.core.spi.ManualStepRequiredException;
@@ -60,19 +61,22 @@ public final class DefaultReconciler implements Reconciler {
   }
 
   /** What the plan wants on one local cluster. */
-  private static final class Work {
+  static final class Work {
     final Cluster cluster;
     final Map<String, ObjectNode> desired = new TreeMap<>();
     final Set<String> removals = new TreeSet<>();
     final Map<String, Plan> plans = new TreeMap<>();
-    final List<ElasticsearchRequestStep> keySteps = new ArrayList<>();
-    final List<ElasticsearchRequestStep> roleSteps = new ArrayList<>();
-    final List<ElasticsearchRequestStep> invalidations = new ArrayList<>();
+    final List<Remote<StepPayload.CreateCrossClusterApiKey>> keys = new ArrayList<>();
+    final List<StepPayload.CreateLocalRole> roles = new ArrayList<>();
+    final List<Remote<StepPayload.InvalidateApiKeys>> invalidations = new ArrayList<>();
 
     Work(Cluster cluster) {
       this.cluster = cluster;
     }
   }
+
+  /** A payload that runs on the remote cluster of a link. */
+  private record Remote<P extends StepPayload>(String cluster, P payload) {}
 
   @Override
   public ApplyReport apply(Topology topology) {
@@ -126,129 +130,150 @@ public final class DefaultReconciler implements Reconciler {
     return new ApplyReport(config.dryRun(), outcomes, links, notRun, plan.problems());
   }
 
-  private void collect(
-      Plan p, PlanStep step, Map<String, Cluster> byName, Map<String, Work> work,
+  /**
+   * Files one step of a plan under the work of its local cluster, by the kind of its payload.
+   *
+   * @return whether this applier carries the step out (alone or as part of another step); false
+   *     for steps left to a person or to ECK, which are reported as not run
+   */
+  static boolean collect(Plan p, PlanStep step, Map<String, Cluster> byName, Map<String, Work> work,
       List<PlanStep> notRun) {
-    if (step instanceof ElasticsearchRequestStep s) {
-      Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
-      switch (s.action()) {
-        case PUT_REMOTE_SETTINGS:
-          local.desired.put(p.alias(), aliasKeys(s.request().body(), p.alias()));
-          local.plans.put(p.alias(), p);
-          break;
-        case REMOVE_REMOTE:
-          local.removals.add(p.alias());
-          local.plans.put(p.alias(), p);
-          break;
-        case CREATE_CROSS_CLUSTER_API_KEY:
-          local.keySteps.add(s);
-          break;
-        case CREATE_LOCAL_ROLE:
-          local.roleSteps.add(s);
-          break;
-        case INVALIDATE_API_KEY:
-          local.invalidations.add(s);
-          break;
-        case RELOAD_SECURE_SETTINGS:
-        case VERIFY_CONNECTED:
-          // done as part of storing credentials and of every write
-          break;
-        default:
-          notRun.add(step);
+    StepPayload payload = step.payload();
+    if (!(step instanceof ElasticsearchRequestStep)) {
+      // ECK patches and instructions for a person; the credential writer stores credentials
+      boolean run = payload instanceof StepPayload.StoreCredentials && step instanceof ManualStep;
+      if (!run) {
+        notRun.add(step);
       }
-    } else if (step instanceof ManualStep m) {
-      if (m.action() != StepAction.STORE_CREDENTIALS) {
-        notRun.add(m);
-      }
-    } else if (step instanceof EckResourceStep) {
-      notRun.add(step);
-    } else {
-      throw new IllegalStateException("unknown step kind " + step.getClass());
+      return run;
     }
+    Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
+    if (payload instanceof StepPayload.PutRemoteSettings put) {
+      local.desired.put(put.alias(), nonNull(StepEncoder.aliasSettings(put)));
+      local.plans.put(put.alias(), p);
+    } else if (payload instanceof StepPayload.RemoveRemoteSettings remove) {
+      local.removals.add(remove.alias());
+      local.plans.put(remove.alias(), p);
+    } else if (payload instanceof StepPayload.CreateCrossClusterApiKey key) {
+      local.keys.add(new Remote<>(step.target(), key));
+    } else if (payload instanceof StepPayload.CreateLocalRole role) {
+      local.roles.add(role);
+    } else if (payload instanceof StepPayload.InvalidateApiKeys invalidate) {
+      local.invalidations.add(new Remote<>(step.target(), invalidate));
+    } else if (payload instanceof StepPayload.ReloadSecureSettings
+        || payload instanceof StepPayload.VerifyConnected) {
+      // done as part of storing credentials and of every write
+    } else if (payload instanceof StepPayload.UpdateCrossClusterApiKey) {
+      // the applier decides itself when a key exists already; a planned update is not run
+      notRun.add(step);
+      return false;
+    } else {
+      throw new IllegalStateException("unexpected request step " + payload.getClass());
+    }
+    return true;
   }
 
-  /** The non-null keys of one alias in a planner body, by suffix. */
-  static ObjectNode aliasKeys(JsonNode body, String alias) {
-    Map<String, JsonNode> flat = new TreeMap<>();
-    JsonNode persistent = body == null ? null : body.get("persistent");
-    if (persistent != null) {
-      flatten(persistent, "", flat);
-    }
+  /** The set keys of a {@code cluster.remote.<alias>} object. */
+  private static ObjectNode nonNull(ObjectNode alias) {
     ObjectNode out = Json.object();
-    String prefix = "cluster.remote." + alias + ".";
-    flat.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix) && !v.isNull()) {
-            out.set(k.substring(prefix.length()), v);
-          }
-        });
+    new TreeMap<>(toMap(alias)).forEach((k, v) -> {
+      if (!v.isNull()) {
+        out.set(k, v);
+      }
+    });
     return out;
   }
 
-  private static void flatten(JsonNode node, String prefix, Map<String, JsonNode> out) {
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
-        flatten(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out);
-      }
-    } else {
-      out.put(prefix, node);
-    }
+  private static Map<String, JsonNode> toMap(ObjectNode node) {
+    Map<String, JsonNode> map = new LinkedHashMap<>();
+    node.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
+    return map;
   }
 
-  private ClusterOutcome runCluster(
-      Work w, int index, int total, Topology topology, Diagnoser diagnoser,
-      List<LinkResult> links) {
-    Map<String, Cluster> byName = topology.clustersByName();
-    String name = w.cluster.name();
-    ProgressListener progress = config.progress();
-    List<HttpRequest> requests = new ArrayList<>();
-    int reads = 0;
-    int writesBefore = 0;
-    EsSession session = null;
-    try {
-      progress.onProgress(new ProgressListener.Event(name, "connect", index, total,
-          "connecting to [" + name + "]"));
+  /** One cluster's run: what was read, decided and sent. */
+  private final class ClusterRun {
+    final Work w;
+    final String name;
+    final int index;
+    final int total;
+    final Topology topology;
+    final Map<String, Cluster> byName;
+    final List<HttpRequest> requests = new ArrayList<>();
+    EsSession session;
+    int reads;
+    int writesBefore;
+    Map<String, RemoteInfo> info;
+    Set<String> owned;
+    SettingsDiff.Result diff;
+
+    ClusterRun(Work w, int index, int total, Topology topology) {
+      this.w = w;
+      this.name = w.cluster.name();
+      this.index = index;
+      this.total = total;
+      this.topology = topology;
+      this.byName = topology.clustersByName();
+    }
+
+    void progress(String phase, String message) {
+      config.progress().onProgress(new ProgressListener.Event(name, phase, index, total, message));
+    }
+
+    int writes() {
+      return session == null ? 0 : session.counter().writes() - writesBefore;
+    }
+
+    /** Read: connect, then the settings and remote info of the cluster. */
+    void read() {
+      progress("connect", "connecting to [" + name + "]");
       session = session(w.cluster);
       int r0 = session.counter().reads();
       writesBefore = session.counter().writes();
-      progress.onProgress(new ProgressListener.Event(name, "read", index, total,
-          "reading cluster settings and remote info of [" + name + "]"));
+      progress("read", "reading cluster settings and remote info of [" + name + "]");
       EsSession.Settings current = session.readSettings();
-      Map<String, RemoteInfo> info = session.remoteInfo();
+      info = session.remoteInfo();
       reads = session.counter().reads() - r0;
-      Set<String> owned = config.ownership().owned(name);
-      SettingsDiff.Result diff = SettingsDiff.compute(
+      owned = config.ownership().owned(name);
+      diff = SettingsDiff.compute(
           w.desired, w.removals, owned, current.persistent(), current.transientSettings(),
           info.keySet(), config.adoptExisting());
+    }
 
-      // API keys first, so that credentials exist before the alias is configured
-      for (ElasticsearchRequestStep s : w.keySteps) {
-        String alias = aliasOfKeyStep(s, w);
-        if (diff.changes().get(alias) == Change.ADDED) {
-          requests.add(s.request());
+    private boolean is(String alias, Change change) {
+      return diff.changes().get(alias) == change;
+    }
+
+    /** Keys: API keys first, so that credentials exist before the alias is configured. */
+    void keys() {
+      for (Remote<StepPayload.CreateCrossClusterApiKey> k : w.keys) {
+        if (is(k.payload().alias(), Change.ADDED)) {
+          requests.add(StepEncoder.request(k.payload()).orElseThrow());
           if (!config.dryRun()) {
-            ensureKey(w.cluster, byName.get(s.target()), alias, s, session);
+            ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session);
           }
         }
       }
-      for (ElasticsearchRequestStep s : w.roleSteps) {
-        String role = s.request().path().substring(s.request().path().lastIndexOf('/') + 1);
-        String alias = w.plans.keySet().stream().filter(a -> role.equals("remote-" + a)).findFirst()
-            .orElse("");
-        if (diff.changes().get(alias) == Change.ADDED) {
-          requests.add(s.request());
+    }
+
+    /** Roles: the local roles of new links. */
+    void roles() {
+      for (StepPayload.CreateLocalRole role : w.roles) {
+        if (is(role.alias(), Change.ADDED)) {
+          HttpRequest put = StepEncoder.request(role).orElseThrow();
+          requests.add(put);
           if (!config.dryRun()) {
-            session.putRole(alias, role, (ObjectNode) s.request().body());
+            session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
           }
         }
       }
+    }
 
+    /** Settings: one {@code PUT _cluster/settings} for every alias that changes. */
+    void settings() {
       if (!diff.isEmpty()) {
-        HttpRequest put = new HttpRequest("PUT", "/_cluster/settings", diff.body());
-        requests.add(put);
+        requests.add(new HttpRequest("PUT", "/_cluster/settings", diff.body()));
         if (!config.dryRun()) {
-          progress.onProgress(new ProgressListener.Event(name, "write", index, total,
-              "PUT _cluster/settings on [" + name + "]: " + diff.changes()));
+          progress("write", "PUT _cluster/settings on [" + name + "]: " + diff.changes());
           config.ownership().save(name, diff.ownedBeforeWrite());
           session.putSettings(diff.persistent(), diff.transientSettings());
         }
@@ -256,108 +281,113 @@ public final class DefaultReconciler implements Reconciler {
       if (!config.dryRun() && !diff.ownedAfterWrite().equals(owned)) {
         config.ownership().save(name, diff.ownedAfterWrite());
       }
-      for (ElasticsearchRequestStep s : w.invalidations) {
-        String alias = aliasOf(s, w);
-        if (alias != null && diff.changes().get(alias) == Change.REMOVED) {
-          requests.add(s.request());
+    }
+
+    /** Invalidate: the keys of removed links. */
+    void invalidate() {
+      for (Remote<StepPayload.InvalidateApiKeys> i : w.invalidations) {
+        if (is(i.payload().alias(), Change.REMOVED)) {
+          requests.add(StepEncoder.request(i.payload()).orElseThrow());
           if (!config.dryRun()) {
-            invalidate(byName.get(s.target()), alias, s);
+            DefaultReconciler.this.invalidate(byName.get(i.cluster()), i.payload());
           }
         }
       }
-      int writes = config.dryRun() ? requests.size() : session.counter().writes() - writesBefore;
+    }
 
-      // verify
+    /**
+     * Verify: wait for the added and updated aliases to connect, and report the status of every
+     * alias of the cluster.
+     *
+     * @return the first alias that did not connect in time, as a failure, or null
+     */
+    ApplyException verify(Diagnoser diagnoser, Map<String, LinkStatus> statuses) {
+      if (config.dryRun()) {
+        return null;
+      }
+      ApplyException failure = null;
+      Set<String> toVerify = new TreeSet<>();
+      diff.changes().forEach((alias, change) -> {
+        if (change == Change.ADDED || change == Change.UPDATED) {
+          toVerify.add(alias);
+        }
+      });
+      Map<String, RemoteInfo> latest = info;
+      if (!toVerify.isEmpty() && !config.verifyTimeout().isZero()) {
+        progress("verify", "waiting up to " + config.verifyTimeout().toSeconds() + "s for "
+            + toVerify + " to connect");
+        latest = awaitConnected(session, toVerify);
+        for (String alias : toVerify) {
+          LinkStatus st = status(topology, alias, latest.get(alias), true, diagnoser,
+              w.cluster, session);
+          statuses.put(alias, st);
+          if (!st.connected() && failure == null) {
+            failure = new ApplyException(name, alias, ApplyStep.VERIFY_CONNECTED, 0,
+                "not connected after " + config.verifyTimeout().toSeconds() + "s: "
+                    + (st.diagnosis() == null ? "" : st.diagnosis().message()), null);
+          }
+        }
+      }
+      for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
+        if (e.getValue() == Change.UNCHANGED && latest.containsKey(e.getKey())) {
+          statuses.put(e.getKey(), status(topology, e.getKey(), latest.get(e.getKey()),
+              owned.contains(e.getKey()), diagnoser, w.cluster, session));
+        }
+      }
+      return failure;
+    }
+
+    /** The alias that belongs to someone else, as a failure, or null. */
+    ApplyException conflict() {
+      for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
+        if (e.getValue() == Change.CONFLICT) {
+          String alias = e.getKey();
+          return new ApplyException(name, alias, ApplyStep.PUT_REMOTE_SETTINGS, 0,
+              "alias [" + alias + "] already exists on [" + name + "] and was not created by"
+                  + " remote-clusters, so it is left untouched; remove it, pick another alias,"
+                  + " or adopt it (--adopt)", null);
+        }
+      }
+      return null;
+    }
+  }
+
+  private ClusterOutcome runCluster(
+      Work w, int index, int total, Topology topology, Diagnoser diagnoser,
+      List<LinkResult> links) {
+    ClusterRun run = new ClusterRun(w, index, total, topology);
+    String name = run.name;
+    try {
+      run.read();
+      run.keys();
+      run.roles();
+      run.settings();
+      run.invalidate();
+      int writes = config.dryRun() ? run.requests.size() : run.writes();
       Map<String, LinkStatus> statuses = new TreeMap<>();
-      ApplyException verifyFailure = null;
-      if (!config.dryRun()) {
-        Set<String> toVerify = new TreeSet<>();
-        diff.changes().forEach((alias, change) -> {
-          if (change == Change.ADDED || change == Change.UPDATED) {
-            toVerify.add(alias);
-          }
-        });
-        Map<String, RemoteInfo> latest = info;
-        if (!toVerify.isEmpty() && !config.verifyTimeout().isZero()) {
-          progress.onProgress(new ProgressListener.Event(name, "verify", index, total,
-              "waiting up to " + config.verifyTimeout().toSeconds() + "s for " + toVerify
-                  + " to connect"));
-          latest = awaitConnected(session, toVerify);
-          for (String alias : toVerify) {
-            LinkStatus st = status(topology, alias, latest.get(alias), true, diagnoser,
-                w.cluster, session);
-            statuses.put(alias, st);
-            if (!st.connected() && verifyFailure == null) {
-              verifyFailure = new ApplyException(name, alias, "VERIFY_CONNECTED", 0,
-                  "not connected after " + config.verifyTimeout().toSeconds() + "s: "
-                      + (st.diagnosis() == null ? "" : st.diagnosis().message()), null);
-            }
-          }
-        }
-        for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
-          if (e.getValue() == Change.UNCHANGED && latest.containsKey(e.getKey())) {
-            statuses.put(e.getKey(), status(topology, e.getKey(), latest.get(e.getKey()),
-                owned.contains(e.getKey()), diagnoser, w.cluster, session));
-          }
-        }
-      }
-      diff.changes().forEach((alias, change) ->
+      ApplyException verifyFailure = run.verify(diagnoser, statuses);
+      run.diff.changes().forEach((alias, change) ->
           links.add(new LinkResult(name, alias, change, statuses.get(alias))));
-      progress.onProgress(new ProgressListener.Event(name, "done", index, total,
-          "[" + name + "] " + (requests.isEmpty() ? "already in place" : "applied")));
+      run.progress("done", "[" + name + "] " + (run.requests.isEmpty() ? "already in place" : "applied"));
       if (verifyFailure != null) {
-        return new ClusterOutcome.Failed(name, reads, writes, requests, verifyFailure);
+        return new ClusterOutcome.Failed(name, run.reads, writes, run.requests, verifyFailure);
       }
-      if (diff.changes().containsValue(Change.CONFLICT)) {
-        String alias = diff.changes().entrySet().stream()
-            .filter(e -> e.getValue() == Change.CONFLICT).map(Map.Entry::getKey)
-            .findFirst().orElseThrow();
-        return new ClusterOutcome.Failed(name, reads, writes, requests,
-            new ApplyException(name, alias, "PUT_REMOTE_SETTINGS", 0,
-                "alias [" + alias + "] already exists on [" + name + "] and was not created by"
-                    + " remote-clusters, so it is left untouched; remove it, pick another alias,"
-                    + " or adopt it (--adopt)", null));
+      ApplyException conflict = run.conflict();
+      if (conflict != null) {
+        return new ClusterOutcome.Failed(name, run.reads, writes, run.requests, conflict);
       }
-      return requests.isEmpty()
-          ? new ClusterOutcome.AlreadyInPlace(name, reads)
-          : new ClusterOutcome.Applied(name, reads, writes, requests);
+      return run.requests.isEmpty()
+          ? new ClusterOutcome.AlreadyInPlace(name, run.reads)
+          : new ClusterOutcome.Applied(name, run.reads, writes, run.requests);
     } catch (ApplyException e) {
-      int writes = session == null ? 0 : session.counter().writes() - writesBefore;
-      return new ClusterOutcome.Failed(name, reads, writes, requests, e);
+      return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests, e);
     } catch (ManualStepRequiredException e) {
-      int writes = session == null ? 0 : session.counter().writes() - writesBefore;
-      return new ClusterOutcome.Failed(name, reads, writes, requests,
-          new ApplyException(name, e.alias(), "STORE_CREDENTIALS", 0, e.getMessage(), e));
+      return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests,
+          new ApplyException(name, e.alias(), ApplyStep.STORE_CREDENTIALS, 0, e.getMessage(), e));
     } catch (RuntimeException e) {
-      int writes = session == null ? 0 : session.counter().writes() - writesBefore;
-      return new ClusterOutcome.Failed(name, reads, writes, requests,
-          new ApplyException(name, null, "APPLY", 0, String.valueOf(e.getMessage()), e));
+      return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests,
+          new ApplyException(name, null, ApplyStep.APPLY, 0, String.valueOf(e.getMessage()), e));
     }
-  }
-
-  private static String aliasOfKeyStep(ElasticsearchRequestStep s, Work w) {
-    JsonNode body = s.request().body();
-    JsonNode alias = body == null ? null : body.path("metadata").get("alias");
-    if (alias != null) {
-      return alias.asText();
-    }
-    String keyName = body == null ? "" : body.path("name").asText();
-    for (String a : w.plans.keySet()) {
-      if (keyName.equals("remote-clusters-" + w.cluster.name() + "-" + a)) {
-        return a;
-      }
-    }
-    return "";
-  }
-
-  private static String aliasOf(ElasticsearchRequestStep s, Work w) {
-    String keyName = s.request().body() == null ? "" : s.request().body().path("name").asText();
-    for (String a : w.plans.keySet()) {
-      if (keyName.equals("remote-clusters-" + w.cluster.name() + "-" + a)) {
-        return a;
-      }
-    }
-    return null;
   }
 
   /**
@@ -365,27 +395,31 @@ public final class DefaultReconciler implements Reconciler {
    * of that name), stores new credentials on the local cluster, and reloads its keystore.
    */
   private void ensureKey(
-      Cluster local, Cluster remote, String alias, ElasticsearchRequestStep s, EsSession localSession) {
+      Cluster local, Cluster remote, StepPayload.CreateCrossClusterApiKey key,
+      EsSession localSession) {
     EsSession remoteSession = session(remote);
-    ObjectNode body = (ObjectNode) s.request().body();
-    String keyName = body.path("name").asText();
-    List<String> existing = remoteSession.findCrossClusterApiKeys(keyName);
+    String alias = key.alias();
+    List<String> existing = remoteSession.findCrossClusterApiKeys(key.keyName());
     if (!existing.isEmpty()) {
       // made earlier, by this tool or by a person following the manual step: keep its access
       // current; its credentials are where they were stored then
-      remoteSession.updateCrossClusterApiKey(alias, existing.get(existing.size() - 1), body.get("access"));
+      StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
+          alias, existing.get(existing.size() - 1), key.access());
+      remoteSession.updateCrossClusterApiKey(alias, update.id(), update.access());
       return;
     }
     if (!config.credentials().automatic()) {
       throw new ManualStepRequiredException(local.name(), alias,
           "no credential writer can store the key of [" + alias + "] on [" + local.name()
-              + "]: create the cross-cluster API key " + keyName + " on [" + remote.name()
+              + "]: create the cross-cluster API key " + key.keyName() + " on [" + remote.name()
               + "] (see: remote-clusters plan --format curl), put its encoded value on every node"
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
     }
-    EsSession.CreatedKey key = remoteSession.createCrossClusterApiKey(alias, body);
-    config.credentials().store(local, alias, key.encoded());
+    HttpRequest create = StepEncoder.request(key).orElseThrow();
+    EsSession.CreatedKey created =
+        remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
+    config.credentials().store(local, alias, created.encoded());
     localSession.reloadSecureSettings(alias);
   }
 
@@ -394,14 +428,15 @@ public final class DefaultReconciler implements Reconciler {
     Objects.requireNonNull(topology, "topology");
     Map<String, Cluster> byName = topology.clustersByName();
     TopologyPlan plan = config.planner().plan(topology);
-    ElasticsearchRequestStep create = null;
+    StepPayload.CreateCrossClusterApiKey create = null;
+    String remoteName = null;
     for (PlanResult r : plan.links()) {
       if (r instanceof PlanResult.Planned p && p.plan().local().equals(local)
           && p.plan().alias().equals(alias)) {
         for (PlanStep step : p.plan().steps()) {
-          if (step instanceof ElasticsearchRequestStep s
-              && s.action() == StepAction.CREATE_CROSS_CLUSTER_API_KEY) {
-            create = s;
+          if (step.payload() instanceof StepPayload.CreateCrossClusterApiKey k) {
+            create = k;
+            remoteName = step.target();
           }
         }
       }
@@ -411,7 +446,7 @@ public final class DefaultReconciler implements Reconciler {
           + " has no cross-cluster API key to rotate (is it planned with security: api-key?)");
     }
     Cluster localCluster = byName.get(local);
-    Cluster remote = byName.get(create.target());
+    Cluster remote = byName.get(remoteName);
     List<HttpRequest> requests = new ArrayList<>();
     int writesBefore = 0;
     EsSession localSession = null;
@@ -423,25 +458,26 @@ public final class DefaultReconciler implements Reconciler {
       localSession = session(localCluster);
       writesBefore = localSession.counter().writes();
       EsSession remoteSession = session(remote);
-      ObjectNode body = (ObjectNode) create.request().body();
-      List<String> old = remoteSession.findCrossClusterApiKeys(body.path("name").asText());
+      HttpRequest request = StepEncoder.request(create).orElseThrow();
+      List<String> old = remoteSession.findCrossClusterApiKeys(create.keyName());
       // the new key first: the remote accepts both until the old one is invalidated
-      requests.add(create.request());
-      EsSession.CreatedKey key = remoteSession.createCrossClusterApiKey(alias, body);
+      requests.add(request);
+      EsSession.CreatedKey key =
+          remoteSession.createCrossClusterApiKey(alias, (ObjectNode) request.body());
       config.credentials().store(localCluster, alias, key.encoded());
-      requests.add(new HttpRequest("POST", "/_nodes/reload_secure_settings", null));
+      requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(alias)).orElseThrow());
       localSession.reloadSecureSettings(alias);
       if (!config.verifyTimeout().isZero()) {
         RemoteInfo info = awaitConnected(localSession, Set.of(alias)).get(alias);
         if (info == null || !info.connected()) {
-          throw new ApplyException(local, alias, "VERIFY_CONNECTED", 0,
+          throw new ApplyException(local, alias, ApplyStep.VERIFY_CONNECTED, 0,
               "not connected with the new key after " + config.verifyTimeout().toSeconds()
                   + "s; the old keys " + old + " are left valid", null);
         }
       }
       if (!old.isEmpty()) {
-        requests.add(new HttpRequest("DELETE", "/_security/api_key",
-            Json.object().set("ids", Json.JSON.valueToTree(old))));
+        requests.add(StepEncoder.request(
+            new StepPayload.InvalidateApiKeys(alias, create.keyName(), old)).orElseThrow());
         remoteSession.invalidateApiKeys(alias, old);
       }
       return new ClusterOutcome.Applied(local, 0,
@@ -451,16 +487,17 @@ public final class DefaultReconciler implements Reconciler {
           localSession == null ? 0 : localSession.counter().writes() - writesBefore, requests, e);
     } catch (ManualStepRequiredException e) {
       return new ClusterOutcome.Failed(local, 0, 0, requests,
-          new ApplyException(local, alias, "STORE_CREDENTIALS", 0, e.getMessage(), e));
+          new ApplyException(local, alias, ApplyStep.STORE_CREDENTIALS, 0, e.getMessage(), e));
     }
   }
 
-  private void invalidate(Cluster remote, String alias, ElasticsearchRequestStep s) {
+  private void invalidate(Cluster remote, StepPayload.InvalidateApiKeys invalidate) {
     EsSession remoteSession = session(remote);
-    String keyName = s.request().body().path("name").asText();
-    List<String> ids = remoteSession.findCrossClusterApiKeys(keyName);
+    List<String> ids = invalidate.ids().isEmpty()
+        ? remoteSession.findCrossClusterApiKeys(invalidate.keyName())
+        : invalidate.ids();
     if (!ids.isEmpty()) {
-      remoteSession.invalidateApiKeys(alias, ids);
+      remoteSession.invalidateApiKeys(invalidate.alias(), ids);
     }
   }
 
@@ -573,7 +610,7 @@ public final class DefaultReconciler implements Reconciler {
       try {
         endpoint = config.access().endpoint(cluster);
       } catch (IllegalArgumentException e) {
-        throw new ApplyException(cluster.name(), null, "CONNECT", 0, e.getMessage(), e);
+        throw new ApplyException(cluster.name(), null, ApplyStep.CONNECT, 0, e.getMessage(), e);
       }
       s = EsSession.connect(cluster.name(), endpoint, connector);
       sessions.put(cluster.name(), s);

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.apply.ApplyException;
+import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
@@ -86,7 +87,7 @@ public final class EsSession implements AutoCloseable {
       info = v8.info();
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
-      throw failure(name, null, "CONNECT", e, "cannot reach " + endpoint.url() + ": ");
+      throw failure(name, null, ApplyStep.CONNECT, e, "cannot reach " + endpoint.url() + ": ");
     }
     EsVersion version;
     try {
@@ -94,13 +95,13 @@ public final class EsSession implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(transport);
       throw new ApplyException(
-          name, null, "CONNECT", 0,
+          name, null, ApplyStep.CONNECT, 0,
           "version [" + info.version().number() + "] reported by GET / is not understood", e);
     }
     if (version.major() < 8) {
       closeQuietly(transport);
       throw new ApplyException(
-          name, null, "CONNECT", 0,
+          name, null, ApplyStep.CONNECT, 0,
           "Elasticsearch " + version + " is not supported: the applier needs 8.0 or newer", null);
     }
     ElasticsearchClient client = version.major() == 8 ? v8 : base;
@@ -147,7 +148,7 @@ public final class EsSession implements AutoCloseable {
     try {
       r = client.cluster().getSettings(g -> g.flatSettings(true));
     } catch (IOException | RuntimeException e) {
-      throw failure(name, null, "READ_SETTINGS", e, "");
+      throw failure(name, null, ApplyStep.READ_SETTINGS, e, "");
     }
     return new Settings(remoteKeys(r.persistent()), remoteKeys(r.transient_()));
   }
@@ -178,7 +179,7 @@ public final class EsSession implements AutoCloseable {
           RemoteInfoRequest._INSTANCE, RAW_REMOTE_INFO, client._transportOptions());
       tree = toJackson(raw);
     } catch (IOException | RuntimeException e) {
-      throw failure(name, null, "READ_REMOTE_INFO", e, "");
+      throw failure(name, null, ApplyStep.READ_REMOTE_INFO, e, "");
     }
     Map<String, RemoteInfo> out = new TreeMap<>();
     for (Map.Entry<String, JsonNode> e : tree.properties()) {
@@ -235,7 +236,7 @@ public final class EsSession implements AutoCloseable {
         return r;
       });
     } catch (IOException | RuntimeException e) {
-      throw failure(name, null, "PUT_REMOTE_SETTINGS", e, "");
+      throw failure(name, null, ApplyStep.PUT_REMOTE_SETTINGS, e, "");
     }
   }
 
@@ -260,7 +261,7 @@ public final class EsSession implements AutoCloseable {
       if (e instanceof ElasticsearchException ee && ee.status() == 404) {
         return java.util.List.of();
       }
-      throw failure(name, null, "CREATE_CROSS_CLUSTER_API_KEY", e, "cannot list API keys: ");
+      throw failure(name, null, ApplyStep.LIST_API_KEYS, e, "cannot list API keys: ");
     }
   }
 
@@ -278,7 +279,7 @@ public final class EsSession implements AutoCloseable {
           client.security().createCrossClusterApiKey(c -> c.withJson(new StringReader(body.toString())));
       return new CreatedKey(r.id(), r.name(), r.encoded());
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "CREATE_CROSS_CLUSTER_API_KEY", e, "");
+      throw failure(name, alias, ApplyStep.CREATE_CROSS_CLUSTER_API_KEY, e, "");
     }
   }
 
@@ -298,7 +299,7 @@ public final class EsSession implements AutoCloseable {
               u -> u.id(id).access(a -> a.withJson(new StringReader(access.toString()))))
           .updated();
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "UPDATE_CROSS_CLUSTER_API_KEY", e, "");
+      throw failure(name, alias, ApplyStep.UPDATE_CROSS_CLUSTER_API_KEY, e, "");
     }
   }
 
@@ -313,7 +314,7 @@ public final class EsSession implements AutoCloseable {
     try {
       return client.security().invalidateApiKey(i -> i.ids(ids)).invalidatedApiKeys().size();
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "INVALIDATE_API_KEY", e, "");
+      throw failure(name, alias, ApplyStep.INVALIDATE_API_KEY, e, "");
     }
   }
 
@@ -327,11 +328,11 @@ public final class EsSession implements AutoCloseable {
     try {
       r = client.nodes().reloadSecureSettings();
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "RELOAD_SECURE_SETTINGS", e, "");
+      throw failure(name, alias, ApplyStep.RELOAD_SECURE_SETTINGS, e, "");
     }
     r.nodes().forEach((node, stats) -> {
       if (stats.reloadException() != null) {
-        throw new ApplyException(name, alias, "RELOAD_SECURE_SETTINGS", 0,
+        throw new ApplyException(name, alias, ApplyStep.RELOAD_SECURE_SETTINGS, 0,
             "node [" + node + "] could not reload its keystore: ["
                 + stats.reloadException().type() + "] " + stats.reloadException().reason(), null);
       }
@@ -349,7 +350,7 @@ public final class EsSession implements AutoCloseable {
     try {
       client.security().putRole(r -> r.withJson(new StringReader(body.toString())).name(role));
     } catch (IOException | RuntimeException e) {
-      throw failure(name, alias, "CREATE_LOCAL_ROLE", e, "");
+      throw failure(name, alias, ApplyStep.CREATE_LOCAL_ROLE, e, "");
     }
   }
 
@@ -406,7 +407,7 @@ public final class EsSession implements AutoCloseable {
    * @return the exception
    */
   static ApplyException failure(
-      String cluster, String alias, String step, Exception e, String prefix) {
+      String cluster, String alias, ApplyStep step, Exception e, String prefix) {
     if (e instanceof ElasticsearchException ee) {
       String reason =
           ee.error() == null

@@ -133,7 +133,7 @@ class ReconcilerFakeTransportTest {
     try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ZERO))) {
       ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
       ClusterOutcome.Failed failed = (ClusterOutcome.Failed) report.clusters().get(0);
-      assertThat(failed.cause().step()).isEqualTo("STORE_CREDENTIALS");
+      assertThat(failed.cause().step()).isEqualTo(io.github.remoteclusters.core.apply.ApplyStep.STORE_CREDENTIALS);
       assertThat(failed.cause().getMessage()).contains("bin/elasticsearch-keystore add"
           + " cluster.remote.data.credentials");
       assertThat(data.lines()).doesNotContain("POST /_security/cross_cluster/api_key");

@@ -1,0 +1,129 @@
+package io.github.remoteclusters.core;
+
+/**
+ * The one home of the names, ports and paths of ECK: the Services, Secrets and ConfigMaps ECK
+ * makes and the ones this project asks a user (or its Kubernetes adapter) to make, so that the
+ * planner's instructions, the Kubernetes renderer and the reconciler name the same things.
+ *
+ * <p>{@code es} is always the name of an {@code Elasticsearch} resource; {@link EckRef} delegates
+ * here.
+ *
+ * @since 0.1.0
+ */
+public final class EckNames {
+
+  /** The transport port of ECK's nodes. */
+  public static final int TRANSPORT_PORT = 9300;
+
+  /** The remote cluster server port of ECK's nodes. */
+  public static final int REMOTE_CLUSTER_PORT = 9443;
+
+  /** The key of a certificate authority in ECK's Secrets and our ConfigMaps. */
+  public static final String CA_CRT = "ca.crt";
+
+  /** The configuration directory of an ECK node. */
+  public static final String CONFIG_DIR = "/usr/share/elasticsearch/config";
+
+  /** ECK's own transport CA, first of the CA lists ECK writes into the node configuration. */
+  public static final String ECK_TRANSPORT_CA = CONFIG_DIR + "/transport-certs/" + CA_CRT;
+
+  /** The CAs ECK copies from the clusters of its environment (or its own CA when there are none). */
+  public static final String ECK_TRANSPORT_REMOTE_CA =
+      CONFIG_DIR + "/transport-remote-certs/" + CA_CRT;
+
+  /** Where our ConfigMap of remote cluster server CAs is mounted. */
+  public static final String REMOTE_CERTS_MOUNT = CONFIG_DIR + "/remote-certs";
+
+  private EckNames() {}
+
+  /** {@return {@code <es>-es-transport}} @param es the Elasticsearch name */
+  public static String transportService(String es) {
+    return es + "-es-transport";
+  }
+
+  /** {@return {@code <es>-es-remote-cluster}} @param es the Elasticsearch name */
+  public static String remoteClusterService(String es) {
+    return es + "-es-remote-cluster";
+  }
+
+  /**
+   * {@return the LoadBalancer Service for ECK before 3.3, {@code <es>-es-remote-cluster-lb}, as in
+   * the documentation's {@code kubectl expose} step}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String remoteClusterLoadBalancer(String es) {
+    return es + "-es-remote-cluster-lb";
+  }
+
+  /** {@return {@code <es>-es-transport-certs-public}, ECK's Secret with the transport CA} @param es the name */
+  public static String transportCertsPublic(String es) {
+    return es + "-es-transport-certs-public";
+  }
+
+  /** {@return ECK's aggregated CA bundle {@code <es>-es-remote-ca}} @param es the name */
+  public static String eckRemoteCa(String es) {
+    return es + "-es-remote-ca";
+  }
+
+  /** {@return ECK's API key store {@code <es>-es-remote-api-keys}} @param es the name */
+  public static String eckRemoteApiKeys(String es) {
+    return es + "-es-remote-api-keys";
+  }
+
+  /**
+   * {@return our Secret with one {@code cluster.remote.<alias>.credentials} key per alias, {@code
+   * <es>-remote-credentials}, listed once in {@code spec.secureSettings}; like ECK's own {@code
+   * <es>-es-remote-api-keys} (which ECK rewrites, so we do not use it), one Secret per cluster}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String credentialsSecret(String es) {
+    return es + "-remote-credentials";
+  }
+
+  /**
+   * {@return our ConfigMap with the remote cluster servers' CAs, one key per alias, {@code
+   * <es>-remote-ca}; not ECK's {@code <es>-es-remote-ca}}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String remoteCaConfigMap(String es) {
+    return es + "-remote-ca";
+  }
+
+  /**
+   * {@return our ConfigMap of extra transport CAs for {@code
+   * spec.transport.tls.certificateAuthorities}, {@code <es>-transport-cas}}
+   *
+   * @param es the Elasticsearch name
+   */
+  public static String transportCaConfigMap(String es) {
+    return es + "-transport-cas";
+  }
+
+  /** {@return the key of an alias's CA in the remote CA ConfigMap} @param alias the alias */
+  public static String remoteCaKey(String alias) {
+    return alias + "-ca.crt";
+  }
+
+  /** {@return where a node finds an alias's remote cluster server CA} @param alias the alias */
+  public static String remoteCaPath(String alias) {
+    return REMOTE_CERTS_MOUNT + "/" + remoteCaKey(alias);
+  }
+
+  /** {@return {@code cluster.remote.<alias>.credentials}} @param alias the alias */
+  public static String credentialsKey(String alias) {
+    return "cluster.remote." + alias + ".credentials";
+  }
+
+  /** {@return {@code <es>-es-transport.<ns>.svc}} @param es name @param ns namespace */
+  public static String transportHost(String es, String ns) {
+    return transportService(es) + "." + ns + ".svc";
+  }
+
+  /** {@return {@code <es>-es-remote-cluster.<ns>.svc}} @param es name @param ns namespace */
+  public static String remoteClusterHost(String es, String ns) {
+    return remoteClusterService(es) + "." + ns + ".svc";
+  }
+}

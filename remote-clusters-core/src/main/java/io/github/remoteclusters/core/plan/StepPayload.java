@@ -1,0 +1,386 @@
+package io.github.remoteclusters.core.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.Mode;
+import io.github.remoteclusters.core.TransportOptions;
+import io.github.remoteclusters.security.apikey.LocalRole;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a plan step does, as an immutable value typed by intent: the contract between the planner
+ * and every executor.
+ *
+ * <p>An executor (the Elasticsearch applier, the Kubernetes adapter, a formatter) dispatches on the
+ * kind of payload and reads its components; it never parses a request body or a resource name to
+ * find an alias. {@link StepEncoder} turns a payload into its Elasticsearch request or ECK patch.
+ * Every payload names the alias of the link it belongs to. On JDK 17, dispatch with an {@code
+ * instanceof} chain that ends in {@code throw new IllegalStateException}.
+ *
+ * @since 0.1.0
+ */
+public sealed interface StepPayload
+    permits StepPayload.PutRemoteSettings,
+        StepPayload.RemoveRemoteSettings,
+        StepPayload.CreateCrossClusterApiKey,
+        StepPayload.UpdateCrossClusterApiKey,
+        StepPayload.InvalidateApiKeys,
+        StepPayload.StoreCredentials,
+        StepPayload.ReloadSecureSettings,
+        StepPayload.CreateLocalRole,
+        StepPayload.VerifyConnected,
+        StepPayload.TrustCa,
+        StepPayload.EnableRemoteClusterServer,
+        StepPayload.ExposeService,
+        StepPayload.DeclareEckRemoteCluster,
+        StepPayload.RemoveEckRemoteCluster,
+        StepPayload.Manual {
+
+  /**
+   * The alias of the link the step belongs to.
+   *
+   * @return the alias
+   */
+  String alias();
+
+  /**
+   * The action word of plan output for this payload.
+   *
+   * @return the action
+   */
+  StepAction action();
+
+  /**
+   * {@code PUT /_cluster/settings} with every {@code cluster.remote.<alias>.*} key: the ones the
+   * link sets, the others nulled so that a mode switch leaves nothing behind.
+   *
+   * @param alias the alias
+   * @param connection how to connect
+   * @param skipUnavailable {@code skip_unavailable} as the user set it, or null to leave it unset
+   * @param transport the {@code transport.*} options
+   */
+  record PutRemoteSettings(
+      String alias, Connection connection, Boolean skipUnavailable, TransportOptions transport)
+      implements StepPayload {
+    /** Checks the required components. */
+    public PutRemoteSettings {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(connection, "connection");
+      Objects.requireNonNull(transport, "transport");
+    }
+
+    /** {@return the connection mode} */
+    public Mode mode() {
+      return connection instanceof Connection.Proxy ? Mode.PROXY : Mode.SNIFF;
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.PUT_REMOTE_SETTINGS;
+    }
+  }
+
+  /**
+   * {@code PUT /_cluster/settings} nulling every key of the alias in one request.
+   *
+   * @param alias the alias to remove
+   */
+  record RemoveRemoteSettings(String alias) implements StepPayload {
+    /** Checks the alias. */
+    public RemoveRemoteSettings {
+      Objects.requireNonNull(alias, "alias");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.REMOVE_REMOTE;
+    }
+  }
+
+  /**
+   * {@code POST /_security/cross_cluster/api_key} on the remote cluster.
+   *
+   * @param alias the alias
+   * @param keyName the key's name, unique per local cluster and alias
+   * @param localCluster the local cluster's name, written into the key's metadata
+   * @param access the key's {@code access} document; the payload keeps this node, so it must not be
+   *     changed afterwards ({@link #access()} hands out copies)
+   */
+  record CreateCrossClusterApiKey(
+      String alias, String keyName, String localCluster, ObjectNode access)
+      implements StepPayload {
+    /** Checks that no component is null. */
+    public CreateCrossClusterApiKey {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(keyName, "keyName");
+      Objects.requireNonNull(localCluster, "localCluster");
+      Objects.requireNonNull(access, "access");
+    }
+
+    /** {@return a copy of the access document} */
+    @Override
+    public ObjectNode access() {
+      return access.deepCopy();
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.CREATE_CROSS_CLUSTER_API_KEY;
+    }
+  }
+
+  /**
+   * {@code PUT /_security/cross_cluster/api_key/<id>}: give an existing key the planned access
+   * (the reconciler's step when the key exists already; a plan never holds it).
+   *
+   * @param alias the alias
+   * @param id the key's id
+   * @param access the new {@code access} document (copied in and out)
+   */
+  record UpdateCrossClusterApiKey(String alias, String id, ObjectNode access)
+      implements StepPayload {
+    /** Checks that no component is null and copies the access document. */
+    public UpdateCrossClusterApiKey {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(id, "id");
+      access = Objects.requireNonNull(access, "access").deepCopy();
+    }
+
+    /** {@return a copy of the access document} */
+    @Override
+    public ObjectNode access() {
+      return access.deepCopy();
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.UPDATE_CROSS_CLUSTER_API_KEY;
+    }
+  }
+
+  /**
+   * {@code DELETE /_security/api_key}: invalidate the keys of a link, by name in a plan, by id when
+   * the reconciler has found them.
+   *
+   * @param alias the alias
+   * @param keyName the keys' name
+   * @param ids the ids, or empty to name the keys by {@code keyName}
+   */
+  record InvalidateApiKeys(String alias, String keyName, List<String> ids) implements StepPayload {
+    /** Checks the components and copies the ids. */
+    public InvalidateApiKeys {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(keyName, "keyName");
+      ids = List.copyOf(ids);
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.INVALIDATE_API_KEY;
+    }
+  }
+
+  /**
+   * Put the encoded key into the local keystore as {@code cluster.remote.<alias>.credentials}.
+   *
+   * @param alias the alias
+   * @param keyName the name of the key whose encoded value is stored
+   */
+  record StoreCredentials(String alias, String keyName) implements StepPayload {
+    /** Checks that no component is null. */
+    public StoreCredentials {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(keyName, "keyName");
+    }
+
+    /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */
+    public String setting() {
+      return "cluster.remote." + alias + ".credentials";
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.STORE_CREDENTIALS;
+    }
+  }
+
+  /**
+   * {@code POST /_nodes/reload_secure_settings} (or a restart where that is the only way).
+   *
+   * @param alias the alias whose credentials must take effect
+   */
+  record ReloadSecureSettings(String alias) implements StepPayload {
+    /** Checks the alias. */
+    public ReloadSecureSettings {
+      Objects.requireNonNull(alias, "alias");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.RELOAD_SECURE_SETTINGS;
+    }
+  }
+
+  /**
+   * {@code PUT /_security/role/<name>}: the local role that grants access through the alias.
+   *
+   * @param alias the alias
+   * @param role the role
+   */
+  record CreateLocalRole(String alias, LocalRole role) implements StepPayload {
+    /** Checks that no component is null. */
+    public CreateLocalRole {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.CREATE_LOCAL_ROLE;
+    }
+  }
+
+  /**
+   * {@code GET /_remote/info} and check that the alias is connected.
+   *
+   * @param alias the alias
+   * @param mode the mode it must show
+   * @param apiKey whether it must show {@code cluster_credentials}
+   */
+  record VerifyConnected(String alias, Mode mode, boolean apiKey) implements StepPayload {
+    /** Checks that no component is null. */
+    public VerifyConnected {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(mode, "mode");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.VERIFY_CONNECTED;
+    }
+  }
+
+  /**
+   * Make the step's target trust the CA of another cluster.
+   *
+   * @param alias the alias
+   * @param trusted the cluster whose CA is trusted
+   * @param apiKey true for the remote cluster client (API keys), false for the transport layer
+   */
+  record TrustCa(String alias, String trusted, boolean apiKey) implements StepPayload {
+    /** Checks that no component is null. */
+    public TrustCa {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(trusted, "trusted");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.TRUST_CA;
+    }
+  }
+
+  /**
+   * Turn on the remote cluster server (port 9443) of the step's target.
+   *
+   * @param alias the alias of the link that needs it
+   */
+  record EnableRemoteClusterServer(String alias) implements StepPayload {
+    /** Checks the alias. */
+    public EnableRemoteClusterServer {
+      Objects.requireNonNull(alias, "alias");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.ENABLE_REMOTE_CLUSTER_SERVER;
+    }
+  }
+
+  /**
+   * Make an ECK service of the step's target reachable from outside its Kubernetes cluster.
+   *
+   * @param alias the alias of the link that needs it
+   * @param service the Service name
+   * @param apiKey true for the remote cluster server service, false for the transport service
+   */
+  record ExposeService(String alias, String service, boolean apiKey) implements StepPayload {
+    /** Checks that no component is null. */
+    public ExposeService {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.EXPOSE_SERVICE;
+    }
+  }
+
+  /**
+   * Declare the link in the local ECK resource's {@code spec.remoteClusters}.
+   *
+   * @param alias the alias (the entry's {@code name})
+   * @param remote the remote's ECK resource
+   * @param access the API key's access document, or null for certificates; the payload keeps this
+   *     node, so it must not be changed afterwards ({@link #access()} hands out copies)
+   */
+  record DeclareEckRemoteCluster(String alias, EckResource remote, ObjectNode access)
+      implements StepPayload {
+    /** Checks the required components. */
+    public DeclareEckRemoteCluster {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(remote, "remote");
+    }
+
+    /** {@return a copy of the access document, or null for certificates} */
+    @Override
+    public ObjectNode access() {
+      return access == null ? null : access.deepCopy();
+    }
+
+    /** {@return whether the link uses a cross-cluster API key} */
+    public boolean apiKey() {
+      return access != null;
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.PATCH_ECK_RESOURCE;
+    }
+  }
+
+  /**
+   * Remove the link's entry from the local ECK resource's {@code spec.remoteClusters}.
+   *
+   * @param alias the alias (the entry's {@code name})
+   */
+  record RemoveEckRemoteCluster(String alias) implements StepPayload {
+    /** Checks the alias. */
+    public RemoveEckRemoteCluster {
+      Objects.requireNonNull(alias, "alias");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.PATCH_ECK_RESOURCE;
+    }
+  }
+
+  /**
+   * Anything else a person has to do; the step's instructions say what.
+   *
+   * @param alias the alias
+   */
+  record Manual(String alias) implements StepPayload {
+    /** Checks the alias. */
+    public Manual {
+      Objects.requireNonNull(alias, "alias");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.MANUAL;
+    }
+  }
+}
