@@ -1,24 +1,24 @@
 package io.github.remoteclusters.k8s.internal;
 
 /**
- * Names and paths of the ECK features the Elastic docs' scenarios use beyond remote clusters
+ * Names and paths (from the core's {@code EckNames}, their one home) of the ECK features the Elastic docs' scenarios use beyond remote clusters
  * proper: the transport trust filter ({@code trust.yml}), {@code StackConfigPolicy} cluster
  * settings and file-based secure settings. Facts from ECK's source (cloud-on-k8s, 2026-08).
  */
 public final class EckFeatureNames {
 
   /** Where the docs mount the {@code trust.yml} ConfigMap. */
-  public static final String TRUST_FILTER_MOUNT = "/usr/share/elasticsearch/config/trust-filter";
+  public static final String TRUST_FILTER_MOUNT = io.github.remoteclusters.core.EckNames.TRUST_FILTER_MOUNT;
 
   /** Key of the trust filter file in its ConfigMap. */
-  public static final String TRUST_YML = "trust.yml";
+  public static final String TRUST_YML = io.github.remoteclusters.core.EckNames.TRUST_YML;
 
   /** Name of the volume holding {@code trust.yml}. */
   public static final String TRUST_FILTER_VOLUME = "remote-clusters-trust-filter";
 
   /** The transport setting naming the trust filter file. */
   public static final String TRUST_RESTRICTIONS_PATH =
-      "xpack.security.transport.ssl.trust_restrictions.path";
+      io.github.remoteclusters.core.EckNames.TRUST_RESTRICTIONS_PATH;
 
   /** API version of ECK's {@code StackConfigPolicy}. */
   public static final String SCP_API_VERSION = "stackconfigpolicy.k8s.elastic.co/v1alpha1";
@@ -33,22 +33,22 @@ public final class EckFeatureNames {
    * the cluster must then be reloadable (remote-cluster API keys are).
    */
   public static final String FILE_BASED_SECURE_SETTINGS =
-      "eck.k8s.elastic.co/file-based-secure-settings";
+      io.github.remoteclusters.core.EckNames.FILE_BASED_SECURE_SETTINGS;
 
   private EckFeatureNames() {}
 
   /** {@return the trust filter file's path in the container} */
   public static String trustYmlPath() {
-    return TRUST_FILTER_MOUNT + "/" + TRUST_YML;
+    return io.github.remoteclusters.core.EckNames.trustYmlPath();
   }
 
   /** {@return our ConfigMap holding {@code trust.yml}, {@code <es>-trust-restrictions}} @param es the Elasticsearch name */
   public static String trustRestrictionsConfigMap(String es) {
-    return es + "-trust-restrictions";
+    return io.github.remoteclusters.core.EckNames.trustRestrictionsConfigMap(es);
   }
 
   /** {@return our {@code StackConfigPolicy} with the connection settings, {@code <es>-remote-clusters}} @param es the Elasticsearch name */
   public static String stackConfigPolicy(String es) {
-    return es + "-remote-clusters";
+    return io.github.remoteclusters.core.EckNames.stackConfigPolicy(es);
   }
 }

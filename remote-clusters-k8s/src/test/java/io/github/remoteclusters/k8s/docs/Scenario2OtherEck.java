@@ -202,7 +202,7 @@ final class Scenario2OtherEck {
                 step("Make sure both clusters trust each other's certificate authority", "remote",
                     "the same on the remote for the local's CA", "TRUST_CA",
                     "certificateAuthorities"),
-                step("Configure external access to the transport interface of the remote cluster",
+                anywhere("Configure external access to the transport interface of the remote cluster",
                     "remote", "expose logs-es-transport", "EXPOSE_SERVICE", "transport"),
                 step("Connect to the remote cluster", "local", "proxy mode to the transport port",
                     "PUT_REMOTE_SETTINGS", "logs-transport.example.com:9300"),

@@ -69,7 +69,7 @@ final class Scenario4EchToEck {
                 + " in every nodeSet: transport.ssl.certificate_authorities and"
                 + " transport.ssl.trust_restrictions.path (a rolling restart)",
             "TRUST_CA", "trust_restrictions", "*.node.logs.logging.es.local"),
-        step("Configure external access to the transport interface of your ECK cluster",
+        anywhere("Configure external access to the transport interface of your ECK cluster",
             "remote", "expose logs-es-transport", "EXPOSE_SERVICE", "transport"),
         step("Connect to the remote cluster", "local", "proxy mode to the transport address",
             "PUT_REMOTE_SETTINGS", "logs-transport.example.com:9300"),

@@ -36,7 +36,7 @@ final class Scenario6SelfManagedToEck {
                     "a LoadBalancer Service", "EXPOSE_SERVICE", "LoadBalancer"),
                 step("Create a cross-cluster API key on the remote cluster", "remote",
                     "POST /_security/cross_cluster/api_key", "CREATE_CROSS_CLUSTER_API_KEY"),
-                step("Configure the local deployment", "local",
+                anywhere("Configure the local deployment", "local",
                     "every node: remote-cluster-ca.crt in config, remote_cluster_client.ssl.enabled"
                         + " and certificate_authorities in elasticsearch.yml", "TRUST_CA",
                     "remote_cluster_client.ssl.certificate_authorities",
@@ -78,7 +78,7 @@ final class Scenario6SelfManagedToEck {
                 step("Make sure both clusters trust each other's certificate authority", "remote",
                     "ConfigMap with the self-managed CA, spec.transport.tls.certificateAuthorities",
                     "TRUST_CA", "certificateAuthorities"),
-                step("Configure external access to the transport interface of the remote cluster",
+                anywhere("Configure external access to the transport interface of the remote cluster",
                     "remote", "expose logs-es-transport", "EXPOSE_SERVICE", "transport"),
                 step("Connect to the remote cluster", "local", "proxy mode to the transport port",
                     "PUT_REMOTE_SETTINGS", "logs-transport.example.com:9300"),
