@@ -56,6 +56,11 @@ class DocsScenariosTest {
   @TempDir Path dir;
 
   private Topology read(DocsScenario s) throws Exception {
+    return read(s, dir);
+  }
+
+  /** Writes the scenario's files and topology into {@code dir} and reads it. */
+  static Topology read(DocsScenario s, Path dir) throws Exception {
     for (Map.Entry<String, String> f : s.files().entrySet()) {
       String content = f.getValue().equals("CA")
           ? Pem.writeCertificates(
