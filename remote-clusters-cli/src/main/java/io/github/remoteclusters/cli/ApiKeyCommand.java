@@ -79,6 +79,7 @@ public final class ApiKeyCommand implements Callable<Integer> {
     private int check() throws IOException {
       EsVersion version = remoteVersion == null ? CrossClusterApiKeys.NEWEST_KNOWN : EsVersion.parse(remoteVersion);
       String body = TextInput.read(file, stdin);
+      Json.requireObjectBody(file, body);
       ApiKeyCheck check = CrossClusterApiKeys.check(body, version);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
           + " ES_<NAME>_API_KEY, or ES_<NAME>_USER and ES_<NAME>_PASSWORD (NAME: the cluster name"
           + " upper-cased, other characters _), else from the url.",
       "Cross-cluster API keys are created only when --credentials-command can store them.",
-      "Exit 0 on success, 1 when a step failed, 2 on invalid input."
+      "Exit 0 on success, 1 when the plan is rejected or a step failed, 2 when the file cannot be used."
     })
 public final class ApplyCommand implements Callable<Integer> {
 
@@ -155,9 +155,7 @@ public final class ApplyCommand implements Callable<Integer> {
     for (Problem p : report.problems()) {
       err.println(p);
     }
-    if (report.rejected()) {
-      return RemoteClustersCli.INVALID_INPUT;
-    }
+    // a rejected plan is a negative answer to a well-formed topology (as validate and plan say)
     return report.succeeded() ? RemoteClustersCli.OK : RemoteClustersCli.NEGATIVE;
   }
 

@@ -15,13 +15,19 @@ import io.github.remoteclusters.security.certs.TlsFiles;
 import io.github.remoteclusters.security.certs.TrustCheck;
 import io.github.remoteclusters.security.certs.TrustFinding;
 import io.github.remoteclusters.security.certs.TrustVerdict;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,6 +70,29 @@ public final class CertsCommand implements Callable<Integer> {
     return INVALID_INPUT;
   }
 
+  /**
+   * Refuses to replace an existing file (a private key or a certificate) unless it already holds
+   * {@code sameContent}; {@code --force} skips this check.
+   */
+  static void refuseToOverwrite(Path file, String sameContent) throws IOException {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (sameContent != null && Files.isRegularFile(file)
+        && Files.readString(file, StandardCharsets.UTF_8).strip().equals(sameContent.strip())) {
+      return;
+    }
+    throw new IllegalArgumentException("[" + file + "] exists: refusing to overwrite it"
+        + (file.getFileName().toString().endsWith(".key") ? " (a private key)" : "")
+        + "; use --force to replace it");
+  }
+
+  /** {@return "remote-clusters CA", the time to the second and 4 random hex digits} */
+  static String defaultCaName() {
+    return "remote-clusters CA " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " "
+        + String.format("%04x", new SecureRandom().nextInt(0x10000));
+  }
+
   /** Runs an action, turning input errors into exit code 2 with a message on stderr. */
   static int guarded(CommandSpec spec, Callable<Integer> action) {
     PrintWriter err = spec.commandLine().getErr();
@@ -95,8 +124,13 @@ public final class CertsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write ca.crt and ca.key to.")
     Path out;
 
-    @Option(names = "--cn", paramLabel = "NAME", defaultValue = "remote-clusters CA", description = "Subject common name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cn", paramLabel = "NAME",
+        description = "Subject common name (default: remote-clusters CA, the creation time and a random"
+            + " suffix, so that two CAs are told apart in trust messages).")
     String commonName;
+
+    @Option(names = "--force", description = "Replace an existing ca.crt and ca.key.")
+    boolean force;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "1095", description = "Validity in days (default: ${DEFAULT-VALUE}).")
     int days;
@@ -107,7 +141,12 @@ public final class CertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       return guarded(spec, () -> {
-        CaRequest request = CaRequest.of(commonName).withValidity(days(days)).withKeyAlgorithm(KeyAlgorithm.parse(key));
+        if (!force) {
+          refuseToOverwrite(out.resolve(TlsFiles.CA_CRT), null);
+          refuseToOverwrite(out.resolve(TlsFiles.CA_KEY), null);
+        }
+        String cn = commonName != null ? commonName : defaultCaName();
+        CaRequest request = CaRequest.of(cn).withValidity(days(days)).withKeyAlgorithm(KeyAlgorithm.parse(key));
         CertificateAuthority ca = Certificates.createCa(request);
         TlsFiles.writeCa(out, ca);
         PrintWriter err = spec.commandLine().getErr();
@@ -142,10 +181,19 @@ public final class CertsCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "ec|rsa2048|rsa3072|rsa4096", defaultValue = "ec", description = "Key type (default: ${DEFAULT-VALUE}).")
     String key;
 
+    @Option(names = "--force", description = "Replace an existing tls.crt, tls.key and a different ca.crt.")
+    boolean force;
+
     @Override
     public Integer call() {
       return guarded(spec, () -> {
         CertificateAuthority ca = TlsFiles.readCa(caDirectory);
+        if (!force) {
+          refuseToOverwrite(out.resolve(TlsFiles.TLS_CRT), null);
+          refuseToOverwrite(out.resolve(TlsFiles.TLS_KEY), null);
+          // the CA's own directory as --out: the same ca.crt is not an overwrite
+          refuseToOverwrite(out.resolve(TlsFiles.CA_CRT), Pem.writeCertificates(List.of(ca.certificate())));
+        }
         NodeCertificateRequest request = new NodeCertificateRequest(dns.get(0), dns, ips, Instant.now(),
             days(days), KeyAlgorithm.parse(key));
         IssuedCertificate issued = Certificates.issue(ca, request);

@@ -113,9 +113,14 @@ public final class K8sCommand implements Callable<Integer> {
       boolean asJson = json || format == Format.JSON;
       EckOptions options = EckOptions.defaults();
       if (eckVersion != null) {
+        // ECK versions, not Elasticsearch ones: the message says which ECK versions are accepted
         try {
           options = options.withEckVersion(EsVersion.parse(eckVersion));
         } catch (InvalidVersionException e) {
+          err.println("error: --eck-version [" + eckVersion + "] is invalid: expected an ECK operator"
+              + " version MAJOR.MINOR[.PATCH] such as 2.16 or 3.3.0");
+          return RemoteClustersCli.INVALID_INPUT;
+        } catch (IllegalArgumentException e) {
           err.println("error: --eck-version: " + e.getMessage());
           return RemoteClustersCli.INVALID_INPUT;
         }
@@ -155,6 +160,9 @@ public final class K8sCommand implements Callable<Integer> {
         return RemoteClustersCli.NEGATIVE;
       }
       RenderResult.Rendered rendered = (RenderResult.Rendered) result;
+      if (rendered.resources().isEmpty()) {
+        err.println("nothing to render: no link of [" + file + "] has an ECK cluster at either end");
+      }
       out.print(
           asJson
               ? EckAdapter.toJson(rendered.resources()) + System.lineSeparator()

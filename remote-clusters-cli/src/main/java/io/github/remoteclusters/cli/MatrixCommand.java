@@ -67,7 +67,11 @@ public final class MatrixCommand implements Callable<Integer> {
     List<EsVersion> parsed = new ArrayList<>();
     try {
       for (String v : versions) {
-        parsed.add(EsVersion.parse(v));
+        EsVersion version = EsVersion.parse(v);
+        // 8.18 and 8.18.0 name one version: one row
+        if (parsed.stream().noneMatch(p -> p.compareTo(version) == 0)) {
+          parsed.add(version);
+        }
       }
     } catch (InvalidVersionException e) {
       spec.commandLine().getErr().println("error: --versions: " + e.getMessage());

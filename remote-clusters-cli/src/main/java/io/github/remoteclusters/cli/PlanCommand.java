@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plan FILE [--json | --format text|json|curl]}: the ordered steps for every link of a
- * topology file. Exit 0 when no link has errors, 1 otherwise, 2 when the file is unreadable.
+ * topology file. Exit 0 when no link has errors, 1 otherwise, 2 when the file cannot be used.
  *
  * @since 0.1.0
  */
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Plans every link of a topology file: the ordered steps, each on its target cluster.",
-      "Exit 0 when no link has errors, 1 otherwise, 2 when the file is unreadable."
+      "Exit 0 when no link has errors, 1 otherwise, 2 when the file cannot be used (unreadable,"
+          + " not YAML/JSON, wrong types, unknown keys, invalid values)."
     })
 public final class PlanCommand implements Callable<Integer> {
 
@@ -61,6 +62,11 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (json && format != Format.TEXT && format != Format.JSON) {
+      err.println("error: --json and --format " + format.name().toLowerCase(java.util.Locale.ROOT)
+          + " ask for two outputs: use one of them");
+      return RemoteClustersCli.INVALID_INPUT;
+    }
     Format f = json ? Format.JSON : format;
     TopologyReadResult read = TopologyReader.read(file);
     if (read instanceof TopologyReadResult.Failed) {
@@ -74,7 +80,7 @@ public final class PlanCommand implements Callable<Integer> {
       for (Problem p : failed.problems()) {
         err.println(p);
       }
-      return failed.unreadable() ? RemoteClustersCli.INVALID_INPUT : RemoteClustersCli.NEGATIVE;
+      return RemoteClustersCli.INVALID_INPUT;
     }
     Topology topology = ((TopologyReadResult.Loaded) read).topology();
     TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);

@@ -1,6 +1,9 @@
 package io.github.remoteclusters.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,12 +79,17 @@ public final class RemoteClustersCli {
     return code;
   }
 
-  /** Reports the version from the jar manifest. */
+  /** Reports the version the build wrote into {@code version.properties}. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = RemoteClustersCli.class.getPackage().getImplementationVersion();
-      return new String[] {"remote-clusters " + (v == null ? "development build" : v)};
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = RemoteClustersCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"remote-clusters " + properties.getProperty("version", "(unknown version)")};
     }
   }
 }

@@ -64,8 +64,16 @@ public final class SettingsCommand {
       String text;
       try {
         text = TextInput.read(file, System.in);
-      } catch (TextInput.UnreadableInputException e) {
+        Json.requireObjectBody(file, text);
+      } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
+        if (json) {
+          // --json prints one document, whatever happens
+          ObjectNode root = Json.MAPPER.createObjectNode();
+          root.put("valid", false);
+          root.put("error", e.getMessage());
+          out.println(Json.MAPPER.writeValueAsString(root));
+        }
         return RemoteClustersCli.INVALID_INPUT;
       }
       SettingsReport report = RemoteClusterSettingsValidator.validate(text);

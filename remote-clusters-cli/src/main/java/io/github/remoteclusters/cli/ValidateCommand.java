@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code validate FILE [--json]}: validates a topology file, its format and every check of the
- * planner. Exit 0 valid (warnings allowed), 1 invalid, 2 unreadable.
+ * planner. Exit 0 valid (warnings allowed), 1 a check fails, 2 the file cannot be used.
  *
  * @since 0.1.0
  */
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Validates a topology file (YAML or JSON): its format and every check of the planner.",
-      "Exit 0 valid (warnings allowed), 1 invalid, 2 unreadable."
+      "Exit 0 valid (warnings allowed), 1 a check fails, 2 the file cannot be used (unreadable,"
+          + " not YAML/JSON, wrong types, unknown keys, invalid values)."
     })
 public final class ValidateCommand implements Callable<Integer> {
 

@@ -46,6 +46,51 @@ class CertsCommandTest {
   }
 
   @Test
+  void existingKeysAndCertificatesAreNeverOverwrittenWithoutForce() throws Exception {
+    Path ca = dir.resolve("ca");
+    assertThat(run("ca", "--out", ca.toString())).isZero();
+    String key = Files.readString(ca.resolve("ca.key"));
+    String cert = Files.readString(ca.resolve("ca.crt"));
+    assertThat(run("ca", "--out", ca.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("[" + ca.resolve("ca.crt") + "] exists: refusing to overwrite it")
+        .contains("--force");
+    assertThat(Files.readString(ca.resolve("ca.key"))).isEqualTo(key);
+    Files.delete(ca.resolve("ca.crt"));
+    assertThat(run("ca", "--out", ca.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("ca.key] exists: refusing to overwrite it (a private key)");
+    Files.writeString(ca.resolve("ca.crt"), cert);
+
+    // issuing into the CA's own directory keeps its identical ca.crt
+    assertThat(run("issue", "--ca", ca.toString(), "--out", ca.toString(), "--dns", "n")).isZero();
+    String nodeKey = Files.readString(ca.resolve("tls.key"));
+    assertThat(run("issue", "--ca", ca.toString(), "--out", ca.toString(), "--dns", "n")).isEqualTo(2);
+    assertThat(err.toString()).contains("tls.crt] exists");
+    assertThat(Files.readString(ca.resolve("tls.key"))).isEqualTo(nodeKey);
+    // a different ca.crt in --out is not replaced either
+    Path node = dir.resolve("node");
+    Files.createDirectories(node);
+    Files.writeString(node.resolve("ca.crt"), "other\n");
+    assertThat(run("issue", "--ca", ca.toString(), "--out", node.toString(), "--dns", "n")).isEqualTo(2);
+    assertThat(err.toString()).contains("ca.crt] exists");
+
+    assertThat(run("issue", "--ca", ca.toString(), "--out", ca.toString(), "--dns", "n", "--force")).isZero();
+    assertThat(Files.readString(ca.resolve("tls.key"))).isNotEqualTo(nodeKey);
+    assertThat(run("ca", "--out", ca.toString(), "--force")).isZero();
+    assertThat(Files.readString(ca.resolve("ca.key"))).isNotEqualTo(key);
+  }
+
+  @Test
+  void twoDefaultCasHaveDifferentNames() throws Exception {
+    assertThat(run("ca", "--out", dir.resolve("one").toString())).isZero();
+    assertThat(run("ca", "--out", dir.resolve("two").toString())).isZero();
+    String one = io.github.remoteclusters.security.certs.TlsFiles.readCa(dir.resolve("one"))
+        .certificate().getSubjectX500Principal().getName();
+    String two = io.github.remoteclusters.security.certs.TlsFiles.readCa(dir.resolve("two"))
+        .certificate().getSubjectX500Principal().getName();
+    assertThat(one).startsWith("CN=remote-clusters CA ").isNotEqualTo(two);
+  }
+
+  @Test
   void badInputExitsTwoWithoutStackTrace() {
     assertThat(run("verify", "--chain", dir.resolve("missing.crt").toString(), "--trust", dir.resolve("x").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("error: [").doesNotContain("\tat ");

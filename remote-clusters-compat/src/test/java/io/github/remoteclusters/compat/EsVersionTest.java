@@ -3,11 +3,8 @@ package io.github.remoteclusters.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.github.remoteclusters.testing.Gen;
+import io.github.remoteclusters.testing.SeededCases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,8 +64,10 @@ class EsVersionTest {
     assertThat(EsVersion.parse("8.18.9").isAtLeast(8, 19)).isFalse();
   }
 
-  @Property(tries = 3000)
-  void anyStringEitherParsesOrFailsWithTheDocumentedError(@ForAll("versionLike") String text) {
+  @ParameterizedTest
+  @SeededCases(3000)
+  void anyStringEitherParsesOrFailsWithTheDocumentedError(Gen gen) {
+    String text = gen.string("0123456789.-abSNAPHOT x", 16);
     try {
       EsVersion v = EsVersion.parse(text);
       assertThat(EsVersion.parse(v.toString())).isEqualTo(v);
@@ -77,17 +76,14 @@ class EsVersionTest {
     }
   }
 
-  @Property(tries = 1000)
-  void arbitraryUnicodeNeverEscapesTheDocumentedError(@ForAll String text) {
+  @ParameterizedTest
+  @SeededCases(1000)
+  void arbitraryUnicodeNeverEscapesTheDocumentedError(Gen gen) {
+    String text = gen.anyString();
     try {
       EsVersion.parse(text);
     } catch (InvalidVersionException e) {
       assertThat(e.input()).contains(text);
     }
-  }
-
-  @Provide
-  Arbitrary<String> versionLike() {
-    return Arbitraries.strings().withChars("0123456789.-abSNAPHOT x").ofMaxLength(16);
   }
 }

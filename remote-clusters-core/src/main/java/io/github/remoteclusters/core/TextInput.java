@@ -2,7 +2,9 @@ package io.github.remoteclusters.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -16,9 +18,15 @@ import java.util.Objects;
  * input for {@code -}, and turns every failure into one {@link UnreadableInputException} whose
  * message names the file and the reason in words: {@code cannot read [x.yaml]: no such file}.
  *
+ * <p>Input is bounded: more than {@link #MAX_BYTES} (16 MiB) is refused with a message, so that
+ * {@code /dev/zero} or a huge file never ends in an {@code OutOfMemoryError}.
+ *
  * @since 0.1.0
  */
 public final class TextInput {
+
+  /** The most bytes read from one input: 16 MiB, far more than any topology or request body. */
+  public static final int MAX_BYTES = 16 * 1024 * 1024;
 
   private TextInput() {}
 
@@ -31,11 +39,26 @@ public final class TextInput {
    */
   public static String read(Path file) {
     Objects.requireNonNull(file, "file");
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file)) {
+      return decode(file.toString(), in);
     } catch (IOException e) {
       throw new UnreadableInputException(file.toString(), reason(file, e));
     }
+  }
+
+  /** Reads at most {@link #MAX_BYTES} and decodes strict UTF-8. */
+  private static String decode(String name, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new UnreadableInputException(
+          name, "larger than " + (MAX_BYTES / (1024 * 1024)) + " MiB, the most this tool reads");
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   /**
@@ -50,7 +73,9 @@ public final class TextInput {
     Objects.requireNonNull(name, "name");
     if (name.equals("-")) {
       try {
-        return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        return decode("-", stdin);
+      } catch (CharacterCodingException e) {
+        throw new UnreadableInputException("-", "not UTF-8 text");
       } catch (IOException e) {
         throw new UnreadableInputException("-", "standard input failed: " + e.getMessage());
       }

@@ -19,6 +19,20 @@ public sealed interface TopologyReadResult
   List<Problem> problems();
 
   /**
+   * The topology, or an exception carrying every problem: for code that treats an invalid file as
+   * a failure, without a cast.
+   *
+   * @return the topology when the read succeeded
+   * @throws InvalidTopologyException with {@link #problems()} when it failed
+   */
+  default Topology orElseThrow() {
+    if (this instanceof Loaded) {
+      return ((Loaded) this).topology();
+    }
+    throw new InvalidTopologyException(problems());
+  }
+
+  /**
    * The file was read and every rule of the format holds.
    *
    * @param topology the topology

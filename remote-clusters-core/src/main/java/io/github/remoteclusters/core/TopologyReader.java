@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.SettingValues;
+import io.github.remoteclusters.core.internal.YamlShape;
 import io.github.remoteclusters.core.settings.RemoteAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads topology files (YAML or JSON) into a {@link Topology}.
@@ -79,7 +81,20 @@ public final class TopologyReader {
   private static final int ECK_MAX_NAME = 36;
   private static final int K8S_MAX_NAMESPACE = 63;
 
+  /** The longest string value a topology may hold (names, aliases, addresses, URLs). */
+  public static final int MAX_STRING = 255;
+
+  /** How much of a rejected value a message quotes. */
+  private static final int ECHO = 64;
+
   private TopologyReader() {}
+
+  /** A value for a message: whole when short, else its start and its length. */
+  static String echo(String value) {
+    return value.length() <= ECHO
+        ? value
+        : value.substring(0, ECHO) + "...(" + value.length() + " characters)";
+  }
 
   /**
    * Reads a topology file.
@@ -136,8 +151,17 @@ public final class TopologyReader {
                   message)));
     } catch (RuntimeException e) {
       // SnakeYAML reports some malformed input (bad escapes, deep nesting) unchecked.
+      String message =
+          e instanceof MarkedYAMLException
+              ? Json.describe((MarkedYAMLException) e)
+              : Json.firstLine(e.getMessage());
       return new TopologyReadResult.Failed(
-          List.of(new Problem(ProblemCode.SYNTAX, "", "not YAML or JSON: " + e.getMessage())));
+          List.of(new Problem(ProblemCode.SYNTAX, "", "not YAML or JSON: " + message)));
+    }
+    Optional<YamlShape.Issue> shape = YamlShape.check(text);
+    if (shape.isPresent()) {
+      return new TopologyReadResult.Failed(
+          List.of(new Problem(ProblemCode.SYNTAX, shape.get().path(), shape.get().message())));
     }
     return fromTree(root, baseDirectory);
   }
@@ -262,7 +286,7 @@ public final class TopologyReader {
           problem(
               ProblemCode.UNKNOWN_KEY,
               join(path, name),
-              "unknown key [" + name + "]; allowed keys: " + new java.util.TreeSet<>(allowed));
+              "unknown key [" + echo(name) + "]; allowed keys: " + new java.util.TreeSet<>(allowed));
         }
       }
     }
@@ -362,7 +386,7 @@ public final class TopologyReader {
             ProblemCode.INVALID_VALUE,
             at,
             "version ["
-                + v.asText()
+                + echo(v.asText())
                 + "] is invalid: expected "
                 + EsVersion.EXPECTED_FORM);
         return null;
@@ -563,11 +587,19 @@ public final class TopologyReader {
         problem(
             ProblemCode.WRONG_TYPE,
             at,
-            "[" + key + "] must be a string but is " + Json.typeName(v) + " [" + v + "]");
+            "[" + key + "] must be a string but is " + Json.typeName(v) + " [" + echo(v.toString()) + "]");
         return null;
       }
       if (v.asText().isEmpty()) {
         problem(ProblemCode.INVALID_VALUE, at, "[" + key + "] must not be empty");
+        return null;
+      }
+      if (v.asText().length() > MAX_STRING) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            "[" + key + "] is too long: " + v.asText().length() + " characters, at most "
+                + MAX_STRING + " [" + echo(v.asText()) + "]");
         return null;
       }
       return v.asText();

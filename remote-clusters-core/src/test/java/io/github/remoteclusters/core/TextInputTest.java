@@ -46,4 +46,47 @@ class TextInputTest {
           assertThat(p.message()).endsWith("nope.yaml]: no such file");
         });
   }
+
+  @Test
+  void inputOverSixteenMebibytesIsRefusedWithAMessage() throws IOException {
+    Path big = dir.resolve("big.yaml");
+    try (var out = Files.newOutputStream(big)) {
+      byte[] line = "# padding padding padding padding padding padding padding padding\n"
+          .getBytes(StandardCharsets.UTF_8);
+      for (long written = 0; written <= TextInput.MAX_BYTES; written += line.length) {
+        out.write(line);
+      }
+    }
+    assertThatThrownBy(() -> TextInput.read(big))
+        .isInstanceOf(TextInput.UnreadableInputException.class)
+        .hasMessage("cannot read [" + big + "]: larger than 16 MiB, the most this tool reads");
+    // exactly the limit is still read
+    Path limit = Files.write(dir.resolve("limit.json"), new byte[TextInput.MAX_BYTES]);
+    assertThat(TextInput.read(limit)).hasSize(TextInput.MAX_BYTES);
+  }
+
+  @Test
+  void endlessInputIsRefusedNotReadIntoMemory() {
+    java.io.InputStream endless = new java.io.InputStream() {
+      @Override
+      public int read() {
+        return 'a';
+      }
+    };
+    assertThatThrownBy(() -> TextInput.read("-", endless))
+        .isInstanceOf(TextInput.UnreadableInputException.class)
+        .hasMessage("cannot read [-]: larger than 16 MiB, the most this tool reads");
+    if (Files.isReadable(Path.of("/dev/zero"))) {
+      assertThat(TopologyReader.read(Path.of("/dev/zero")).problems())
+          .singleElement()
+          .satisfies(p -> assertThat(p.message()).contains("larger than 16 MiB"));
+    }
+  }
+
+  @Test
+  void invalidUtf8OnStandardInputIsUnreadable() {
+    assertThatThrownBy(() -> TextInput.read("-", new ByteArrayInputStream(new byte[] {'{', (byte) 0xC3, '}'})))
+        .isInstanceOf(TextInput.UnreadableInputException.class)
+        .hasMessage("cannot read [-]: not UTF-8 text");
+  }
 }

@@ -9,13 +9,10 @@ import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
+import io.github.remoteclusters.testing.Gen;
+import io.github.remoteclusters.testing.SeededCases;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * No topology input makes the reader or the planner throw: they report problems. Inputs are
@@ -39,26 +36,34 @@ class TopologyReaderPropertiesTest {
           ", access: {replication: [{names: [b], query: {}}]}", ", access: {}", ", state: absent",
           ", transport: {compress: x}", ", access: {search: {names: a, query: \"q\"}}", ", alias2: x");
 
-  @Provide
-  Arbitrary<String> documents() {
-    Arbitrary<String> cluster = Combinators.combine(
-            Arbitraries.of("a", "b", "c"), Arbitraries.of(VERSIONS), Arbitraries.of(DEPLOYMENTS),
-            Arbitraries.of(EXTRAS), Arbitraries.of(EXTRAS))
-        .as((n, v, d, e1, e2) -> "  - {name: " + n + ", version: " + v + ", deployment: " + d + e1
-            + (e1.equals(e2) ? "" : e2) + "}\n");
-    Arbitrary<String> link = Combinators.combine(
-            Arbitraries.of("a", "b", "c", "z"), Arbitraries.of("a", "b", "c"),
-            Arbitraries.of("x", "y", "a.b", "X"), Arbitraries.of(LINK_EXTRAS),
-            Arbitraries.of(LINK_EXTRAS))
-        .as((l, r, al, e1, e2) -> "  - {local: " + l + ", remote: " + r + ", alias: " + al + e1
-            + (e1.equals(e2) ? "" : e2) + "}\n");
-    return Combinators.combine(cluster.list().ofMaxSize(3), link.list().ofMaxSize(4))
-        .as((cs, ls) -> "clusters:\n" + String.join("", cs) + "links:\n" + String.join("", ls)
-            + (ls.isEmpty() ? "  []\n" : ""));
+  static String cluster(Gen gen) {
+    String e1 = gen.oneOf(EXTRAS);
+    String e2 = gen.oneOf(EXTRAS);
+    return "  - {name: " + gen.oneOf(List.of("a", "b", "c")) + ", version: " + gen.oneOf(VERSIONS)
+        + ", deployment: " + gen.oneOf(DEPLOYMENTS) + e1 + (e1.equals(e2) ? "" : e2) + "}\n";
   }
 
-  @Property(tries = 1000)
-  void readerAndPlannerNeverThrow(@ForAll("documents") String yaml) {
+  static String link(Gen gen) {
+    String l = gen.oneOf(List.of("a", "b", "c", "z"));
+    String r = gen.oneOf(List.of("a", "b", "c"));
+    String al = gen.oneOf(List.of("x", "y", "a.b", "X"));
+    String e1 = gen.oneOf(LINK_EXTRAS);
+    String e2 = gen.oneOf(LINK_EXTRAS);
+    return "  - {local: " + l + ", remote: " + r + ", alias: " + al + e1
+        + (e1.equals(e2) ? "" : e2) + "}\n";
+  }
+
+  static String document(Gen gen) {
+    List<String> cs = gen.list(3, () -> cluster(gen));
+    List<String> ls = gen.list(4, () -> link(gen));
+    return "clusters:\n" + String.join("", cs) + "links:\n" + String.join("", ls)
+        + (ls.isEmpty() ? "  []\n" : "");
+  }
+
+  @ParameterizedTest
+  @SeededCases(1000)
+  void readerAndPlannerNeverThrow(Gen gen) {
+    String yaml = document(gen);
     TopologyReadResult read = TopologyReader.parse(yaml);
     if (read instanceof TopologyReadResult.Loaded) {
       TopologyPlan plan = RemoteClusterPlanner.create().plan(((TopologyReadResult.Loaded) read).topology());
@@ -82,8 +87,10 @@ class TopologyReaderPropertiesTest {
     }
   }
 
-  @Property(tries = 500)
-  void arbitraryTextNeverThrows(@ForAll String text) {
+  @ParameterizedTest
+  @SeededCases(500)
+  void arbitraryTextNeverThrows(Gen gen) {
+    String text = gen.anyString();
     assertThat(TopologyReader.parse(text)).isNotNull();
     assertThat(TopologyReader.parse("{" + text)).isNotNull();
     assertThat(TopologyReader.parse("clusters:\n  - " + text)).isNotNull();

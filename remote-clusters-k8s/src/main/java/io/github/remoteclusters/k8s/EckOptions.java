@@ -35,6 +35,15 @@ public record EckOptions(
   /** The default field manager. */
   public static final String DEFAULT_FIELD_MANAGER = "remote-clusters";
 
+  /**
+   * The oldest ECK operator the adapter renders for: 2.16, the first with API-key remote clusters
+   * ({@code remoteClusters[].apiKey}).
+   */
+  public static final EsVersion MIN_ECK_VERSION = EsVersion.of(2, 16);
+
+  /** The newest ECK major the adapter knows; a later major may change the resources. */
+  public static final int MAX_ECK_MAJOR = 3;
+
   /** Checks the components and copies the list. */
   public EckOptions {
     Objects.requireNonNull(fieldManager, "fieldManager");
@@ -47,6 +56,16 @@ public record EckOptions(
     }
     if (renderNodeSets.isEmpty()) {
       throw new IllegalArgumentException("renderNodeSets must name at least one nodeSet");
+    }
+    if (eckVersion.compareTo(MIN_ECK_VERSION) < 0 || eckVersion.major() > MAX_ECK_MAJOR) {
+      throw new IllegalArgumentException(
+          "ECK version ["
+              + eckVersion
+              + "] is not supported: expected an ECK operator version from "
+              + MIN_ECK_VERSION
+              + " (API-key remote clusters) to "
+              + MAX_ECK_MAJOR
+              + ".x");
     }
   }
 

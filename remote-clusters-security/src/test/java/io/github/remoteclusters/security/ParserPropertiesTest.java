@@ -11,13 +11,10 @@ import io.github.remoteclusters.security.certs.CertificateAuthority;
 import io.github.remoteclusters.security.certs.Certificates;
 import io.github.remoteclusters.security.certs.Pem;
 import java.util.List;
+import io.github.remoteclusters.testing.Gen;
+import io.github.remoteclusters.testing.SeededCases;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** No input makes the parsers throw anything but {@link SecurityInputException}. */
 class ParserPropertiesTest {
@@ -41,41 +38,56 @@ class ParserPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void anyTextGivesACheckOrTheDocumentedException(@ForAll String text, @ForAll @IntRange(min = 0, max = 4) int version) {
-    onlyDocumentedException(() -> CrossClusterApiKeys.check(text, VERSIONS.get(version)));
-    onlyDocumentedException(() -> CrossClusterApiKeys.parseAccess(text, VERSIONS.get(version)));
+  @ParameterizedTest
+  @SeededCases(300)
+  void anyTextGivesACheckOrTheDocumentedException(Gen gen) {
+    String text = gen.anyString();
+    EsVersion version = gen.oneOf(VERSIONS);
+    onlyDocumentedException(() -> CrossClusterApiKeys.check(text, version));
+    onlyDocumentedException(() -> CrossClusterApiKeys.parseAccess(text, version));
   }
 
-  @Property(tries = 1000)
-  void anyJsonDocumentGivesACheck(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int version) {
-    String json = randomJson(new Random(seed), 0);
-    ApiKeyCheck check = CrossClusterApiKeys.check(json, VERSIONS.get(version));
+  @ParameterizedTest
+  @SeededCases(1000)
+  void anyJsonDocumentGivesACheck(Gen gen) {
+    String json = randomJson(gen.random(), 0);
+    EsVersion version = gen.oneOf(VERSIONS);
+    ApiKeyCheck check = CrossClusterApiKeys.check(json, version);
     assertThat(check.valid()).isEqualTo(check.parsed().isPresent());
-    onlyDocumentedException(() -> CrossClusterApiKeys.parse(json, VERSIONS.get(version)));
-    check.parsed().ifPresent(request -> assertThat(CrossClusterApiKeys.parse(request.toJson(), VERSIONS.get(version)))
+    onlyDocumentedException(() -> CrossClusterApiKeys.parse(json, version));
+    check.parsed().ifPresent(request -> assertThat(CrossClusterApiKeys.parse(request.toJson(), version))
         .isEqualTo(request));
   }
 
-  @Property(tries = 300)
-  void anyTextGivesPemOrTheDocumentedException(@ForAll String text) {
+  @ParameterizedTest
+  @SeededCases(300)
+  void anyTextGivesPemOrTheDocumentedException(Gen gen) {
+    String text = gen.anyString();
     onlyDocumentedException(() -> Pem.readCertificates("ca.crt", text));
     onlyDocumentedException(() -> Pem.readPrivateKey("tls.key", text));
     onlyDocumentedException(() -> Pem.readPrivateKey("tls.key", text, "pw".toCharArray()));
   }
 
-  @Property(tries = 500)
-  void mutatedPemGivesPemOrTheDocumentedException(@ForAll("mutatedPem") String pem) {
+  @ParameterizedTest
+  @SeededCases(500)
+  void mutatedPemGivesPemOrTheDocumentedException(Gen gen) {
+    String pem = mutatedPem(gen);
     onlyDocumentedException(() -> Pem.readCertificates("ca.crt", pem));
     onlyDocumentedException(() -> Pem.readPrivateKey("tls.key", pem));
     onlyDocumentedException(() -> Pem.readPrivateKey("tls.key", pem, "pw".toCharArray()));
   }
 
-  @Property(tries = 300)
-  void credentialsNeverEchoTheirInput(@ForAll String encoded) {
+  @ParameterizedTest
+  @SeededCases(300)
+  void credentialsNeverEchoTheirInput(Gen gen) {
+    String encoded = gen.anyString();
     try {
       ApiKeyCredentials credentials = ApiKeyCredentials.fromEncoded(encoded);
-      assertThat(credentials.toString()).doesNotContain(credentials.revealApiKey());
+      assertThat(credentials.toString()).doesNotContain(credentials.revealEncoded());
+      // a one-character secret can equal a character of the id by chance (seen: both U+FFFD)
+      if (credentials.revealApiKey().length() > 3) {
+        assertThat(credentials.toString()).doesNotContain(credentials.revealApiKey());
+      }
     } catch (SecurityInputException e) {
       if (encoded.strip().length() > 3) {
         assertThat(e.getMessage()).doesNotContain(encoded.strip());
@@ -83,17 +95,15 @@ class ParserPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> mutatedPem() {
-    Arbitrary<String> base = Arbitraries.of(CERT_PEM, KEY_PEM, CERT_PEM + KEY_PEM);
-    return base.flatMap(pem -> Arbitraries.integers().between(0, pem.length() - 1).list().ofMinSize(1).ofMaxSize(4)
-        .flatMap(positions -> Arbitraries.chars().list().ofSize(positions.size()).map(chars -> {
-          StringBuilder out = new StringBuilder(pem);
-          for (int i = 0; i < positions.size(); i++) {
-            out.setCharAt(positions.get(i), chars.get(i));
-          }
-          return out.toString();
-        })));
+  /** A PEM document with 1 to 4 characters replaced by any character. */
+  static String mutatedPem(Gen gen) {
+    String pem = gen.oneOf(List.of(CERT_PEM, KEY_PEM, CERT_PEM + KEY_PEM));
+    StringBuilder out = new StringBuilder(pem);
+    int changes = gen.intBetween(1, 4);
+    for (int i = 0; i < changes; i++) {
+      out.setCharAt(gen.random().nextInt(pem.length()), gen.anyChar());
+    }
+    return out.toString();
   }
 
   static String randomJson(Random random, int depth) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Shared Jackson set-up: strict duplicate detection, YAML or JSON by content. Not API. */
 public final class Json {
@@ -46,9 +48,36 @@ public final class Json {
 
   /** Renders a parse error as "line L, column C: message" with the path where it happened. */
   public static String describe(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException) {
+      return describe((MarkedYAMLException) e.getCause());
+    }
     var loc = e.getLocation();
     String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-    return where + e.getOriginalMessage();
+    return where + firstLine(e.getOriginalMessage());
+  }
+
+  /**
+   * One line for a YAML parser error: where and what, without SnakeYAML's excerpt, caret and
+   * {@code in 'reader'} lines: {@code line 3, column 4: expected <block end>, but found '<block
+   * mapping start>' (while parsing a block collection)}.
+   */
+  public static String describe(MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    String where =
+        mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+    String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
+    String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+    return where + problem + context;
+  }
+
+  /** A message's first line, without SnakeYAML's {@code in 'reader'} position. */
+  public static String firstLine(String message) {
+    if (message == null) {
+      return "malformed input";
+    }
+    String line = message.strip().lines().findFirst().orElse("malformed input");
+    int reader = line.indexOf(" in 'reader'");
+    return reader > 0 ? line.substring(0, reader) : line;
   }
 
   /** The path (a.b[2].c) where the parser was when it failed, or "". */
@@ -60,7 +89,8 @@ public final class Json {
     return pathOf(((JsonParser) processor).getParsingContext());
   }
 
-  private static String pathOf(JsonStreamContext ctx) {
+  /** The path (a.b[2].c) of a parser context, or "" at the root. */
+  public static String pathOf(JsonStreamContext ctx) {
     StringBuilder out = new StringBuilder();
     build(ctx, out);
     return out.toString();

@@ -21,7 +21,9 @@ public final class TopologyValidator {
    * The outcome of a validation.
    *
    * @param problems errors and warnings, in order
-   * @param unreadable whether the file could not be read at all (missing, not YAML or JSON)
+   * @param unreadable whether the file cannot be used as a topology: unreadable, not YAML or JSON,
+   *     wrong types, unknown keys or invalid values (the CLI's exit 2); false when a well-formed
+   *     topology fails a check
    * @since 0.1.0
    */
   public record Report(List<Problem> problems, boolean unreadable) {
@@ -63,7 +65,7 @@ public final class TopologyValidator {
     Objects.requireNonNull(planner, "planner");
     if (read instanceof TopologyReadResult.Failed) {
       TopologyReadResult.Failed failed = (TopologyReadResult.Failed) read;
-      return new Report(failed.problems(), failed.unreadable());
+      return new Report(failed.problems(), true);
     }
     if (read instanceof TopologyReadResult.Loaded) {
       return new Report(planner.check(((TopologyReadResult.Loaded) read).topology()), false);

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ReconcilerIT {
+  /** Timings for a reader who asks for them (DEBUG); BENCHMARKS.md holds the measured numbers. */
+  private static final System.Logger PERF = System.getLogger("remote-clusters.perf");
 
   /** With an alias of its own in its node settings (elasticsearch.yml), as a user would have. */
   @EsCluster(settings = "cluster.remote.yml_own.seeds=127.0.0.1:1")
@@ -125,7 +127,7 @@ class ReconcilerIT {
       long start = System.nanoTime();
       ApplyReport first = r.apply(t);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      System.out.println("PERF apply-to-connected sniff: " + millis + " ms");
+      PERF.log(System.Logger.Level.DEBUG, "apply-to-connected sniff: " + millis + " ms");
       assertThat(first.succeeded()).as(first.toString()).isTrue();
       assertThat(only(first)).isInstanceOf(ClusterOutcome.Applied.class);
       assertThat(only(first).reads()).isEqualTo(2);
@@ -385,9 +387,10 @@ class ReconcilerIT {
         // GET / once per connection, then 2 reads + 1 write, then 2 reads
         assertThat(log).containsExactly("GET /", "GET /_cluster/settings", "GET /_remote/info",
             "PUT /_cluster/settings", "GET /_cluster/settings", "GET /_remote/info");
-        System.out.printf("PERF links=%d first: reads=%d writes=%d %d ms; unchanged: reads=%d writes=%d %d ms%n",
+        PERF.log(System.Logger.Level.DEBUG, String.format(
+            "links=%d first: reads=%d writes=%d %d ms; unchanged: reads=%d writes=%d %d ms",
             n, only(first).reads(), only(first).writes(), (t1 - t0) / 1_000_000,
-            only(second).reads(), only(second).writes(), (t2 - t1) / 1_000_000);
+            only(second).reads(), only(second).writes(), (t2 - t1) / 1_000_000));
         ApplyReport removed = r.apply(topology(List.of()));
         assertThat(only(removed).writes()).isEqualTo(1);
       }

@@ -33,6 +33,10 @@ public final class TimeValues {
       try {
         parsed = Long.parseLong(number);
       } catch (NumberFormatException e) {
+        // Elasticsearch calls an integer too large for a long "fractional"; we say what it is
+        if (number.matches("[+-]?\\d+")) {
+          return "failed to parse [" + value + "]: the number is too large (at most " + Long.MAX_VALUE + ")";
+        }
         return isDouble(number) ? "failed to parse [" + value + "], fractional time values are not supported"
             : "failed to parse [" + value + "]";
       }

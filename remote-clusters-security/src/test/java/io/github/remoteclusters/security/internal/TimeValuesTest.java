@@ -19,6 +19,7 @@ class TimeValuesTest {
       1M    | failed to parse setting [expiration] with value [1M] as a time value: unit is missing or unrecognized
       30    | failed to parse setting [expiration] with value [30] as a time value: unit is missing or unrecognized
       1.5d  | failed to parse [1.5d], fractional time values are not supported
+      99999999999999999999d | failed to parse [99999999999999999999d]: the number is too large (at most 9223372036854775807)
       xd    | failed to parse [xd]
       -2s   | failed to parse setting [expiration] with value [-2s] as a time value: negative durations are not supported
       1w    | failed to parse setting [expiration] with value [1w] as a time value: unit is missing or unrecognized
