@@ -63,7 +63,8 @@ public final class StatusCommand implements Callable<Integer> {
     try (Reconciler r =
         Reconciler.builder()
             .access(access)
-            .ownership(OwnershipStore.jsonFile(topo.ownershipFile()))
+            .ownership(OwnershipStore.jsonFile(topo.ownershipFile(), topo.topologyId()))
+            .requestTimeout(topo.requestTimeout)
             .build()) {
       statuses = r.status(topology);
     }

@@ -2,15 +2,20 @@ package io.github.remoteclusters.cli;
 
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.apply.ReconcilerBuilder;
 import io.github.remoteclusters.core.spi.ClusterAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The options {@code apply} and {@code status} share: the file, {@code --json}, {@code --ownership}. */
+/**
+ * The options {@code apply} and {@code status} share: the file, {@code --json}, {@code
+ * --ownership}, {@code --request-timeout}.
+ */
 final class TopologyOptions {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The topology file.")
@@ -24,6 +29,22 @@ final class TopologyOptions {
       paramLabel = "PATH",
       description = "Where the owned aliases are kept (default: FILE.owned.json).")
   Path ownership;
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long one request to a cluster may take, retries included, such as 500ms,"
+          + " 5s or 1m (default 30s); a cluster that does not answer in time is reported with the"
+          + " request and the time waited.")
+  Duration requestTimeout = ReconcilerBuilder.DEFAULT_REQUEST_TIMEOUT;
+
+  /**
+   * {@return what identifies the topology in a shared ownership file: its file's absolute path}
+   */
+  String topologyId() {
+    return file.toAbsolutePath().normalize().toString();
+  }
 
   /** Where credentials come from; tests replace it. */
   static Supplier<Map<String, String>> environment = System::getenv;

@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core;
 
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.internal.ModelRules;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -59,14 +60,35 @@ public record Cluster(
     TrustRestrictions trustRestrictions,
     String remoteClusterHost) {
 
-  /** Checks the required components and that {@code eck} goes with an ECK deployment. */
+  /**
+   * Checks the required components, that {@code eck} goes with an ECK deployment, and the name and
+   * addresses by the rules the topology reader applies.
+   *
+   * @throws IllegalArgumentException naming the field, the value (never credentials) and the rule
+   */
   public Cluster {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(deployment, "deployment");
+    require(ModelRules.clusterNameError(name));
+    if (url != null) {
+      require(ModelRules.urlError(url));
+    }
+    if (transportAddress != null) {
+      require(ModelRules.addressError("transportAddress", transportAddress));
+    }
+    if (remoteClusterAddress != null) {
+      require(ModelRules.addressError("remoteClusterAddress", remoteClusterAddress));
+    }
     if ((deployment == Deployment.ECK) != (eck != null)) {
       throw new IllegalArgumentException(
           "cluster [" + name + "]: an eck reference is required for, and only for, deployment eck");
+    }
+  }
+
+  private static void require(String error) {
+    if (error != null) {
+      throw new IllegalArgumentException(error);
     }
   }
 
@@ -255,6 +277,7 @@ public record Cluster(
    * @return true when both are ECK clusters of the same environment
    */
   public boolean sameEckEnvironment(Cluster other) {
+    Objects.requireNonNull(other, "other");
     return eck != null && other.eck != null && eck.sameEnvironment(other.eck);
   }
 

@@ -50,6 +50,7 @@ public enum Deployment {
    * @return the deployment, or empty when there is none by that name
    */
   public static Optional<Deployment> fromId(String id) {
+    java.util.Objects.requireNonNull(id, "id");
     for (Deployment d : values()) {
       if (d.id.equals(id)) {
         return Optional.of(d);

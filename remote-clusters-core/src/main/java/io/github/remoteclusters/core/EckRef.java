@@ -69,6 +69,7 @@ public record EckRef(String name, String namespace, String environment, EsVersio
    * @return true when both environments are equal
    */
   public boolean sameEnvironment(EckRef other) {
+    Objects.requireNonNull(other, "other");
     return environment.equals(other.environment);
   }
 }

@@ -35,6 +35,7 @@ public enum License {
    * @return true when this level is at least {@code other} (a trial includes everything)
    */
   public boolean includes(License other) {
+    java.util.Objects.requireNonNull(other, "other");
     return this == TRIAL || compareTo(other) >= 0;
   }
 
@@ -45,6 +46,7 @@ public enum License {
    * @return the licence, or empty when there is none by that name
    */
   public static Optional<License> fromId(String id) {
+    java.util.Objects.requireNonNull(id, "id");
     for (License l : values()) {
       if (l.id().equals(id)) {
         return Optional.of(l);

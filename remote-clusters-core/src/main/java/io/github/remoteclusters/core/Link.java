@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.internal.ModelRules;
 import java.util.Objects;
 
 /**
@@ -37,13 +38,23 @@ public record Link(
     ObjectNode access,
     LinkState state) {
 
-  /** Checks the required components. */
+  /**
+   * Checks the required components and the alias by Elasticsearch's rule (the one the topology
+   * reader applies).
+   *
+   * @throws IllegalArgumentException when the alias is invalid, such as {@code ""}, {@code "a b"},
+   *     {@code "my.alias"} or {@code "*"}
+   */
   public Link {
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(remote, "remote");
     Objects.requireNonNull(alias, "alias");
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(state, "state");
+    String aliasError = ModelRules.aliasError(alias);
+    if (aliasError != null) {
+      throw new IllegalArgumentException(aliasError);
+    }
   }
 
   /**

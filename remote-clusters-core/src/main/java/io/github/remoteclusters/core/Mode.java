@@ -30,6 +30,7 @@ public enum Mode {
    * @return the mode, or empty for any other text
    */
   public static Optional<Mode> fromId(String id) {
+    java.util.Objects.requireNonNull(id, "id");
     for (Mode m : values()) {
       if (m.id().equals(id)) {
         return Optional.of(m);

@@ -37,6 +37,7 @@ public enum SecurityModel {
    * @return the model, or empty when there is none by that name
    */
   public static Optional<SecurityModel> fromId(String id) {
+    java.util.Objects.requireNonNull(id, "id");
     for (SecurityModel m : values()) {
       if (m.id.equals(id)) {
         return Optional.of(m);

@@ -17,6 +17,14 @@ public record Topology(List<Cluster> clusters, List<Link> links) {
 
   /** Copies the lists and checks that names are unique and every link refers to a cluster. */
   public Topology {
+    Objects.requireNonNull(clusters, "clusters");
+    Objects.requireNonNull(links, "links");
+    for (int i = 0; i < clusters.size(); i++) {
+      Objects.requireNonNull(clusters.get(i), "clusters[" + i + "]");
+    }
+    for (int i = 0; i < links.size(); i++) {
+      Objects.requireNonNull(links.get(i), "links[" + i + "]");
+    }
     clusters = List.copyOf(clusters);
     links = List.copyOf(links);
     Map<String, Cluster> byName = new HashMap<>();

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.internal.YamlShape;
-import io.github.remoteclusters.core.settings.RemoteAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +76,6 @@ public final class TopologyReader {
   private static final Set<String> TRANSPORT_KEYS =
       Set.of("compress", "compressionScheme", "pingSchedule");
 
-  private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern K8S_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final int ECK_MAX_NAME = 36;
   private static final int K8S_MAX_NAMESPACE = 63;
@@ -173,6 +172,7 @@ public final class TopologyReader {
    * @return the topology, or the problems
    */
   public static TopologyReadResult fromTree(JsonNode root) {
+    Objects.requireNonNull(root, "root");
     return fromTree(root, null);
   }
 
@@ -298,25 +298,18 @@ public final class TopologyReader {
       int before = problems.size();
       keys(node, path, CLUSTER_KEYS);
       String name = text(node, path, "name", true);
-      if (name != null && !CLUSTER_NAME.matcher(name).matches()) {
-        problem(
-            ProblemCode.INVALID_VALUE,
-            path + ".name",
-            "cluster name ["
-                + name
-                + "] is invalid: only letters, digits, '.', '_' and '-' are allowed,"
-                + " starting with a letter or digit");
+      String nameError = name == null ? null : ModelRules.clusterNameError(name);
+      if (nameError != null) {
+        problem(ProblemCode.INVALID_VALUE, path + ".name", nameError);
       }
       EsVersion version = version(node, path);
       Deployment deployment =
           choice(node, path, "deployment", true, Deployment::fromId, "eck, self-managed, ech, ece");
       EckRef eck = eck(node, path, name, deployment);
       String url = text(node, path, "url", false);
-      if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
-        problem(
-            ProblemCode.INVALID_VALUE,
-            path + ".url",
-            "url [" + Redaction.url(url) + "] must start with http:// or https://");
+      String urlError = url == null ? null : ModelRules.urlError(url);
+      if (urlError != null) {
+        problem(ProblemCode.INVALID_VALUE, path + ".url", urlError);
       }
       Path caFile = caFile(node, path);
       String transport = address(node, path, "transportAddress");
@@ -452,20 +445,9 @@ public final class TopologyReader {
       if (value == null) {
         return null;
       }
-      Optional<String> error = RemoteAddress.check(value);
-      if (error.isPresent()) {
-        problem(
-            ProblemCode.INVALID_VALUE,
-            join(path, key),
-            key + " [" + value + "] is invalid: " + error.get());
-        return null;
-      }
-      if (!RemoteAddress.parse(value).portInRange()) {
-        problem(
-            ProblemCode.INVALID_VALUE,
-            join(path, key),
-            key + " [" + value + "] is invalid: port out of range:"
-                + RemoteAddress.parse(value).port());
+      String error = ModelRules.addressError(key, value);
+      if (error != null) {
+        problem(ProblemCode.INVALID_VALUE, join(path, key), error);
         return null;
       }
       return value;
@@ -480,11 +462,9 @@ public final class TopologyReader {
       String local = text(node, path, "local", true);
       String remote = text(node, path, "remote", true);
       String alias = text(node, path, "alias", true);
-      if (alias != null && !SettingValues.isValidAlias(alias)) {
-        problem(
-            ProblemCode.INVALID_ALIAS,
-            path + ".alias",
-            "alias [" + alias + "] is invalid: only letters, digits, '_' and '-' are allowed");
+      String aliasError = alias == null ? null : ModelRules.aliasError(alias);
+      if (aliasError != null) {
+        problem(ProblemCode.INVALID_ALIAS, path + ".alias", aliasError);
       }
       SecurityModel security =
           choice(node, path, "security", false, SecurityModel::fromId, "api-key, certificate, none");

@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public final class ReconcilerBuilder {
 
+  /** The connect timeout when none is set: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = EsConnector.DEFAULT_CONNECT_TIMEOUT;
+
+  /** The request timeout when none is set: 30 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = EsConnector.DEFAULT_REQUEST_TIMEOUT;
+
+
   private ClusterAccess access = ClusterAccess.fromTopology();
   private OwnershipStore ownership = OwnershipStore.inMemory();
   private CredentialWriter credentials = CredentialWriter.manual();
@@ -26,6 +33,8 @@ public final class ReconcilerBuilder {
   private boolean continueOnFailure;
   private boolean adoptExisting;
   private ProgressListener progress = ProgressListener.NONE;
+  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
   ReconcilerBuilder() {}
 
@@ -142,6 +151,41 @@ public final class ReconcilerBuilder {
   }
 
   /**
+   * How long to wait for a TCP (and TLS) connection to a cluster's REST API; default {@link
+   * #DEFAULT_CONNECT_TIMEOUT}.
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException when the duration is zero or negative
+   */
+  public ReconcilerBuilder connectTimeout(Duration value) {
+    this.connectTimeout = positive(value, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * How long one request to a cluster may take in all, retries included; also how long a
+   * connection may stay silent while an answer is awaited. A request past it fails with a message
+   * naming the cluster, the request and the time waited. Default {@link #DEFAULT_REQUEST_TIMEOUT}.
+   *
+   * @param value a positive duration
+   * @return this builder
+   * @throws IllegalArgumentException when the duration is zero or negative
+   */
+  public ReconcilerBuilder requestTimeout(Duration value) {
+    this.requestTimeout = positive(value, "requestTimeout");
+    return this;
+  }
+
+  private static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " [" + value + "] must be positive");
+    }
+    return value;
+  }
+
+  /**
    * The configuration built so far.
    *
    * @return the immutable configuration
@@ -149,7 +193,7 @@ public final class ReconcilerBuilder {
   public ReconcilerConfig config() {
     return new ReconcilerConfig(
         access, ownership, credentials, planner, dryRun, verifyTimeout, pollInterval,
-        continueOnFailure, adoptExisting, progress);
+        continueOnFailure, adoptExisting, progress, connectTimeout, requestTimeout);
   }
 
   /**
@@ -159,6 +203,7 @@ public final class ReconcilerBuilder {
    * @return the reconciler; close it to close its connections
    */
   public Reconciler build() {
-    return new DefaultReconciler(config(), EsConnector.rest5());
+    ReconcilerConfig c = config();
+    return new DefaultReconciler(c, EsConnector.rest5(c.connectTimeout(), c.requestTimeout()));
   }
 }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param continueOnFailure whether to go on with the next cluster after a failure
  * @param adoptExisting whether to take over an alias that exists but this tool does not own
  * @param progress the progress listener
+ * @param connectTimeout how long to wait for a connection to a cluster's REST API
+ * @param requestTimeout how long one request may take in all (retries included), and how long a
+ *     connection may stay silent while waiting for an answer
  * @since 0.1.0
  */
 public record ReconcilerConfig(
@@ -32,7 +35,9 @@ public record ReconcilerConfig(
     Duration pollInterval,
     boolean continueOnFailure,
     boolean adoptExisting,
-    ProgressListener progress) {
+    ProgressListener progress,
+    Duration connectTimeout,
+    Duration requestTimeout) {
 
   /** Checks the components. */
   public ReconcilerConfig {
@@ -43,6 +48,14 @@ public record ReconcilerConfig(
     Objects.requireNonNull(verifyTimeout, "verifyTimeout");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw new IllegalArgumentException("connectTimeout [" + connectTimeout + "] must be positive");
+    }
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("requestTimeout [" + requestTimeout + "] must be positive");
+    }
     if (verifyTimeout.isNegative()) {
       throw new IllegalArgumentException("verifyTimeout [" + verifyTimeout + "] must not be negative");
     }

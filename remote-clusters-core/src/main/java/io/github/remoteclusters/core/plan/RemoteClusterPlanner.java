@@ -57,6 +57,7 @@ public final class RemoteClusterPlanner {
    * @return one result per link, in order
    */
   public TopologyPlan plan(Topology topology) {
+    Objects.requireNonNull(topology, "topology");
     List<PlanResult> results = new ArrayList<>(topology.links().size());
     plan(topology, results::add);
     return new TopologyPlan(results);

@@ -50,6 +50,8 @@ public final class TopologyValidator {
    * @return the report
    */
   public static Report validate(Path file, RemoteClusterPlanner planner) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(planner, "planner");
     return validate(TopologyReader.read(file), planner);
   }
 

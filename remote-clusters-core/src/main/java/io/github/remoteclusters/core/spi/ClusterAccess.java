@@ -36,6 +36,7 @@ public interface ClusterAccess {
    */
   static ClusterAccess fromTopology() {
     return cluster -> {
+      Objects.requireNonNull(cluster, "cluster");
       if (cluster.url() == null) {
         throw new IllegalArgumentException(
             "cluster [" + cluster.name() + "] has no url: the applier cannot reach it");
@@ -89,7 +90,7 @@ public interface ClusterAccess {
   static ClusterAccess of(Map<String, ClusterEndpoint> endpoints) {
     Map<String, ClusterEndpoint> copy = Map.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
     return cluster -> {
-      ClusterEndpoint e = copy.get(cluster.name());
+      ClusterEndpoint e = copy.get(Objects.requireNonNull(cluster, "cluster").name());
       if (e == null) {
         throw new IllegalArgumentException(
             "no endpoint for cluster [" + cluster.name() + "]: known are " + copy.keySet());

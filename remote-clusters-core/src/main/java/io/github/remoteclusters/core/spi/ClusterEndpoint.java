@@ -1,6 +1,8 @@
 package io.github.remoteclusters.core.spi;
 
+import io.github.remoteclusters.core.Redaction;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -17,14 +19,24 @@ import javax.net.ssl.SSLContext;
  */
 public record ClusterEndpoint(URI url, String authorization, SSLContext sslContext) {
 
-  /** Checks that the URL is absolute HTTP(S). */
+  /** Checks that the URL is absolute HTTP(S) with a host and a port in range, if any. */
   public ClusterEndpoint {
     Objects.requireNonNull(url, "url");
     String scheme = url.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      throw new IllegalArgumentException(
-          "cluster URL [" + url + "] is invalid: expected http://HOST:PORT or https://HOST:PORT");
+      throw invalid(url.toString(), "expected http://HOST:PORT or https://HOST:PORT");
     }
+    if (url.getHost() == null) {
+      throw invalid(url.toString(), "expected http://HOST:PORT or https://HOST:PORT");
+    }
+    if (url.getPort() > 65535) {
+      throw invalid(url.toString(), "port out of range:" + url.getPort());
+    }
+  }
+
+  private static IllegalArgumentException invalid(String url, String reason) {
+    return new IllegalArgumentException(
+        "cluster URL [" + Redaction.url(url) + "] is invalid: " + reason);
   }
 
   /**
@@ -32,15 +44,19 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
    *
    * @param url the base URL
    * @return the endpoint
-   * @throws IllegalArgumentException when the URL is not an absolute HTTP(S) URL
+   * @throws IllegalArgumentException when the URL is not an absolute HTTP(S) URL; the message
+   *     never repeats credentials the URL holds
    */
   public static ClusterEndpoint of(String url) {
     Objects.requireNonNull(url, "url");
+    URI parsed;
     try {
-      return new ClusterEndpoint(URI.create(url), null, null);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cluster URL [" + url + "] is invalid: " + e.getMessage(), e);
+      parsed = new URI(url);
+    } catch (URISyntaxException e) {
+      // the reason only: URISyntaxException's message repeats the input, password and all
+      throw invalid(url, e.getReason() + (e.getIndex() < 0 ? "" : " at index " + e.getIndex()));
     }
+    return new ClusterEndpoint(parsed, null, null);
   }
 
   /**
@@ -61,8 +77,8 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
     URI stripped;
     try {
       stripped = new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), null);
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("cluster URL is invalid: " + e.getMessage(), e);
+    } catch (URISyntaxException e) {
+      throw invalid(url, e.getReason());
     }
     int colon = userInfo.indexOf(':');
     String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
@@ -78,6 +94,8 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
    * @return the new endpoint
    */
   public ClusterEndpoint withBasicAuth(String user, String password) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
     String token =
         Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -91,6 +109,7 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
    * @return the new endpoint
    */
   public ClusterEndpoint withApiKey(String encodedApiKey) {
+    Objects.requireNonNull(encodedApiKey, "encodedApiKey");
     return new ClusterEndpoint(url, "ApiKey " + encodedApiKey, sslContext);
   }
 
@@ -104,11 +123,11 @@ public record ClusterEndpoint(URI url, String authorization, SSLContext sslConte
     return new ClusterEndpoint(url, authorization, context);
   }
 
-  /** {@return the endpoint with credentials redacted} */
+  /** {@return the endpoint with only scheme, host and port of its URL, and no credentials} */
   @Override
   public String toString() {
     return "ClusterEndpoint[url="
-        + url
+        + Redaction.url(url.toString())
         + (authorization == null ? "" : ", authorization=::redacted::")
         + (sslContext == null ? "" : ", sslContext=" + sslContext.getProtocol())
         + "]";

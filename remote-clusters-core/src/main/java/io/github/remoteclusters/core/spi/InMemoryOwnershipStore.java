@@ -27,6 +27,7 @@ public final class InMemoryOwnershipStore implements OwnershipStore {
   @Override
   public void save(String cluster, Set<String> aliases) {
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(aliases, "aliases");
     if (aliases.isEmpty()) {
       owned.remove(cluster);
     } else {

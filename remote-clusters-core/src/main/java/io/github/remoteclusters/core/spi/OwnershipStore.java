@@ -42,13 +42,25 @@ public interface OwnershipStore {
   }
 
   /**
-   * A store kept in a JSON file, {@code {"clusters":{"<cluster>":["<alias>",...]}}}, replaced
-   * atomically on every save.
+   * A store kept in a JSON file for every topology, locked and replaced atomically on every save;
+   * see {@link JsonFileOwnershipStore}.
    *
    * @param file the file; created on the first save
    * @return the store
    */
   static OwnershipStore jsonFile(Path file) {
     return new JsonFileOwnershipStore(file);
+  }
+
+  /**
+   * A store kept in a JSON file that several topologies may share: it records which topology
+   * owns each alias, and sees and replaces only the aliases of this one.
+   *
+   * @param file the file; created on the first save
+   * @param topology what identifies the topology, such as its file's absolute path
+   * @return the store
+   */
+  static OwnershipStore jsonFile(Path file, String topology) {
+    return new JsonFileOwnershipStore(file, topology);
   }
 }

@@ -14,10 +14,12 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.transport.endpoints.SimpleEndpoint;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.core.apply.ApplyException;
 import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.RemoteInfo;
@@ -87,7 +89,12 @@ public final class EsSession implements AutoCloseable {
       info = v8.info();
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
-      throw failure(name, null, ApplyStep.CONNECT, e, "cannot reach " + endpoint.url() + ": ");
+      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
+      if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+        f = failure(name, null, ApplyStep.CONNECT, e,
+            "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
+      }
+      throw f;
     }
     EsVersion version;
     try {
@@ -151,6 +158,67 @@ public final class EsSession implements AutoCloseable {
       throw failure(name, null, ApplyStep.READ_SETTINGS, e, "");
     }
     return new Settings(remoteKeys(r.persistent()), remoteKeys(r.transient_()));
+  }
+
+  /** The id of Elasticsearch's {@code STATE_NOT_RECOVERED_BLOCK} (GatewayService). */
+  static final String STATE_NOT_RECOVERED_BLOCK = "1";
+
+  /** The id of Elasticsearch's no-master block (NoMasterBlockService). */
+  static final String NO_MASTER_BLOCK = "2";
+
+  /**
+   * The {@code cluster.remote.*} settings, read only when they are known to be complete: a node
+   * that has just started answers {@code GET _cluster/settings} with 200 and <em>no</em>
+   * persistent settings until the cluster state is recovered from disk. This first reads the
+   * global blocks ({@code GET _cluster/state/blocks}); while Elasticsearch reports the block
+   * {@code 1} "state not recovered / initialized" or the no-master block {@code 2}, or cannot
+   * answer for want of a master, it returns {@link SettingsRead.NotRecovered} and reads nothing
+   * else. A caller must then neither forget nor rewrite anything it owns.
+   *
+   * @return the settings, or why they cannot be trusted yet
+   * @throws ApplyException when the cluster cannot be read for another reason
+   */
+  public SettingsRead readSettingsIfRecovered() {
+    JsonNode blocks;
+    try {
+      blocks = toJackson(client.cluster()
+          .state(r -> r.metric(co.elastic.clients.elasticsearch.cluster.state.ClusterStateMetric.Blocks))
+          .state()).path("blocks").path("global");
+    } catch (IOException | RuntimeException e) {
+      ApplyException f = failure(name, null, ApplyStep.READ_SETTINGS, e, "");
+      if (f.httpStatus() == 503) {
+        return new SettingsRead.NotRecovered(
+            "[" + name + "] has no elected master yet (GET /_cluster/state/blocks answered 503): "
+                + f.getMessage());
+      }
+      throw f;
+    }
+    for (String id : java.util.List.of(STATE_NOT_RECOVERED_BLOCK, NO_MASTER_BLOCK)) {
+      JsonNode block = blocks.get(id);
+      if (block != null) {
+        return new SettingsRead.NotRecovered("[" + name + "] reports the cluster block [" + id
+            + "] \"" + block.path("description").asText() + "\": its cluster state is not"
+            + " recovered, so its settings are not known yet; run again once it is");
+      }
+    }
+    return new SettingsRead.Complete(readSettings());
+  }
+
+  /** What {@link #readSettingsIfRecovered()} found. */
+  public sealed interface SettingsRead {
+    /**
+     * The cluster state is recovered: the settings are complete.
+     *
+     * @param settings the {@code cluster.remote.*} settings
+     */
+    record Complete(Settings settings) implements SettingsRead {}
+
+    /**
+     * The cluster state is not recovered (or no master is elected): an empty read means nothing.
+     *
+     * @param reason what Elasticsearch reported
+     */
+    record NotRecovered(String reason) implements SettingsRead {}
   }
 
   /**
@@ -408,19 +476,72 @@ public final class EsSession implements AutoCloseable {
    */
   static ApplyException failure(
       String cluster, String alias, ApplyStep step, Exception e, String prefix) {
+    RemoteCallException call = find(e, RemoteCallException.class);
+    if (call != null) {
+      return new ApplyException(cluster, alias, step, 0, prefix + call.getMessage(), e);
+    }
+    int status = 0;
+    String reason;
     if (e instanceof ElasticsearchException ee) {
-      String reason =
-          ee.error() == null
-              ? ee.getMessage()
-              : "[" + ee.error().type() + "] " + ee.error().reason();
-      return new ApplyException(cluster, alias, step, ee.status(), prefix + reason, e);
+      status = ee.status();
+      reason = ee.error() == null
+          ? ee.getMessage()
+          : "[" + ee.error().type() + "] " + ee.error().reason();
+    } else if (e instanceof TransportException te) {
+      status = te.statusCode();
+      reason = te.getMessage();
+    } else if (find(e, ResponseException.class) != null) {
+      ResponseException re = find(e, ResponseException.class);
+      status = re.getResponse().getStatusCode();
+      reason = lowLevelReason(re);
+    } else {
+      reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    if (e instanceof TransportException te) {
-      return new ApplyException(
-          cluster, alias, step, te.statusCode(), prefix + te.getMessage(), e);
+    if (status == 401) {
+      reason = "authentication failed for the user or credentials given for [" + cluster
+          + "] (HTTP 401): " + reason;
+    } else if (status == 403) {
+      reason = "the user or credentials given for [" + cluster + "] are not allowed to do this"
+          + " (HTTP 403): " + reason;
+    } else if (status == 429) {
+      reason = "[" + cluster + "] answered too many requests (HTTP 429); try again later: "
+          + reason;
+    } else if (status == 502 || status == 503 || status == 504) {
+      reason = "[" + cluster + "] is unavailable (HTTP " + status + "): " + reason;
     }
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new ApplyException(cluster, alias, step, 0, prefix + m, e);
+    return new ApplyException(cluster, alias, step, status, prefix + reason, e);
+  }
+
+  /**
+   * Elasticsearch's {@code [type] reason} from the body the low-level client keeps in its message
+   * (status line, new line, body), else the status line.
+   */
+  private static String lowLevelReason(ResponseException re) {
+    String m = String.valueOf(re.getMessage());
+    int nl = m.indexOf('\n');
+    String line = nl < 0 ? m : m.substring(0, nl);
+    if (nl >= 0) {
+      try {
+        JsonNode error = Json.JSON.readTree(m.substring(nl + 1)).path("error");
+        if (error.hasNonNull("type")) {
+          return "[" + error.path("type").asText() + "] " + error.path("reason").asText();
+        }
+      } catch (JsonProcessingException | RuntimeException ignored) {
+        // not JSON: the status line says enough
+      }
+    }
+    return line;
+  }
+
+  /** The first exception of a type in a cause chain, or null. */
+  static <T extends Throwable> T find(Throwable t, Class<T> type) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
   }
 
   private static void closeQuietly(ElasticsearchTransport t) {

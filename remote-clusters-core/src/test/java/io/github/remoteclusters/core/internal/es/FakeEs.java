@@ -191,25 +191,35 @@ public final class FakeEs implements TransportHttpClient {
     return route(s);
   }
 
+  /**
+   * The body of {@code GET /} of a server of a version, with every field the typed client needs.
+   *
+   * @param version the version number
+   * @return the body
+   */
+  static ObjectNode info(String version) {
+    ObjectNode r = M.createObjectNode();
+    r.put("name", "fake-0");
+    r.put("cluster_name", "fake");
+    r.put("cluster_uuid", "uuid");
+    ObjectNode v = r.putObject("version");
+    v.put("number", version);
+    v.put("build_flavor", "default");
+    v.put("build_type", "tar");
+    v.put("build_hash", "h");
+    v.put("build_date", "2026-01-01T00:00:00Z");
+    v.put("build_snapshot", false);
+    v.put("lucene_version", "10");
+    v.put("minimum_wire_compatibility_version", "8.19.0");
+    v.put("minimum_index_compatibility_version", "8.0.0");
+    r.put("tagline", "You Know, for Search");
+    return r;
+  }
+
   private Response route(Sent s) {
     String line = s.line();
     if (line.equals("GET /")) {
-      ObjectNode r = M.createObjectNode();
-      r.put("name", "fake-0");
-      r.put("cluster_name", "fake");
-      r.put("cluster_uuid", "uuid");
-      ObjectNode v = r.putObject("version");
-      v.put("number", version);
-      v.put("build_flavor", "default");
-      v.put("build_type", "tar");
-      v.put("build_hash", "h");
-      v.put("build_date", "2026-01-01T00:00:00Z");
-      v.put("build_snapshot", false);
-      v.put("lucene_version", "10");
-      v.put("minimum_wire_compatibility_version", "8.19.0");
-      v.put("minimum_index_compatibility_version", "8.0.0");
-      r.put("tagline", "You Know, for Search");
-      return ok(r);
+      return ok(info(version));
     }
     if (line.equals("GET /_cluster/settings")) {
       ObjectNode r = M.createObjectNode();
