@@ -104,6 +104,35 @@ final class Scenario4EchToEck {
     return out;
   }
 
+  /** A Cloud (or self-managed) local cluster and an ECK remote behind a LoadBalancer, ECK's CA. */
+  static String apiKeyPrivateTopology(String localDeployment) {
+    return "clusters:\n  - {name: local, version: \"9.1.3\", deployment: " + localDeployment
+        + ", license: enterprise}\n"
+        + remote("""
+            remoteClusterAddress: "logs-rcs.example.com:9443"
+            remoteClusterService: {type: LoadBalancer}
+            remoteClusterCa: logs-ca.crt
+        """) + LINK;
+  }
+
+  /** A Cloud local cluster and an ECK remote whose transport trusts it through trust.yml. */
+  static String certificateTopology(String localDeployment, String caFile) {
+    return "clusters:\n  - {name: local, version: \"8.19.4\", deployment: " + localDeployment
+        + ", license: enterprise, transportCa: " + caFile + "}\n"
+        + """
+          - name: remote
+            version: "8.19.4"
+            deployment: eck
+            license: enterprise
+            eck: {name: logs, namespace: logging, environment: k8s}
+            transportAddress: "logs-transport.example.com:9300"
+            transportService: {type: LoadBalancer}
+            trustRestrictions: trust.yml
+        links:
+          - {local: local, remote: remote, alias: logs, security: certificate}
+        """;
+  }
+
   static final String TRUST_YML =
       "trust.subject_name:\n  - \"*.node.2dc556bb4bd040e89d0135683b66a2f6.cluster.1075708151.account\"\n"
           + "  - \"*.node.logs.logging.es.local\"\n";
@@ -111,12 +140,7 @@ final class Scenario4EchToEck {
   static List<DocsScenario> all() {
     return List.of(
         new DocsScenario(4, URL, "api-key", "private CA (ECK's, through a LoadBalancer)",
-            "clusters:\n  - {name: local, version: \"9.1.3\", deployment: ech, license: enterprise}\n"
-                + remote("""
-                    remoteClusterAddress: "logs-rcs.example.com:9443"
-                    remoteClusterService: {type: LoadBalancer}
-                    remoteClusterCa: logs-ca.crt
-                """) + LINK,
+            apiKeyPrivateTopology("ech"),
             Map.of("logs-ca.crt", "CA"),
             apiKeyPrivate("ECH"), apiKeyRemoteRenders(), Map.of("local", 0, "remote", 1)),
         new DocsScenario(4, URL, "api-key", "public CA (TLS terminated by the load balancer)",
@@ -147,20 +171,7 @@ final class Scenario4EchToEck {
             List.of(es("remote", "/spec/remoteClusterServer/enabled", "true", "enabled: true")),
             Map.of("local", 0, "remote", 1)),
         new DocsScenario(4, URL, "certificate", "mutual trust with trust.yml",
-            "clusters:\n  - {name: local, version: \"8.19.4\", deployment: ech, license: enterprise,"
-                + " transportCa: ech-ca.crt}\n"
-                + """
-                  - name: remote
-                    version: "8.19.4"
-                    deployment: eck
-                    license: enterprise
-                    eck: {name: logs, namespace: logging, environment: k8s}
-                    transportAddress: "logs-transport.example.com:9300"
-                    transportService: {type: LoadBalancer}
-                    trustRestrictions: trust.yml
-                links:
-                  - {local: local, remote: remote, alias: logs, security: certificate}
-                """,
+            certificateTopology("ech", "ech-ca.crt"),
             Map.of("ech-ca.crt", "CA", "trust.yml", TRUST_YML),
             certificate("ECH"), certificateRemoteRenders(), Map.of()));
   }

@@ -20,13 +20,7 @@ final class Scenario6SelfManagedToEck {
   static List<DocsScenario> all() {
     return List.of(
         new DocsScenario(6, URL, "api-key", "private CA (ECK's, through a LoadBalancer)",
-            "clusters:\n  - {name: local, version: \"9.1.3\", deployment: self-managed,"
-                + " license: enterprise}\n"
-                + Scenario4EchToEck.remote("""
-                    remoteClusterAddress: "logs-rcs.example.com:9443"
-                    remoteClusterService: {type: LoadBalancer}
-                    remoteClusterCa: logs-ca.crt
-                """) + Scenario4EchToEck.LINK,
+            Scenario4EchToEck.apiKeyPrivateTopology("self-managed"),
             Map.of("logs-ca.crt", "CA"),
             List.of(
                 step("Enable the remote cluster server interface on the remote ECK cluster",
