@@ -182,7 +182,7 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       return null;
     }
-    return ((TopologyReadResult.Loaded) read).topology();
+    return read.orElseThrow();
   }
 
   private static void printText(ApplyReport report, PrintWriter out) {

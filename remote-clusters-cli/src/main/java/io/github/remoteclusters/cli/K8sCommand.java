@@ -135,7 +135,7 @@ public final class K8sCommand implements Callable<Integer> {
         read.problems().forEach(err::println);
         return RemoteClustersCli.INVALID_INPUT;
       }
-      Topology topology = ((TopologyReadResult.Loaded) read).topology();
+      Topology topology = read.orElseThrow();
       List<GenericKubernetesResource> manifests = null;
       if (base != null) {
         try {

@@ -82,7 +82,7 @@ public final class PlanCommand implements Callable<Integer> {
       }
       return RemoteClustersCli.INVALID_INPUT;
     }
-    Topology topology = ((TopologyReadResult.Loaded) read).topology();
+    Topology topology = read.orElseThrow();
     TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
     switch (f) {
       case JSON:

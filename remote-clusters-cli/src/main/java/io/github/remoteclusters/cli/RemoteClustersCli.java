@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       K8sCommand.class,
       ApplyCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      UpgradePlanCommand.class
     })
 public final class RemoteClustersCli {
 

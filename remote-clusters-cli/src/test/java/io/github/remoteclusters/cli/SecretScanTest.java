@@ -108,7 +108,7 @@ class SecretScanTest {
     for (Path f : malformed) {
       scan(f);
       CliRun validate = CliRun.of("validate", f.toString());
-      assertThat(validate.exitCode()).as(Files.readString(f)).isEqualTo(1);
+      assertThat(validate.exitCode()).as(Files.readString(f)).isEqualTo(2);
       assertThat(validate.err() + validate.out()).contains("url [");
     }
   }

@@ -19,18 +19,16 @@ public sealed interface TopologyReadResult
   List<Problem> problems();
 
   /**
-   * The topology, or an exception carrying every problem: for code that treats an invalid file as
-   * a failure, without a cast.
+   * The topology, or an exception carrying the problems: for code that cannot go on without it.
    *
-   * @return the topology when the read succeeded
-   * @throws InvalidTopologyException with {@link #problems()} when it failed
+   * <pre>{@code
+   * Topology topology = TopologyReader.read(file).orElseThrow();
+   * }</pre>
+   *
+   * @return the topology
+   * @throws InvalidTopologyException when the read failed; its {@code problems()} say why
    */
-  default Topology orElseThrow() {
-    if (this instanceof Loaded) {
-      return ((Loaded) this).topology();
-    }
-    throw new InvalidTopologyException(problems());
-  }
+  Topology orElseThrow();
 
   /**
    * The file was read and every rule of the format holds.
@@ -48,6 +46,11 @@ public sealed interface TopologyReadResult
     public List<Problem> problems() {
       return List.of();
     }
+
+    @Override
+    public Topology orElseThrow() {
+      return topology;
+    }
   }
 
   /**
@@ -63,6 +66,11 @@ public sealed interface TopologyReadResult
       if (problems.isEmpty()) {
         throw new IllegalArgumentException("a failed read needs at least one problem");
       }
+    }
+
+    @Override
+    public Topology orElseThrow() {
+      throw new InvalidTopologyException(problems);
     }
 
     /**

@@ -66,7 +66,7 @@ class TopologyReaderPropertiesTest {
     String yaml = document(gen);
     TopologyReadResult read = TopologyReader.parse(yaml);
     if (read instanceof TopologyReadResult.Loaded) {
-      TopologyPlan plan = RemoteClusterPlanner.create().plan(((TopologyReadResult.Loaded) read).topology());
+      TopologyPlan plan = RemoteClusterPlanner.create().plan(read.orElseThrow());
       assertThat(PlanFormatter.toJson(plan)).isNotNull();
       assertThat(PlanFormatter.toText(plan)).doesNotContain("u:p@");
       // every settings body a plan sends is one Elasticsearch accepts

@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.remoteclusters.compat.EsVersion;
 import java.nio.file.Path;
@@ -10,6 +11,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TopologyReaderTest {
+
+  @Test
+  void orElseThrowGivesTheTopologyOrTheProblems() {
+    TopologyReadResult ok = TopologyReader.parse(
+        "clusters:\n  - {name: a, version: \"9.1.0\", deployment: self-managed}\n");
+    assertThat(ok.orElseThrow().clusters()).extracting(Cluster::name).containsExactly("a");
+    TopologyReadResult bad = TopologyReader.parse("clusters: 3\n");
+    assertThat(bad).isInstanceOf(TopologyReadResult.Failed.class);
+    assertThatThrownBy(bad::orElseThrow)
+        .isInstanceOf(InvalidTopologyException.class)
+        .hasMessageContaining(bad.problems().get(0).path())
+        .satisfies(e -> assertThat(((InvalidTopologyException) e).problems())
+            .isEqualTo(bad.problems()));
+  }
 
   static final String MINIMAL =
       "clusters:\n"
@@ -21,7 +36,7 @@ class TopologyReaderTest {
   static Topology load(String text) {
     TopologyReadResult r = TopologyReader.parse(text);
     assertThat(r.problems()).isEmpty();
-    return ((TopologyReadResult.Loaded) r).topology();
+    return r.orElseThrow();
   }
 
   static List<Problem> problems(String text) {

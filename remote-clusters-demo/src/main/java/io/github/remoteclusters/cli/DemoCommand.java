@@ -107,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
         err.println("error: the demo topology is invalid: " + read);
         return RemoteClustersCli.NEGATIVE;
       }
-      Topology topology = ((TopologyReadResult.Loaded) read).topology();
+      Topology topology = read.orElseThrow();
       TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
       out.println();
       out.println("== 3. plan");

@@ -47,7 +47,7 @@ class PlanRenderNamesTest {
   void everyResourceNameOfThePlanIsTheRenderedOne(Path file) {
     TopologyReadResult read = TopologyReader.read(file);
     assertThat(read.problems()).isEmpty();
-    Topology topology = ((TopologyReadResult.Loaded) read).topology();
+    Topology topology = read.orElseThrow();
     TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
     String planText = PlanFormatter.toText(plan) + "\n" + PlanFormatter.toJson(plan);
     // every CA and key known, so that every resource is rendered, not left pending

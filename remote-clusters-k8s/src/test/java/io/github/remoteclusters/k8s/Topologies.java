@@ -12,7 +12,7 @@ final class Topologies {
   static Topology parse(String yaml) {
     TopologyReadResult r = TopologyReader.parse(yaml);
     if (r instanceof TopologyReadResult.Loaded) {
-      return ((TopologyReadResult.Loaded) r).topology();
+      return r.orElseThrow();
     }
     throw new AssertionError("bad test topology: " + r.problems());
   }

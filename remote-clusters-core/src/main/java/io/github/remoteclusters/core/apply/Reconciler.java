@@ -18,7 +18,7 @@ import java.util.List;
  * try (Reconciler r = Reconciler.builder()
  *     .ownership(OwnershipStore.jsonFile(Path.of("owned.json")))
  *     .build()) {
- *   Topology topology = ((TopologyReadResult.Loaded) TopologyReader.read(file)).topology();
+ *   Topology topology = TopologyReader.read(file).orElseThrow();
  *   r.apply(topology).throwIfFailed();
  * }
  * }</pre>

@@ -70,7 +70,7 @@ public final class TopologyValidator {
       return new Report(failed.problems(), true);
     }
     if (read instanceof TopologyReadResult.Loaded) {
-      return new Report(planner.check(((TopologyReadResult.Loaded) read).topology()), false);
+      return new Report(planner.check(read.orElseThrow()), false);
     }
     throw new IllegalStateException("unknown read result " + read.getClass());
   }

@@ -43,7 +43,7 @@ class ExamplesTest {
     TopologyReadResult read = TopologyReader.read(file);
     assertThat(read.problems()).isEmpty();
     TopologyPlan plan =
-        RemoteClusterPlanner.create().plan(((TopologyReadResult.Loaded) read).topology());
+        RemoteClusterPlanner.create().plan(read.orElseThrow());
     // The only warnings examples show on purpose: a plan that enables the remote cluster server
     // first, and the deprecation of the certificate model on 9.x.
     assertThat(plan.problems())

@@ -50,7 +50,7 @@ class PlannedLinkIT {
     TopologyReadResult read = TopologyReader.parse(topology(linkOptions));
     assertThat(read.problems()).isEmpty();
     PlanResult result = RemoteClusterPlanner.create()
-        .plan(((TopologyReadResult.Loaded) read).topology()).links().get(0);
+        .plan(read.orElseThrow()).links().get(0);
     assertThat(result).as("%s", result.problems()).isInstanceOf(PlanResult.Planned.class);
     return ((PlanResult.Planned) result).plan();
   }

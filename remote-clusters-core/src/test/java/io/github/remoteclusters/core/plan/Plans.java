@@ -18,7 +18,7 @@ final class Plans {
   static Topology topology(String yaml) {
     TopologyReadResult r = TopologyReader.parse(yaml);
     assertThat(r.problems()).isEmpty();
-    return ((TopologyReadResult.Loaded) r).topology();
+    return r.orElseThrow();
   }
 
   static TopologyPlan planAll(String yaml) {
