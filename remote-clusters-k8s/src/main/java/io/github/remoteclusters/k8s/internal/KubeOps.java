@@ -159,6 +159,10 @@ public final class KubeOps {
       if (!ours.isEmpty()) {
         meta.set("annotations", ours);
       }
+      JsonNode label = wanted.path("metadata").path("labels").get(EckNames.LABEL_FOR_CLUSTER);
+      if (label != null) {
+        meta.putObject("labels").set(EckNames.LABEL_FOR_CLUSTER, label);
+      }
       ObjectNode spec = apply.putObject("spec");
       for (String f : SPEC_FIELDS) {
         boolean changed = !live.path("spec").path(f).equals(wanted.path("spec").path(f));
@@ -202,6 +206,15 @@ public final class KubeOps {
       }
     } else {
       diffFields(ops, "/metadata/annotations/", fromAnn, toAnn);
+    }
+    ObjectNode fromLabels = (ObjectNode) from.path("metadata").path("labels");
+    ObjectNode toLabels = (ObjectNode) to.path("metadata").path("labels");
+    if (!fromLabels.equals(toLabels)) {
+      if (!live.path("metadata").path("labels").isObject()) {
+        ops.addObject().put("op", "add").put("path", "/metadata/labels").set("value", toLabels);
+      } else {
+        diffFields(ops, "/metadata/labels/", fromLabels, toLabels);
+      }
     }
     if (!live.path("spec").isObject()) {
       ops.addObject().put("op", "add").put("path", "/spec").set("value", to.path("spec"));
@@ -249,7 +262,14 @@ public final class KubeOps {
   private static ObjectNode esView(ObjectNode o) {
     ObjectNode v = JsonNodeFactory.instance.objectNode();
     JsonNode ann = o.path("metadata").path("annotations");
-    v.putObject("metadata").set("annotations", ann.isObject() ? ann.deepCopy() : JsonNodeFactory.instance.objectNode());
+    ObjectNode meta = v.putObject("metadata");
+    meta.set("annotations", ann.isObject() ? ann.deepCopy() : JsonNodeFactory.instance.objectNode());
+    // only our label (the StackConfigPolicy's selector); the user's labels are not compared
+    JsonNode label = o.path("metadata").path("labels").get(EckNames.LABEL_FOR_CLUSTER);
+    ObjectNode labels = meta.putObject("labels");
+    if (label != null) {
+      labels.set(EckNames.LABEL_FOR_CLUSTER, label);
+    }
     JsonNode spec = o.path("spec");
     v.set("spec", spec.isObject() ? spec.deepCopy() : JsonNodeFactory.instance.objectNode());
     return v;
