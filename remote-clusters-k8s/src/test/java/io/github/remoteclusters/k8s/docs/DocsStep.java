@@ -50,4 +50,16 @@ public record DocsStep(
   static DocsStep never(String section, String side, String docs, String action, String... mentions) {
     return new DocsStep(section, side, docs, action, List.of(mentions), false, true);
   }
+
+  /**
+   * The certificate model's roles: the remote authorizes by role name, so roles with the same
+   * names on the remote and, for the users, on the local cluster.
+   */
+  static List<DocsStep> certificateRoles() {
+    return List.of(
+        anywhere("Configure roles and users", "remote", "roles with the same names", null,
+            "same name"),
+        anywhere("Configure roles and users", "local", "the users' roles", null, "role",
+            "same name"));
+  }
 }

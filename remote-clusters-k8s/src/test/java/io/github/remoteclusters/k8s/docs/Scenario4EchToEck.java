@@ -73,10 +73,8 @@ final class Scenario4EchToEck {
             "remote", "expose logs-es-transport", "EXPOSE_SERVICE", "transport"),
         step("Connect to the remote cluster", "local", "proxy mode to the transport address",
             "PUT_REMOTE_SETTINGS", "logs-transport.example.com:9300"),
-        anywhere("Configure roles and users", "remote", "roles with the same names", null,
-            "same name"),
-        anywhere("Configure roles and users", "local", "the users' roles", null, "role",
-            "same name"));
+        DocsStep.certificateRoles().get(0),
+        DocsStep.certificateRoles().get(1));
   }
 
   static List<DocsRender> apiKeyRemoteRenders() {
