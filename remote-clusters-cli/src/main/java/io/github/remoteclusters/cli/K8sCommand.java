@@ -1,6 +1,7 @@
 package io.github.remoteclusters.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.compat.InvalidVersionException;
 import io.github.remoteclusters.core.Problem;
@@ -11,9 +12,11 @@ import io.github.remoteclusters.core.plan.PlanFormatter;
 import io.github.remoteclusters.k8s.EckAdapter;
 import io.github.remoteclusters.k8s.EckOptions;
 import io.github.remoteclusters.k8s.RenderResult;
+import io.github.remoteclusters.k8s.RenderedResource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code k8s render FILE [--format yaml|json]}: the Kubernetes resources (ECK) of a topology file.
+ * {@code k8s render FILE [--base PATH] [--format yaml|json]}: the Kubernetes resources (ECK) of a
+ * topology file.
  *
  * @since 0.1.0
  */
@@ -91,6 +95,14 @@ public final class K8sCommand implements Callable<Integer> {
             + " is exposed through a separate LoadBalancer Service.")
     private String eckVersion;
 
+    @Option(
+        names = "--base",
+        paramLabel = "PATH",
+        description = "Your Elasticsearch manifests (a YAML/JSON file, or a folder of them): the"
+            + " output holds them whole, with the changes merged into your nodeSets. Without it,"
+            + " Elasticsearch objects are patches (marked as such).")
+    private Path base;
+
     /** Creates the command; picocli fills the fields. */
     public Render() {}
 
@@ -124,7 +136,18 @@ public final class K8sCommand implements Callable<Integer> {
         return RemoteClustersCli.INVALID_INPUT;
       }
       Topology topology = read.orElseThrow();
-      RenderResult result = EckAdapter.of(options).render(topology);
+      List<GenericKubernetesResource> manifests = null;
+      if (base != null) {
+        try {
+          manifests = EckAdapter.readManifests(base);
+        } catch (IllegalArgumentException e) {
+          err.println("error: --base: " + e.getMessage());
+          return RemoteClustersCli.INVALID_INPUT;
+        }
+      }
+      EckAdapter adapter = EckAdapter.of(options);
+      RenderResult result =
+          manifests == null ? adapter.render(topology) : adapter.render(topology, manifests);
       if (result instanceof RenderResult.Rejected) {
         if (asJson) {
           ObjectNode root = Json.MAPPER.createObjectNode();
@@ -149,6 +172,13 @@ public final class K8sCommand implements Callable<Integer> {
       }
       for (String p : rendered.pending()) {
         err.println("needed: " + p);
+      }
+      for (RenderedResource r : rendered.resources()) {
+        if (r.partial()) {
+          err.println("patch: " + r.describe() + " holds only the fields remote-clusters sets"
+              + (base == null ? "; render with --base YOUR-MANIFESTS for the whole manifest"
+                  : "; --base has no manifest for it"));
+        }
       }
       return RemoteClustersCli.OK;
     }

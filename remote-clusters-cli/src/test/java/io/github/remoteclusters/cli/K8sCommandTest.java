@@ -121,4 +121,52 @@ class K8sCommandTest {
     assertThat(bare.err()).contains("render");
     assertThat(bare.out()).isEmpty();
   }
+
+  @Test
+  void baseManifestsComeOutWholeWithTheUsersNodeSets() throws IOException {
+    Path base = dir.resolve("manifests");
+    Files.createDirectories(base);
+    Files.writeString(base.resolve("local.yaml"),
+        "apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\n"
+            + "metadata: {name: cluster1, namespace: ns1}\n"
+            + "spec:\n  version: 9.1.0\n  nodeSets:\n    - {name: hot, count: 3}\n"
+            + "    - {name: warm, count: 2}\n");
+    CliRun run =
+        CliRun.of("k8s", "render", file(OTHER_ENV).toString(), "--base", base.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> docs = new ArrayList<>();
+    try (MappingIterator<JsonNode> it =
+        new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(run.out())) {
+      it.forEachRemaining(docs::add);
+    }
+    JsonNode local = docs.stream()
+        .filter(d -> d.path("metadata").path("name").asText().equals("cluster1")
+            && d.path("kind").asText().equals("Elasticsearch"))
+        .findFirst().orElseThrow();
+    assertThat(local.at("/spec/nodeSets/0/name").asText()).isEqualTo("hot");
+    assertThat(local.at("/spec/nodeSets/1/name").asText()).isEqualTo("warm");
+    assertThat(local.at("/spec/nodeSets/1/count").asInt()).isEqualTo(2);
+    assertThat(local.at("/spec/nodeSets/1/config").path("cluster.remote.far.mode").asText())
+        .isEqualTo("proxy");
+    // cluster2 has no manifest in --base: still a patch, and said so
+    assertThat(run.out()).contains("# PATCH, not a complete manifest: only the fields"
+        + " remote-clusters sets on Elasticsearch ns2/cluster2");
+    assertThat(run.out()).doesNotContain("on Elasticsearch ns1/cluster1");
+    assertThat(run.err()).contains("patch: Elasticsearch ns2/cluster2").contains("--base has no manifest");
+  }
+
+  @Test
+  void withoutBaseTheStandardErrorSaysWhichObjectsArePatches() throws IOException {
+    CliRun run = CliRun.of("k8s", "render", file(OTHER_ENV).toString());
+    assertThat(run.err()).contains("patch: Elasticsearch ns1/cluster1 holds only the fields")
+        .contains("render with --base");
+  }
+
+  @Test
+  void unreadableBaseExitsTwo() throws IOException {
+    CliRun run = CliRun.of("k8s", "render", file(OTHER_ENV).toString(), "--base",
+        dir.resolve("missing").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("error: --base: [").contains("is neither a file nor a folder");
+  }
 }

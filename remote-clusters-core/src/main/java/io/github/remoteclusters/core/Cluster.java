@@ -27,6 +27,18 @@ import java.util.Objects;
  * @param caFile a PEM file with the CA certificate(s) that sign its HTTPS endpoint ({@code url}),
  *     for clients of its REST API; null to trust the JVM's CAs. A topology file gives it relative
  *     to the file
+ * @param remoteClusterCa how peers trust its remote cluster server (port 9443): a public CA or the
+ *     private CA of a PEM file; null when not stated (then private, to be supplied)
+ * @param transportCa how peers trust its transport layer (certificate model), like {@code
+ *     remoteClusterCa}; null when not stated
+ * @param remoteClusterService for ECK, how {@code <es>-es-remote-cluster} is exposed outside
+ *     Kubernetes, or null when not stated
+ * @param transportService for ECK, how {@code <es>-es-transport} is exposed outside Kubernetes, or
+ *     null when not stated
+ * @param trustRestrictions the transport trust filter this cluster installs (Elastic Cloud's
+ *     {@code trust.yml}), or null
+ * @param remoteClusterHost for a self-managed cluster, {@code remote_cluster.host}: the address its
+ *     remote cluster server binds and publishes, or null when not stated
  * @since 0.1.0
  */
 public record Cluster(
@@ -40,7 +52,13 @@ public record Cluster(
     String serverName,
     Boolean remoteClusterServer,
     License license,
-    Path caFile) {
+    Path caFile,
+    CaTrust remoteClusterCa,
+    CaTrust transportCa,
+    ServiceExposure remoteClusterService,
+    ServiceExposure transportService,
+    TrustRestrictions trustRestrictions,
+    String remoteClusterHost) {
 
   /**
    * Checks the required components, that {@code eck} goes with an ECK deployment, and the name and
@@ -75,7 +93,8 @@ public record Cluster(
   }
 
   /**
-   * A cluster whose REST API is trusted through the JVM's CAs (no {@code caFile}).
+   * A cluster without the REST CA file and the TLS, exposure and trust-filter details (all
+   * null).
    *
    * @param name the name
    * @param version the version
@@ -99,8 +118,41 @@ public record Cluster(
       String serverName,
       Boolean remoteClusterServer,
       License license) {
-    this(name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
-        remoteClusterServer, license, null);
+    this(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A cluster with a CA file for its REST API, without the TLS, exposure and trust-filter details.
+   *
+   * @param name the name
+   * @param version the version
+   * @param deployment the deployment
+   * @param eck the ECK reference, for and only for ECK
+   * @param url the REST API URL, or null
+   * @param transportAddress the transport address, or null
+   * @param remoteClusterAddress the remote cluster server address, or null
+   * @param serverName the TLS server name, or null
+   * @param remoteClusterServer whether the remote cluster server is enabled, or null
+   * @param license the licence, or null
+   * @param caFile the PEM file of the REST API's CA, or null
+   */
+  public Cluster(
+      String name,
+      EsVersion version,
+      Deployment deployment,
+      EckRef eck,
+      String url,
+      String transportAddress,
+      String remoteClusterAddress,
+      String serverName,
+      Boolean remoteClusterServer,
+      License license,
+      Path caFile) {
+    this(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, caFile, null, null, null, null, null, null);
   }
 
   /**
@@ -110,9 +162,10 @@ public record Cluster(
    * @return the new cluster
    */
   public Cluster withCaFile(Path file) {
-    return new Cluster(name, version, deployment, eck, url, transportAddress, remoteClusterAddress,
-        serverName, remoteClusterServer, license, file);
-  }
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, file, remoteClusterCa, transportCa, remoteClusterService,
+        transportService, trustRestrictions, remoteClusterHost);  }
 
   /**
    * A cluster with only the required parts; for ECK the resource is named like the cluster, in
@@ -126,6 +179,86 @@ public record Cluster(
   public static Cluster of(String name, EsVersion version, Deployment deployment) {
     EckRef eck = deployment == Deployment.ECK ? new EckRef(name, "default", "default") : null;
     return new Cluster(name, version, deployment, eck, null, null, null, null, null, null);
+  }
+
+  /**
+   * This cluster with another remote cluster server CA.
+   *
+   * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
+   * @return the new cluster
+   */
+  public Cluster withRemoteClusterCa(CaTrust value) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, caFile, value, transportCa, remoteClusterService, transportService,
+        trustRestrictions, remoteClusterHost);
+  }
+
+  /**
+   * This cluster with another transport CA.
+   *
+   * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
+   * @return the new cluster
+   */
+  public Cluster withTransportCa(CaTrust value) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, caFile, remoteClusterCa, value, remoteClusterService,
+        transportService, trustRestrictions, remoteClusterHost);
+  }
+
+  /**
+   * This cluster with other Service exposures.
+   *
+   * @param remoteCluster how {@code <es>-es-remote-cluster} is exposed, or null
+   * @param transport how {@code <es>-es-transport} is exposed, or null
+   * @return the new cluster
+   */
+  public Cluster withServices(ServiceExposure remoteCluster, ServiceExposure transport) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, caFile, remoteClusterCa, transportCa, remoteCluster, transport,
+        trustRestrictions, remoteClusterHost);
+  }
+
+  /**
+   * This cluster with another transport trust filter.
+   *
+   * @param value the trust restrictions, or null
+   * @return the new cluster
+   */
+  public Cluster withTrustRestrictions(TrustRestrictions value) {
+    return new Cluster(
+        name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+        remoteClusterServer, license, caFile, remoteClusterCa, transportCa, remoteClusterService,
+        transportService, value, remoteClusterHost);
+  }
+
+  /**
+   * Whether ECK can deliver this cluster's secure settings (such as {@code
+   * cluster.remote.<alias>.credentials}) without a restart: Elasticsearch 9.5 or later on an ECK
+   * operator of 3.5 or later (stated as {@code eck.operatorVersion}), with ECK's annotation {@code
+   * eck.k8s.elastic.co/file-based-secure-settings: "true"}, which needs every secure setting of
+   * the cluster to be reloadable.
+   *
+   * @return true when a new or rotated API key needs no rolling restart
+   */
+  public boolean fileBasedSecureSettings() {
+    return eck != null
+        && eck.operatorVersion() != null
+        && eck.operatorVersion().isAtLeast(3, 5)
+        && version.isAtLeast(9, 5);
+  }
+
+  /**
+   * Whether a component in front of this cluster terminates TLS for the endpoint a model uses.
+   *
+   * @param apiKey true for the remote cluster server (API keys), false for the transport layer
+   * @return true when the exposure of that Service says so
+   */
+  public boolean tlsTerminatedInFront(boolean apiKey) {
+    ServiceExposure e = apiKey ? remoteClusterService : transportService;
+    return e != null && e.tlsTermination();
   }
 
   /**
@@ -165,6 +298,12 @@ public record Cluster(
         + (remoteClusterServer == null ? "" : ", remoteClusterServer=" + remoteClusterServer)
         + (license == null ? "" : ", license=" + license.id())
         + (caFile == null ? "" : ", caFile=" + caFile)
+        + (remoteClusterCa == null ? "" : ", remoteClusterCa=" + remoteClusterCa)
+        + (transportCa == null ? "" : ", transportCa=" + transportCa)
+        + (remoteClusterService == null ? "" : ", remoteClusterService=" + remoteClusterService)
+        + (transportService == null ? "" : ", transportService=" + transportService)
+        + (trustRestrictions == null ? "" : ", trustRestrictions=" + trustRestrictions)
+        + (remoteClusterHost == null ? "" : ", remoteClusterHost=" + remoteClusterHost)
         + "]";
   }
 }

@@ -126,4 +126,42 @@ public final class EckNames {
   public static String remoteClusterHost(String es, String ns) {
     return remoteClusterService(es) + "." + ns + ".svc";
   }
+
+  /** Where the docs mount the transport trust filter ({@code trust.yml}). */
+  public static final String TRUST_FILTER_MOUNT = CONFIG_DIR + "/trust-filter";
+
+  /** Key of the trust filter file in its ConfigMap. */
+  public static final String TRUST_YML = "trust.yml";
+
+  /** The transport setting naming the trust filter file. */
+  public static final String TRUST_RESTRICTIONS_PATH =
+      "xpack.security.transport.ssl.trust_restrictions.path";
+
+  /**
+   * ECK's opt-in annotation ({@code FileBasedSecureSettingsAnnotation}, ECK 3.5, PR #9458): with
+   * Elasticsearch 9.5 or later, {@code spec.secureSettings} reach the nodes as {@code
+   * cluster_secrets} of file-based settings and are reloaded without a restart.
+   */
+  public static final String FILE_BASED_SECURE_SETTINGS =
+      "eck.k8s.elastic.co/file-based-secure-settings";
+
+  /** {@return the trust filter file's path in the container} */
+  public static String trustYmlPath() {
+    return TRUST_FILTER_MOUNT + "/" + TRUST_YML;
+  }
+
+  /** {@return our ConfigMap holding {@code trust.yml}, {@code <es>-trust-restrictions}} @param es the Elasticsearch name */
+  public static String trustRestrictionsConfigMap(String es) {
+    return es + "-trust-restrictions";
+  }
+
+  /** {@return our {@code StackConfigPolicy} with the connection settings, {@code <es>-remote-clusters}} @param es the Elasticsearch name */
+  public static String stackConfigPolicy(String es) {
+    return es + "-remote-clusters";
+  }
+
+  /** {@return the trust filter line of ECK's own nodes} @param es the Elasticsearch name @param ns its namespace */
+  public static String ownNodesPattern(String es, String ns) {
+    return "*.node." + es + "." + ns + ".es.local";
+  }
 }

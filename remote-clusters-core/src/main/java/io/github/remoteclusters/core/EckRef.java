@@ -1,5 +1,6 @@
 package io.github.remoteclusters.core;
 
+import io.github.remoteclusters.compat.EsVersion;
 import java.util.Objects;
 
 /**
@@ -10,9 +11,23 @@ import java.util.Objects;
  * @param namespace the Kubernetes namespace of the resource
  * @param environment a name for the operator installation; two clusters with the same environment
  *     are managed by the same operator in the same Kubernetes cluster
+ * @param operatorVersion the version of the ECK operator of that environment, or null when not
+ *     stated (features such as the remote cluster Service template, 3.3, and file-based secure
+ *     settings, 3.5, depend on it)
  * @since 0.1.0
  */
-public record EckRef(String name, String namespace, String environment) {
+public record EckRef(String name, String namespace, String environment, EsVersion operatorVersion) {
+
+  /**
+   * A reference without an operator version.
+   *
+   * @param name the resource name
+   * @param namespace the namespace
+   * @param environment the environment
+   */
+  public EckRef(String name, String namespace, String environment) {
+    this(name, namespace, environment, null);
+  }
 
   /** Checks that no component is null or empty. */
   public EckRef {

@@ -40,6 +40,10 @@ public enum ProblemCode {
   WIRE_INCOMPATIBLE(Severity.ERROR),
   /** The licence level does not allow what the link needs. */
   LICENSE(Severity.ERROR),
+  /** A cluster states no licence, but the link needs enterprise (or trial) to work. */
+  LICENSE_UNKNOWN(Severity.WARNING),
+  /** A transport trust filter ({@code trust.yml}) is missing, or would shut out the cluster's own nodes. */
+  TRUST_RESTRICTIONS(Severity.WARNING),
   /** The security model is not available on one of the versions. */
   SECURITY_UNSUPPORTED(Severity.ERROR),
   /** The API-key security model is in beta on one of the versions (8.10 to 8.13). */

@@ -8,7 +8,6 @@ import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.internal.YamlShape;
-import io.github.remoteclusters.core.internal.access.CaTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +49,17 @@ public final class TopologyReader {
           "remoteClusterAddress",
           "serverName",
           "remoteClusterServer",
-          "license");
-  private static final Set<String> ECK_KEYS = Set.of("name", "namespace", "environment");
+          "license",
+          // TLS, exposure and trust filter (see readClusterTls)
+          "remoteClusterCa",
+          "transportCa",
+          "remoteClusterService",
+          "transportService",
+          "trustRestrictions",
+          "remoteClusterHost");
+  private static final Set<String> ECK_KEYS =
+      Set.of("name", "namespace", "environment", "operatorVersion");
+  private static final Set<String> SERVICE_KEYS = Set.of("type", "port", "tlsTermination");
   private static final Set<String> LINK_KEYS =
       Set.of(
           "local",
@@ -118,7 +126,8 @@ public final class TopologyReader {
   }
 
   /**
-   * Reads a topology from text, resolving relative {@code caFile} paths against a directory.
+   * Reads a topology from text, resolving relative file paths ({@code caFile},
+   * {@code remoteClusterCa}, {@code transportCa}, {@code trustRestrictions}) against a directory.
    *
    * @param text the file content
    * @param baseDirectory the directory relative file names are resolved against (the topology
@@ -311,11 +320,14 @@ public final class TopologyReader {
           choice(
               node, path, "license", false, License::fromId,
               "basic, gold, platinum, enterprise, trial");
+      ClusterTls tls = readClusterTls(node, path, deployment);
       if (problems.size() > before) {
         return null;
       }
       return new Cluster(
-          name, version, deployment, eck, url, transport, rcs, serverName, server, license, caFile);
+          name, version, deployment, eck, url, transport, rcs, serverName, server, license, caFile,
+          tls.remoteClusterCa, tls.transportCa, tls.remoteClusterService, tls.transportService,
+          tls.trustRestrictions, tls.remoteClusterHost);
     }
 
     /** A cluster's {@code caFile}: resolved against the topology file's folder, read as PEM. */
@@ -333,7 +345,7 @@ public final class TopologyReader {
         return null;
       }
       try {
-        CaTrust.read(file);
+        io.github.remoteclusters.core.internal.access.CaTrust.read(file);
       } catch (IllegalArgumentException e) {
         problem(ProblemCode.INVALID_VALUE, path + ".caFile", e.getMessage());
         return null;
@@ -391,6 +403,7 @@ public final class TopologyReader {
       String name = clusterName;
       String namespace = "default";
       String environment = "default";
+      EsVersion operatorVersion = null;
       if (e != null && !e.isNull()) {
         if (!object(e, at, "[eck]")) {
           return null;
@@ -399,6 +412,7 @@ public final class TopologyReader {
         name = Objects.requireNonNullElse(text(e, at, "name", false), clusterName);
         namespace = Objects.requireNonNullElse(text(e, at, "namespace", false), namespace);
         environment = Objects.requireNonNullElse(text(e, at, "environment", false), environment);
+        operatorVersion = operatorVersion(e, at);
       }
       if (name == null) {
         return null;
@@ -423,7 +437,7 @@ public final class TopologyReader {
         problem(ProblemCode.INVALID_VALUE, at + ".environment", "environment must not be empty");
         return null;
       }
-      return new EckRef(name, namespace, environment);
+      return new EckRef(name, namespace, environment, operatorVersion);
     }
 
     String address(JsonNode node, String path, String key) {
@@ -646,6 +660,228 @@ public final class TopologyReader {
         return null;
       }
       return found.get();
+    }
+
+    // ------------------------------------------------ TLS, exposure, trust filter (issue 11)
+
+    /** The parts of a cluster the Elastic docs' TLS steps depend on. */
+    static final class ClusterTls {
+      CaTrust remoteClusterCa;
+      CaTrust transportCa;
+      ServiceExposure remoteClusterService;
+      ServiceExposure transportService;
+      TrustRestrictions trustRestrictions;
+      String remoteClusterHost;
+    }
+
+    /** A file name of the topology, against the topology file's folder; null when not a path. */
+    private Path resolve(String value) {
+      try {
+        return (baseDirectory == null ? Path.of(value) : baseDirectory.resolve(value)).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        return null;
+      }
+    }
+
+    ClusterTls readClusterTls(JsonNode node, String path, Deployment deployment) {
+      ClusterTls tls = new ClusterTls();
+      tls.remoteClusterCa = caTrust(node, path, "remoteClusterCa");
+      tls.transportCa = caTrust(node, path, "transportCa");
+      tls.remoteClusterService = service(node, path, "remoteClusterService", deployment);
+      tls.transportService = service(node, path, "transportService", deployment);
+      tls.trustRestrictions = trustRestrictions(node, path);
+      tls.remoteClusterHost = text(node, path, "remoteClusterHost", false);
+      if (tls.remoteClusterHost != null
+          && deployment != null
+          && deployment != Deployment.SELF_MANAGED) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            join(path, "remoteClusterHost"),
+            "[remoteClusterHost] (remote_cluster.host) is only allowed with deployment"
+                + " [self-managed], not [" + deployment.id() + "]: "
+                + (deployment == Deployment.ECK
+                    ? "ECK sets remote_cluster.host itself"
+                    : "Elastic Cloud runs the remote cluster server itself"));
+      }
+      return tls;
+    }
+
+    /** {@code public}, or the path of a PEM file holding at least one X.509 certificate. */
+    CaTrust caTrust(JsonNode node, String path, String key) {
+      String value = text(node, path, key, false);
+      if (value == null) {
+        return null;
+      }
+      if (value.equals("public")) {
+        return CaTrust.PUBLIC;
+      }
+      String at = join(path, key);
+      Path file = resolve(value);
+      if (file == null) {
+        problem(ProblemCode.INVALID_VALUE, at, key + " [" + value + "] is not a valid path");
+        return null;
+      }
+      String pem = readFile(at, key, value, file);
+      if (pem == null) {
+        return null;
+      }
+      try {
+        return new CaTrust.PemFile(
+            file, io.github.remoteclusters.security.certs.Pem.readCertificates(value, pem));
+      } catch (io.github.remoteclusters.security.SecurityInputException e) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            key + " [" + value + "] is invalid: " + e.getMessage()
+                + " (expected the word public or a PEM file of CA certificates)");
+        return null;
+      }
+    }
+
+    private String readFile(String at, String key, String value, Path file) {
+      try {
+        return TextInput.read(file);
+      } catch (TextInput.UnreadableInputException e) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            key + " [" + value + "] is invalid: " + e.getMessage()
+                + " (paths are relative to the topology file; or use the word public)");
+        return null;
+      }
+    }
+
+    ServiceExposure service(JsonNode node, String path, String key, Deployment deployment) {
+      JsonNode s = node.get(key);
+      String at = join(path, key);
+      if (s == null || s.isNull()) {
+        return null;
+      }
+      if (deployment != null && deployment != Deployment.ECK) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            "[" + key + "] is only allowed with deployment [eck], not [" + deployment.id() + "]");
+        return null;
+      }
+      if (!object(s, at, "[" + key + "]")) {
+        return null;
+      }
+      int before = problems.size();
+      keys(s, at, SERVICE_KEYS);
+      ServiceExposure.Type type =
+          choice(s, at, "type", true, ServiceExposure.Type::fromId, "LoadBalancer, Ingress, NodePort");
+      Integer port = null;
+      JsonNode p = s.get("port");
+      if (p != null && !p.isNull()) {
+        if (!p.isIntegralNumber() || !p.canConvertToInt() || p.intValue() < 1
+            || p.intValue() > 65535) {
+          problem(
+              ProblemCode.INVALID_VALUE,
+              at + ".port",
+              "port [" + p + "] is invalid: expected a whole number from 1 to 65535");
+        } else {
+          port = p.intValue();
+        }
+      }
+      Boolean termination = bool(s, at, "tlsTermination");
+      if (problems.size() > before) {
+        return null;
+      }
+      return new ServiceExposure(type, port, Boolean.TRUE.equals(termination));
+    }
+
+    /** A list of subject name patterns, or the path of a {@code trust.yml} file. */
+    TrustRestrictions trustRestrictions(JsonNode node, String path) {
+      JsonNode t = node.get("trustRestrictions");
+      String at = join(path, "trustRestrictions");
+      if (t == null || t.isNull()) {
+        return null;
+      }
+      if (t.isArray()) {
+        List<String> names = subjectNames(t, at);
+        return names == null ? null : new TrustRestrictions(names, null);
+      }
+      if (!t.isTextual()) {
+        problem(
+            ProblemCode.WRONG_TYPE,
+            at,
+            "[trustRestrictions] must be the path of a trust.yml file or a list of subject name"
+                + " patterns but is " + Json.typeName(t));
+        return null;
+      }
+      Path file = resolve(t.asText());
+      if (file == null) {
+        problem(ProblemCode.INVALID_VALUE, at, "trustRestrictions [" + t.asText() + "] is not a valid path");
+        return null;
+      }
+      String text = readFile(at, "trustRestrictions", t.asText(), file);
+      if (text == null) {
+        return null;
+      }
+      JsonNode doc;
+      try {
+        doc = Json.parse(text);
+      } catch (JsonProcessingException | RuntimeException e) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            "trustRestrictions [" + t.asText() + "] is invalid: not YAML: "
+                + (e instanceof JsonProcessingException j ? Json.describe(j) : e.getMessage()));
+        return null;
+      }
+      JsonNode names = doc.path("trust.subject_name");
+      if (names.isMissingNode()) {
+        names = doc.path("trust").path("subject_name");
+      }
+      if (!names.isArray()) {
+        problem(
+            ProblemCode.INVALID_VALUE,
+            at,
+            "trustRestrictions [" + t.asText() + "] is invalid: expected a list"
+                + " [trust.subject_name] (the trust.yml of Elastic Cloud's console)");
+        return null;
+      }
+      List<String> list = subjectNames(names, at);
+      return list == null ? null : new TrustRestrictions(list, file);
+    }
+
+    private List<String> subjectNames(JsonNode array, String at) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode n = array.get(i);
+        if (!n.isTextual() || n.asText().isBlank()) {
+          problem(
+              ProblemCode.INVALID_VALUE,
+              at + "[" + i + "]",
+              "subject name pattern [" + n + "] is invalid: expected a non-empty string such as"
+                  + " \"*.node.<cluster-name>.<namespace>.es.local\"");
+          return null;
+        }
+        out.add(n.asText());
+      }
+      if (out.isEmpty()) {
+        problem(ProblemCode.INVALID_VALUE, at, "trust restrictions need at least one subject name");
+        return null;
+      }
+      return out;
+    }
+
+    EsVersion operatorVersion(JsonNode e, String at) {
+      JsonNode v = e.get("operatorVersion");
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      Optional<EsVersion> parsed = v.isTextual() ? EsVersion.tryParse(v.asText()) : Optional.empty();
+      if (parsed.isEmpty()) {
+        problem(
+            v.isTextual() ? ProblemCode.INVALID_VALUE : ProblemCode.WRONG_TYPE,
+            at + ".operatorVersion",
+            "operatorVersion [" + v.asText() + "] is invalid: expected a quoted ECK version such"
+                + " as \"3.3.0\"");
+        return null;
+      }
+      return parsed.get();
     }
 
     static String join(String path, String key) {

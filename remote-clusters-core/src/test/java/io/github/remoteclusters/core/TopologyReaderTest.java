@@ -225,7 +225,7 @@ class TopologyReaderTest {
       assertThat(in).isNotNull();
       var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
       assertThat(schema.at("/$defs/link/properties").size()).isEqualTo(11);
-      assertThat(schema.at("/$defs/cluster/properties").size()).isEqualTo(11);
+      assertThat(schema.at("/$defs/cluster/properties").size()).isEqualTo(17);
     }
   }
 }

@@ -1,16 +1,21 @@
 package io.github.remoteclusters.k8s;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyPlan;
+import io.github.remoteclusters.k8s.internal.BaseManifests;
 import io.github.remoteclusters.k8s.internal.EsDesired;
 import io.github.remoteclusters.k8s.internal.EsMerger;
 import io.github.remoteclusters.k8s.internal.LinkPlan;
 import io.github.remoteclusters.k8s.internal.OwnedResources;
 import io.github.remoteclusters.k8s.internal.Serialization;
 import io.github.remoteclusters.k8s.internal.Translator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +76,36 @@ public final class EckAdapter {
    */
   public RenderResult render(Topology topology) {
     Objects.requireNonNull(topology, "topology");
-    return render(Translator.translate(topology, options));
+    return render(Translator.translate(topology, options), null);
+  }
+
+  /**
+   * Renders into the user's own {@code Elasticsearch} manifests: every ECK cluster of the topology
+   * whose manifest is among {@code base} (same name, and same namespace or none) comes out
+   * complete, with this adapter's changes merged into the user's nodeSets, lists and fields, ready
+   * to apply; clusters without a manifest come out partial as from {@link #render(Topology)}.
+   *
+   * @param topology the topology
+   * @param base the user's manifests (other kinds are ignored); see {@link #readManifests(Path)}
+   * @return the resources, or the problems (also conflicts with fields or aliases the user set)
+   */
+  public RenderResult render(Topology topology, List<? extends HasMetadata> base) {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(base, "base");
+    return render(Translator.translate(topology, options), BaseManifests.of(base));
+  }
+
+  /**
+   * Reads {@code Elasticsearch} manifests from a YAML or JSON file (several documents or a {@code
+   * v1 List} allowed) or from every {@code .yaml}, {@code .yml} and {@code .json} file of a folder.
+   *
+   * @param fileOrFolder the file or folder
+   * @return the {@code Elasticsearch} resources found (other kinds are left out)
+   * @throws IllegalArgumentException when a file cannot be read or is not YAML or JSON; the message
+   *     names the file and the reason
+   */
+  public static List<GenericKubernetesResource> readManifests(Path fileOrFolder) {
+    return BaseManifests.read(Objects.requireNonNull(fileOrFolder, "fileOrFolder"));
   }
 
   /**
@@ -86,13 +120,14 @@ public final class EckAdapter {
   public RenderResult render(Topology topology, TopologyPlan plan) {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(plan, "plan");
-    return render(Translator.translate(topology, plan, options));
+    return render(Translator.translate(topology, plan, options), null);
   }
 
-  private RenderResult render(Translator.Translation t) {
+  private RenderResult render(Translator.Translation t, BaseManifests base) {
     if (t.hasErrors()) {
       return new RenderResult.Rejected(t.problems);
     }
+    List<Problem> problems = new ArrayList<>(t.problems);
     List<RenderedResource> out = new ArrayList<>();
     OwnedResources.SecretData data =
         options.renderSecretData()
@@ -100,12 +135,19 @@ public final class EckAdapter {
             : OwnedResources.SecretData.PLACEHOLDER;
     for (EsDesired d : t.clusters.values()) {
       List<HasMetadata> owned = OwnedResources.build(d, Map.of(), data);
+      ObjectNode user = base == null ? null : base.find(d.key).orElse(null);
       EsMerger.Merge m =
-          EsMerger.merge(null, d, options.renderNodeSets(), OwnedResources.hasSecret(owned));
+          EsMerger.merge(user, d, options.renderNodeSets(), OwnedResources.hasSecret(owned));
+      problems.addAll(m.conflicts);
       owned.forEach(r -> out.add(new RenderedResource(d.key.environment(), r, false)));
-      if (!m.object.path("spec").isEmpty()) {
+      if (user != null) {
+        out.add(new RenderedResource(d.key.environment(), Serialization.generic(m.object), false));
+      } else if (!m.object.path("spec").isEmpty()) {
         out.add(new RenderedResource(d.key.environment(), Serialization.generic(m.object), true));
       }
+    }
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return new RenderResult.Rejected(problems);
     }
     List<String> pending = new ArrayList<>();
     for (LinkPlan p : t.links) {
@@ -113,7 +155,7 @@ public final class EckAdapter {
         pending.add("link [" + p.link.local() + " -> " + p.link.alias() + "] needs " + what);
       }
     }
-    return new RenderResult.Rendered(out, t.problems, pending);
+    return new RenderResult.Rendered(out, problems, pending);
   }
 
   /**
@@ -131,14 +173,34 @@ public final class EckAdapter {
   }
 
   /**
-   * Multi-document YAML of rendered resources, each document starting with {@code ---}.
+   * Multi-document YAML of rendered resources, each document starting with {@code ---}. A partial
+   * {@code Elasticsearch} (no base manifest) is preceded by a comment line starting with {@link
+   * #PATCH_COMMENT}: it is a patch to merge, not a manifest to apply.
    *
    * @param resources the resources
    * @return the YAML text
    */
   public static String toYaml(List<RenderedResource> resources) {
-    return Serialization.yaml(resources.stream().map(RenderedResource::resource).toList());
+    StringBuilder out = new StringBuilder();
+    for (RenderedResource r : resources) {
+      String doc = Serialization.yaml(List.of(r.resource()));
+      if (r.partial()) {
+        out.append("---\n")
+            .append(PATCH_COMMENT)
+            .append(" only the fields remote-clusters sets on ")
+            .append(r.describe())
+            .append("; merge it into your manifest, or render with --base to get the whole"
+                + " manifest\n")
+            .append(doc.substring("---\n".length()));
+      } else {
+        out.append(doc);
+      }
+    }
+    return out.toString();
   }
+
+  /** The start of the comment that marks a partial {@code Elasticsearch} in YAML output. */
+  public static final String PATCH_COMMENT = "# PATCH, not a complete manifest:";
 
   /**
    * One JSON document (a Kubernetes {@code v1 List}) of rendered resources.

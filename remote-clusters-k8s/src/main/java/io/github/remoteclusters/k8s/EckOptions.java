@@ -70,7 +70,8 @@ public record EckOptions(
   }
 
   /**
-   * The defaults: field manager {@code remote-clusters}, ECK 3.3, server-side apply, no material,
+   * The defaults: field manager {@code remote-clusters}, ECK 3.3, {@link ApplyMode#PATCH_OWNED}, no
+   * material,
    * nodeSet {@code default}, placeholders for secrets.
    *
    * @return the options
@@ -79,7 +80,7 @@ public record EckOptions(
     return new EckOptions(
         DEFAULT_FIELD_MANAGER,
         EsVersion.of(3, 3, 0),
-        ApplyMode.SERVER_SIDE_APPLY,
+        ApplyMode.PATCH_OWNED,
         LinkMaterials.none(),
         List.of("default"),
         false);

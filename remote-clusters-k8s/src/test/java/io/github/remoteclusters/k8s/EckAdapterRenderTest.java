@@ -102,9 +102,9 @@ class EckAdapterRenderTest {
     assertThat(config.path("cluster.remote.far.server_name").asText())
         .isEqualTo("cluster2-es-remote-cluster.ns2.svc");
     assertThat(config.path("xpack.security.remote_cluster_client.ssl.enabled").asBoolean()).isTrue();
+    // only ours: ECK appends nodeSet config lists to its own CAs (ucfg.AppendValues)
     assertThat(config.path("xpack.security.remote_cluster_client.ssl.certificate_authorities").toString())
-        .contains("/usr/share/elasticsearch/config/transport-certs/ca.crt",
-            "/usr/share/elasticsearch/config/remote-certs/far-ca.crt");
+        .isEqualTo("[\"/usr/share/elasticsearch/config/remote-certs/far-ca.crt\"]");
     assertThat(local.path("spec").path("secureSettings").get(0).path("secretName").asText())
         .isEqualTo("cluster1-remote-credentials");
     assertThat(local.path("spec").has("remoteClusters")).isFalse();
@@ -432,5 +432,14 @@ class EckAdapterRenderTest {
     LinkMaterials m = LinkMaterials.of(Map.of("a/b", c), Map.of(), Map.of());
     assertThat(m.toString()).doesNotContain("very-secret").contains("a/b");
     assertThat(m.apiKey(io.github.remoteclusters.core.Link.of("a", "x", "b"))).isEqualTo(Optional.of(c));
+  }
+
+  @Test
+  void aPrivateCaRemoteWithoutItsCaIsPendingAndAStatedCaFileIsRendered() {
+    String withoutCa = Topologies.EXTERNAL_API_KEY.replace("remoteClusterCa: public", "");
+    RenderResult.Rendered r = rendered(ADAPTER, withoutCa);
+    assertThat(r.pending()).anySatisfy(p -> assertThat(p)
+        .contains("the CA of [onprem]'s remote cluster server", "remoteClusterCa"));
+    assertThat(r.resources()).noneMatch(x -> x.resource().getKind().equals("ConfigMap"));
   }
 }

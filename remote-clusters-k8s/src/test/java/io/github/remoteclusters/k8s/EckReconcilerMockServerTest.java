@@ -439,12 +439,54 @@ class EckReconcilerMockServerTest {
 
   @Test
   void serverSideApplyIsNotSupportedByTheMock() {
-    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults())
+    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults().withApplyMode(ApplyMode.SERVER_SIDE_APPLY))
         .reconciler(client, "default", ConnectionProbe.unknown())
         .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
     assertThat(o.links()).singleElement().satisfies(l -> {
       assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
       assertThat(l.lastError()).contains("[Elasticsearch ns1/cluster1/apply] failed", "415");
     });
+  }
+
+  @Test
+  void withEck33ConnectionSettingsGoThroughAStackConfigPolicyThatRemovalDeletes() {
+    String withOperator = Topologies.OTHER_ENV_API_KEY.replace(
+        "eck: {name: cluster1, namespace: ns1, environment: a}",
+        "eck: {name: cluster1, namespace: ns1, environment: a, operatorVersion: \"3.3.0\"}");
+    ReconcileOutcome o = reconcile(withOperator, "a", MATERIALS);
+    assertThat(o.ok()).as("%s", o).isTrue();
+    assertThat(o.changes()).extracting(Object::toString)
+        .contains("CREATED StackConfigPolicy ns1/cluster1-remote-clusters");
+    GenericKubernetesResource policy = client
+        .genericKubernetesResources(io.github.remoteclusters.k8s.internal.KubeOps.STACK_CONFIG_POLICY)
+        .inNamespace("ns1").withName("cluster1-remote-clusters").get();
+    Map<String, Object> policySpec = spec(policy);
+    assertThat(map(map(policySpec, "elasticsearch"), "clusterSettings"))
+        .containsEntry("cluster.remote.far.mode", "proxy")
+        .containsEntry("cluster.remote.far.proxy_address", "rc.example.com:9443");
+    assertThat(map(map(policySpec, "resourceSelector"), "matchLabels"))
+        .containsEntry("remoteclusters.github.io/cluster-name", "cluster1");
+    GenericKubernetesResource es = get("ns1", "cluster1");
+    assertThat(es.getMetadata().getLabels())
+        .containsEntry("remoteclusters.github.io/cluster-name", "cluster1");
+    for (Map<String, Object> set : list(spec(es), "nodeSets")) {
+      assertThat(set.get("config") == null ? Map.of() : map(set, "config"))
+          .doesNotContainKey("cluster.remote.far.mode");
+    }
+    assertThat(reconcile(withOperator, "a", MATERIALS).changed()).isFalse();
+    String empty = """
+        clusters:
+          - name: local
+            version: "9.1.0"
+            deployment: eck
+            eck: {name: cluster1, namespace: ns1, environment: a, operatorVersion: "3.3.0"}
+        links: []
+        """;
+    ReconcileOutcome removed = reconcile(empty, "a", MATERIALS);
+    assertThat(removed.changes()).extracting(Object::toString)
+        .contains("DELETED StackConfigPolicy ns1/cluster1-remote-clusters");
+    assertThat(get("ns1", "cluster1").getMetadata().getLabels() == null
+        ? Map.of() : get("ns1", "cluster1").getMetadata().getLabels())
+        .doesNotContainKey("remoteclusters.github.io/cluster-name");
   }
 }

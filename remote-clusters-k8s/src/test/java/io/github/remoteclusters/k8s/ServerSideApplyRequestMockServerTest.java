@@ -30,22 +30,7 @@ class ServerSideApplyRequestMockServerTest {
 
   @Test
   void sendsAnApplyPatchWithOurFieldManagerAndOnlyTheFieldsWeTouch() throws Exception {
-    GenericKubernetesResource es = new GenericKubernetesResourceBuilder()
-        .withApiVersion("elasticsearch.k8s.elastic.co/v1")
-        .withKind("Elasticsearch")
-        .withNewMetadata().withName("cluster1").withNamespace("ns1")
-        .addToAnnotations("user", "kept").endMetadata()
-        .addToAdditionalProperties("spec", Map.of(
-            "version", "8.19.3",
-            "nodeSets", List.of(Map.of("name", "default", "count", 1)),
-            "remoteClusters", List.of(Map.of("name", "user-alias",
-                "elasticsearchRef", Map.of("name", "other")))))
-        .build();
-    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns1").resource(es).create();
-    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns2")
-        .resource(new GenericKubernetesResourceBuilder(es).editMetadata().withName("cluster2")
-            .withNamespace("ns2").endMetadata().build())
-        .create();
+    GenericKubernetesResource es = createClusters(true);
     server.expect().patch()
         .withPath("/apis/elasticsearch.k8s.elastic.co/v1/namespaces/ns1/elasticsearches/cluster1"
             + "?fieldManager=remote-clusters&force=true")
@@ -53,7 +38,7 @@ class ServerSideApplyRequestMockServerTest {
         .once();
     int before = server.getRequestCount();
 
-    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults())
+    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults().withApplyMode(ApplyMode.SERVER_SIDE_APPLY))
         .reconciler(client, "default", ConnectionProbe.unknown())
         .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
 
@@ -79,5 +64,57 @@ class ServerSideApplyRequestMockServerTest {
     List<String> names = new ArrayList<>();
     body.path("spec").path("remoteClusters").forEach(e -> names.add(e.path("name").asText()));
     assertThat(names).containsExactly("user-alias", "cert-link");
+  }
+
+  @Test
+  void theDefaultPatchesOnlyWhatItOwnsGuardedByTheResourceVersion() throws Exception {
+    createClusters(false);
+    int before = server.getRequestCount();
+
+    ReconcileOutcome o = EckAdapter.of(EckOptions.defaults())
+        .reconciler(client, "default", ConnectionProbe.unknown())
+        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
+
+    assertThat(EckOptions.defaults().applyMode()).isEqualTo(ApplyMode.PATCH_OWNED);
+    assertThat(o.changes()).extracting(Object::toString).contains("UPDATED Elasticsearch ns1/cluster1");
+    List<RecordedRequest> requests = new ArrayList<>();
+    for (int i = 0; i < server.getRequestCount(); i++) {
+      requests.add(server.takeRequest());
+    }
+    RecordedRequest patch = requests.subList(before, requests.size()).stream()
+        .filter(r -> r.getMethod().equals("PATCH"))
+        .findFirst()
+        .orElseThrow();
+    assertThat(patch.getHeader("Content-Type")).startsWith("application/json-patch+json");
+    assertThat(patch.getPath()).doesNotContain("fieldManager");
+    JsonNode after = new ObjectMapper().valueToTree(
+        client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns1")
+            .withName("cluster1").get());
+    List<String> names = new ArrayList<>();
+    after.at("/spec/remoteClusters").forEach(e -> names.add(e.path("name").asText()));
+    assertThat(names).containsExactly("user-alias", "cert-link");
+  }
+
+  /** cluster1 (with the user's alias) in ns1 and cluster2 in ns2; returns cluster1. */
+  private GenericKubernetesResource createClusters(boolean userAnnotation) {
+    GenericKubernetesResourceBuilder b = new GenericKubernetesResourceBuilder()
+        .withApiVersion("elasticsearch.k8s.elastic.co/v1")
+        .withKind("Elasticsearch")
+        .withNewMetadata().withName("cluster1").withNamespace("ns1").endMetadata()
+        .addToAdditionalProperties("spec", Map.of(
+            "version", "8.19.3",
+            "nodeSets", List.of(Map.of("name", "default", "count", 1)),
+            "remoteClusters", List.of(Map.of("name", "user-alias",
+                "elasticsearchRef", Map.of("name", "other")))));
+    if (userAnnotation) {
+      b.editMetadata().addToAnnotations("user", "kept").endMetadata();
+    }
+    GenericKubernetesResource es = b.build();
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns1").resource(es).create();
+    client.genericKubernetesResources(KubeOps.ELASTICSEARCH).inNamespace("ns2")
+        .resource(new GenericKubernetesResourceBuilder(es).editMetadata().withName("cluster2")
+            .withNamespace("ns2").endMetadata().build())
+        .create();
+    return es;
   }
 }

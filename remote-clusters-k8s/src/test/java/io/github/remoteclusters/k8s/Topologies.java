@@ -94,6 +94,7 @@ final class Topologies {
           remoteClusterAddress: "es.example.com:9443"
           serverName: es.example.com
           remoteClusterServer: true
+          remoteClusterCa: public
       links:
         - local: local
           remote: onprem

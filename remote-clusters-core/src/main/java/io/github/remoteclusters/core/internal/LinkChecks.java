@@ -161,6 +161,24 @@ final class LinkChecks {
     } else if (security == SecurityModel.API_KEY) {
       needs(c, License.ENTERPRISE, "the API-key security model");
     }
+    boolean eck = c.local.deployment() == Deployment.ECK || c.remote.deployment() == Deployment.ECK;
+    if (security == SecurityModel.API_KEY || eck) {
+      // The landing page: "The remote clusters feature on ECK requires a valid Enterprise license
+      // or Enterprise trial license"; the API-key model needs enterprise everywhere.
+      for (Cluster cluster : List.of(c.local, c.remote)) {
+        if (cluster.license() == null) {
+          c.report(
+              ProblemCode.LICENSE_UNKNOWN,
+              cluster == c.local ? "local" : "remote",
+              "cluster [" + cluster.name() + "] states no [license]: "
+                  + (security == SecurityModel.API_KEY
+                      ? "the API-key security model"
+                      : "remote clusters on ECK")
+                  + " need an enterprise licence (or trial); check it (GET /_license) and set"
+                  + " license: enterprise");
+        }
+      }
+    }
     if (c.link.wantsReplication()) {
       needs(c, License.PLATINUM, "cross-cluster replication");
     }
@@ -174,6 +192,44 @@ final class LinkChecks {
             cluster == c.local ? "local" : "remote",
             what + " needs licence [" + level.id() + "] (or trial); cluster [" + cluster.name()
                 + "] has [" + cluster.license().id() + "]");
+      }
+    }
+  }
+
+  /**
+   * Elastic Cloud to ECK with certificates: the docs install Elastic Cloud's {@code trust.yml} on
+   * the ECK cluster, with the ECK line {@code *.node.<cluster-name>.<namespace>.es.local};
+   * without it the exposed ECK transport accepts any node certificate the Cloud CA signed.
+   */
+  static void checkTrustRestrictions(Context c, SecurityModel security) {
+    if (security != SecurityModel.CERTIFICATE) {
+      return;
+    }
+    for (Cluster eck : List.of(c.local, c.remote)) {
+      Cluster other = eck == c.local ? c.remote : c.local;
+      if (eck.deployment() != Deployment.ECK || !other.deployment().isElasticCloud()) {
+        continue;
+      }
+      String own = "*.node." + eck.eck().name() + "." + eck.eck().namespace() + ".es.local";
+      String side = eck == c.local ? "local" : "remote";
+      if (eck.trustRestrictions() == null) {
+        c.report(
+            ProblemCode.TRUST_RESTRICTIONS,
+            side,
+            "cluster [" + eck.name() + "] has no [trustRestrictions]: its transport, exposed to ["
+                + other.name() + "], would accept any node certificate signed by the "
+                + other.deployment().id() + " CA; download trust.yml from the Security page of ["
+                + other.name() + "], change the ECK line to \"" + own + "\" and set"
+                + " trustRestrictions: trust.yml");
+      } else if (eck.trustRestrictions().subjectNames().stream()
+          .noneMatch(p -> p.equals(own) || p.equals("*.node." + eck.eck().name() + ".*.es.local")
+              || p.equals("*"))) {
+        c.report(
+            ProblemCode.TRUST_RESTRICTIONS,
+            side,
+            "trustRestrictions of [" + eck.name() + "] has no pattern for its own nodes (\"" + own
+                + "\"): ECK's nodes would fail to join the cluster; the docs: replace the line"
+                + " *.node.*.cluster.<namespace>.es.local.account downloaded from the console");
       }
     }
   }

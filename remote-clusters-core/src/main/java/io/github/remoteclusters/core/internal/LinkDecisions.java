@@ -148,6 +148,12 @@ final class LinkDecisions {
         apiKey
             ? REMOTE_CLUSTER_PORT
             : c.remote.deployment().isElasticCloud() ? CLOUD_TRANSPORT_PORT : TRANSPORT_PORT;
+    // An ECK Service exposed on another port (an Ingress on 443, a NodePort) says so in the topology.
+    io.github.remoteclusters.core.ServiceExposure exposed =
+        apiKey ? c.remote.remoteClusterService() : c.remote.transportService();
+    if (exposed != null && exposed.port() != null) {
+      expected = exposed.port();
+    }
     if (security != SecurityModel.NONE && port != expected) {
       c.report(
           ProblemCode.ADDRESS_PORT_MISMATCH,
@@ -187,6 +193,11 @@ final class LinkDecisions {
     }
     if (c.remote.deployment().isElasticCloud()) {
       return RemoteAddress.parse(address).host();
+    }
+    if (c.remote.deployment() == Deployment.ECK
+        && c.remote.tlsTerminatedInFront(security == SecurityModel.API_KEY)) {
+      // a load balancer or Ingress presents its own certificate: no ECK server name
+      return null;
     }
     if (c.remote.deployment() == Deployment.ECK) {
       return security == SecurityModel.API_KEY

@@ -91,6 +91,7 @@ public final class LinkPlanner {
     LinkChecks.checkVersions(c);
     LinkChecks.checkLicence(c, security);
     LinkChecks.checkCloudAlias(c, security);
+    LinkChecks.checkTrustRestrictions(c, security);
     Connection connection = LinkDecisions.connection(c, security);
     boolean skip = LinkDecisions.skipUnavailable(c);
     return new LinkDecision(c, security, connection, skip);

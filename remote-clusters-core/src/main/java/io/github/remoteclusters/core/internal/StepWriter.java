@@ -2,12 +2,14 @@ package io.github.remoteclusters.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.CaTrust;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.EckRef;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.ServiceExposure;
 import io.github.remoteclusters.core.plan.Connection;
 import io.github.remoteclusters.core.plan.EckResource;
 import io.github.remoteclusters.core.plan.EckResourceStep;
@@ -87,10 +89,16 @@ final class StepWriter {
               + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds");
     } else {
       remoteSide();
-      trust();
-      if (apiKey) {
+      if (apiKey && local.deployment().isElasticCloud() && !remoteCaPublic()) {
+        // The console's wizard takes the API key before the CA: the key must exist first.
         createKey();
-        storeCredentials();
+        cloudWizard();
+      } else {
+        trust();
+        if (apiKey) {
+          createKey();
+          storeCredentials();
+        }
       }
       putSettings();
     }
@@ -113,6 +121,32 @@ final class StepWriter {
       String es = remote.eck().name();
       String service =
           apiKey ? EckNames.remoteClusterService(es) : EckNames.transportService(es);
+      ServiceExposure exposure = apiKey ? remote.remoteClusterService() : remote.transportService();
+      if (exposure != null && exposure.type() != ServiceExposure.Type.LOAD_BALANCER) {
+        int port = apiKey ? EckNames.REMOTE_CLUSTER_PORT : EckNames.TRANSPORT_PORT;
+        manual(
+            new StepPayload.ExposeService(alias(), service, apiKey),
+            remote,
+            "expose service " + service + " outside its Kubernetes cluster through "
+                + (exposure.type() == ServiceExposure.Type.INGRESS
+                    ? "an Ingress" : "a NodePort Service")
+                + "; its address must match cluster [" + remote.name() + "] "
+                + (apiKey ? "remoteClusterAddress" : "transportAddress"),
+            exposure.type() == ServiceExposure.Type.INGRESS
+                ? List.of(
+                    "route TCP to " + service + ":" + port + " with an Ingress (or Gateway)"
+                        + " controller that supports TCP services"
+                        + (exposure.port() == null ? "" : ", on port " + exposure.port()),
+                    exposure.tlsTermination()
+                        ? "it terminates TLS: peers trust its certificate's CA (remoteClusterCa),"
+                            + " not ECK's, and send no ECK server_name"
+                        : "pass TLS through: the nodes present ECK's certificates")
+                : List.of(
+                    "set spec." + (apiKey ? "remoteClusterServer" : "transport")
+                        + ".service.spec.type: NodePort on " + es
+                        + (exposure.port() == null ? "" : " (node port " + exposure.port() + ")")));
+        return;
+      }
       eck(
           new StepPayload.ExposeService(alias(), service, apiKey),
           remote,
@@ -131,9 +165,18 @@ final class StepWriter {
           "enable the remote cluster server of [" + remote.name() + "] (port 9443)",
           remote.deployment() == Deployment.SELF_MANAGED
               ? List.of(
-                  "in elasticsearch.yml of every node: remote_cluster_server.enabled: true",
+                  "in elasticsearch.yml of every node: remote_cluster_server.enabled: true and"
+                      + " remote_cluster.host: "
+                      + (remote.remoteClusterHost() != null
+                          ? remote.remoteClusterHost()
+                          : "<an address the nodes of [" + local.name() + "] can reach>")
+                      + " (it defaults to transport.host: bound to localhost, the server cannot"
+                      + " be reached); remote_cluster.port defaults to 9443",
                   "give the server a certificate: xpack.security.remote_cluster_server.ssl.key and"
-                      + " xpack.security.remote_cluster_server.ssl.certificate (or .keystore.path)",
+                      + " xpack.security.remote_cluster_server.ssl.certificate, or"
+                      + " xpack.security.remote_cluster_server.ssl.keystore.path (PKCS#12) with its"
+                      + " password in the keystore: bin/elasticsearch-keystore add"
+                      + " xpack.security.remote_cluster_server.ssl.keystore.secure_password",
                   "open port 9443 (remote_cluster.port) to the nodes of [" + local.name() + "]",
                   "restart the nodes one at a time")
               : List.of(
@@ -146,7 +189,7 @@ final class StepWriter {
     if (security == SecurityModel.NONE) {
       return;
     }
-    if (!apiKey || remote.deployment() != Deployment.ECH) {
+    if (!apiKey || !remoteCaPublic()) {
       trustOn(local, remote);
     }
     if (!apiKey) {
@@ -163,17 +206,24 @@ final class StepWriter {
     List<String> lines = StepCache.get(cache.trustLines, key, k -> trustLines(truster, trusted));
     manual(
         new StepPayload.TrustCa(alias(), trusted.name(), apiKey),
-        truster.name(),
+        truster,
         "make [" + truster.name() + "] trust the CA of [" + trusted.name() + "] for "
             + (apiKey ? "its remote cluster client (API keys)" : "the transport layer (certificates)"),
         lines);
   }
 
   private List<String> trustLines(Cluster truster, Cluster trusted) {
-    String file = trusted.name() + "-ca.crt";
+    CaTrust stated = apiKey ? trusted.remoteClusterCa() : trusted.transportCa();
+    String file =
+        stated instanceof CaTrust.PemFile
+            ? ((CaTrust.PemFile) stated).path().getFileName().toString()
+            : trusted.name() + "-ca.crt";
     List<String> instructions = trustInstructions(truster, trusted, file);
     String[] lines = new String[instructions.size() + 1];
-    lines[0] = "get " + caSource(trusted) + " into file " + file;
+    lines[0] = stated instanceof CaTrust.PemFile
+        ? "use " + file + " (the topology's " + (apiKey ? "remoteClusterCa" : "transportCa")
+            + " of [" + trusted.name() + "]): " + caSource(trusted)
+        : "get " + caSource(trusted) + " into file " + file;
     for (int i = 0; i < instructions.size(); i++) {
       lines[i + 1] = instructions.get(i);
     }
@@ -183,9 +233,17 @@ final class StepWriter {
   private String caSource(Cluster c) {
     switch (c.deployment()) {
       case ECK:
+        if (c.tlsTerminatedInFront(apiKey)) {
+          return "the CA of the load balancer or Ingress that terminates TLS in front of "
+              + (apiKey ? EckNames.remoteClusterService(c.eck().name())
+                  : EckNames.transportService(c.eck().name()))
+              + " (not ECK's CA: its certificate is the one peers see)";
+        }
         String certs = EckNames.transportCertsPublic(c.eck().name());
         return "the ca.crt of Secret " + certs + " in namespace "
-            + c.eck().namespace() + " (kubectl get secret " + certs + " -n " + c.eck().namespace()
+            + c.eck().namespace() + "; ECK rotates this CA after one year by default (operator"
+            + " flag --ca-cert-validity): copy it again after every rotation, or the link breaks"
+            + " without warning (kubectl get secret " + certs + " -n " + c.eck().namespace()
             + " -o jsonpath='{.data.ca\\.crt}' | base64 -d)";
       case ECE:
         return apiKey
@@ -210,18 +268,18 @@ final class StepWriter {
         if (apiKey) {
           String map = EckNames.remoteCaConfigMap(truster.eck().name());
           String key = EckNames.remoteCaKey(alias());
+          // STORE_CREDENTIALS mounts it and lists it, in the one manifest change of the link
           return List.of(
               "kubectl create configmap " + map + " -n " + ns + " --from-file=" + key + "=" + file
                   + " (if the ConfigMap exists, add the key " + key + " to it instead)",
-              "mount ConfigMap " + map + " at " + EckNames.REMOTE_CERTS_MOUNT
-                  + " in the podTemplate of every nodeSet of " + truster.eck().name(),
-              "in every nodeSet config: add \"" + EckNames.remoteCaPath(alias()) + "\" to"
-                  + " xpack.security.remote_cluster_client.ssl.certificate_authorities; the list"
-                  + " replaces the one ECK sets itself, so it must also hold ECK's CAs \""
-                  + EckNames.ECK_TRANSPORT_CA + "\" and \"" + EckNames.ECK_TRANSPORT_REMOTE_CA
-                  + "\" and the CAs of the other remote links of " + truster.eck().name());
+              "do not change the Elasticsearch resource yet: STORE_CREDENTIALS mounts the"
+                  + " ConfigMap and lists \"" + EckNames.remoteCaPath(alias()) + "\" in the same"
+                  + " manifest change as the key, so the nodes roll once");
         }
         String certs = EckNames.transportCaConfigMap(truster.eck().name());
+        if (trusted.deployment().isElasticCloud()) {
+          return cloudTransportTrust(truster, file, certs);
+        }
         return List.of(
             "kubectl create configmap " + certs + " -n " + ns + " --from-file=ca.crt=" + file
                 + " (append to ca.crt if the ConfigMap already holds other CAs)",
@@ -251,6 +309,11 @@ final class StepWriter {
               + trusted.eck().namespace() + ".es.local, all deployments");
         }
         lines.add("name the environment and create the trust");
+        if (!apiKey && trusted.deployment() == Deployment.ECK) {
+          lines.add("when asked whether trust from the other environment is set up: No; download"
+              + " the deployment's CA certificate and trust.yml, for the trust step of ["
+              + trusted.name() + "]");
+        }
         return lines;
     }
   }
@@ -271,14 +334,7 @@ final class StepWriter {
     switch (local.deployment()) {
       case ECK:
         String name = EckNames.credentialsSecret(local.eck().name());
-        lines = List.of(
-            "kubectl create secret generic " + name + " -n " + local.eck().namespace()
-                + " --from-literal=" + setting + "='" + secret + "' (if the Secret exists, add"
-                + " the key " + setting + " to it instead)",
-            "add {secretName: " + name + "} to spec.secureSettings of " + local.eck().name()
-                + " (once: the Secret holds the credentials of every alias)",
-            "in every nodeSet config: xpack.security.remote_cluster_client.ssl.enabled: true",
-            "ECK restarts the nodes to load the new keystore entry");
+        lines = eckLocalManifest(name, setting, secret);
         break;
       case SELF_MANAGED:
         lines = List.of(
@@ -289,7 +345,8 @@ final class StepWriter {
       default:
         lines = List.of(
             "in the " + local.deployment().id() + " console of [" + local.name()
-                + "]: Security > Remote connections > Add API key",
+                + "]: Security > Remote Connections > Trust management > Connections using API"
+                + " keys > Add API key (the CA is public: nothing to upload)",
             "remote cluster name: " + alias() + ", cross-cluster API key: " + secret);
         break;
     }
@@ -298,6 +355,10 @@ final class StepWriter {
         local,
         "put the API key into the keystore of [" + local.name() + "] as " + setting,
         lines);
+    reloadSecureSettings();
+  }
+
+  private void reloadSecureSettings() {
     if (local.deployment() == Deployment.SELF_MANAGED) {
       request(
           new StepPayload.ReloadSecureSettings(alias()),
@@ -352,6 +413,17 @@ final class StepWriter {
                     + " users of [" + local.name() + "]",
                 "grant them read and read_cross_cluster (search) or read_ccr and monitor/read"
                     + " (replication) on the indices " + alias() + " should reach"));
+        manual(
+            new StepPayload.Manual(alias()),
+            local,
+            "with certificates the users of [" + local.name() + "] reach [" + remote.name()
+                + "] with their role names: their roles on [" + local.name() + "] must have the"
+                + " same names as the roles on [" + remote.name() + "]",
+            List.of(
+                "on [" + local.name() + "] give the users roles with the same names as the roles"
+                    + " created on [" + remote.name() + "] (for search their privileges on ["
+                    + local.name() + "] can be empty; for replication: manage_ccr, and"
+                    + " monitor, read, write, manage_follow_index on the follower indices)"));
       }
       return;
     }
@@ -463,18 +535,119 @@ final class StepWriter {
             target.name(),
             description,
             new EckResource("Elasticsearch", ref.name(), ref.namespace()),
-            payload));
+            payload,
+            restarts(payload, target)));
+  }
+
+  /** Whether a step restarts the nodes of its target: {@link Restarts}, the one home of it. */
+  private boolean restarts(StepPayload payload, Cluster target) {
+    boolean eckLocalManifest =
+        target == local && local.deployment() == Deployment.ECK && !sameEnvironment();
+    return Restarts.restartsNodes(payload.action(), target, apiKey, eckLocalManifest);
   }
 
   private void manual(StepPayload payload, Cluster target, String description, List<String> lines) {
-    manual(payload, target.name(), description, lines);
-  }
-
-  private void manual(StepPayload payload, String target, String description, List<String> lines) {
-    steps.add(new ManualStep(target, description, payload, lines));
+    steps.add(
+        new ManualStep(target.name(), description, payload, lines, restarts(payload, target)));
   }
 
   private void request(StepPayload payload, Cluster target, String description) {
-    steps.add(new ElasticsearchRequestStep(target.name(), description, payload));
+    steps.add(
+        new ElasticsearchRequestStep(
+            target.name(), description, payload, restarts(payload, target)));
+  }
+
+  // ------------------------------------------------------------ the Elastic docs' special cases
+
+  /** The remote presents a publicly trusted certificate: the local cluster needs no CA. */
+  private boolean remoteCaPublic() {
+    CaTrust ca = remote.remoteClusterCa();
+    return ca != null ? ca.isPublic() : remote.deployment() == Deployment.ECH;
+  }
+
+  /**
+   * Elastic Cloud with an API key and a private CA: the console's wizard stores the key and the
+   * CA in one go, key first (Add trusted environment > Self-managed > API keys > No, it is private).
+   */
+  private void cloudWizard() {
+    String setting = EckNames.credentialsKey(alias());
+    String secret = "<encoded value of API key " + keyName() + ">";
+    List<String> trust = trustLines(local, remote);
+    List<String> lines = new ArrayList<>();
+    lines.add(trust.get(0));
+    lines.add("in the " + local.deployment().id() + " console of [" + local.name()
+        + "]: Security > Remote Connections > Add trusted environment > Self-managed > API keys;"
+        + " is the CA of the remote's proxy or load-balancing infrastructure public? No, it is"
+        + " private");
+    lines.add("add the API key: remote cluster name " + alias() + " (lowercase letters, numbers,"
+        + " dashes and underscores), cross-cluster API key " + secret + "; Add (it is stored as "
+        + setting + ")");
+    lines.add("add the CA certificate of the remote: the file of the first line");
+    lines.add("name the environment and select Create trust");
+    manual(
+        new StepPayload.StoreCredentials(alias(), keyName()),
+        local,
+        "in the " + local.deployment().id() + " console of [" + local.name() + "], store the API"
+            + " key as " + setting + " and trust the private CA of [" + remote.name() + "] in one"
+            + " wizard, which takes the key before the CA",
+        lines);
+    reloadSecureSettings();
+  }
+
+  /** An ECK local cluster's one manifest change: the key, the client settings and the CA. */
+  private List<String> eckLocalManifest(String secretName, String setting, String secret) {
+    String es = local.eck().name();
+    List<String> lines = new ArrayList<>();
+    lines.add("kubectl create secret generic " + secretName + " -n " + local.eck().namespace()
+        + " --from-literal=" + setting + "='" + secret + "' (if the Secret exists, add the key "
+        + setting + " to it instead)");
+    lines.add("then change the Elasticsearch resource " + es + " once (one rolling restart):");
+    lines.add("- add {secretName: " + secretName + "} to spec.secureSettings (once: the Secret"
+        + " holds the credentials of every alias)");
+    lines.add("- in every nodeSet config: xpack.security.remote_cluster_client.ssl.enabled: true");
+    if (!remoteCaPublic()) {
+      lines.add("- in every nodeSet config: add \"" + EckNames.remoteCaPath(alias()) + "\" to"
+          + " xpack.security.remote_cluster_client.ssl.certificate_authorities (ECK appends the"
+          + " list to the CAs it sets itself), and mount ConfigMap "
+          + EckNames.remoteCaConfigMap(es) + " at " + EckNames.REMOTE_CERTS_MOUNT
+          + " in the podTemplate of every nodeSet");
+    }
+    if (local.fileBasedSecureSettings()) {
+      lines.add("- if every secure setting of " + es + " is reloadable (remote-cluster keys are),"
+          + " the annotation " + EckNames.FILE_BASED_SECURE_SETTINGS + ": \"true\": ECK 3.5"
+          + " then delivers secure settings as file-based settings, so a new or rotated key"
+          + " needs no restart");
+    } else {
+      lines.add("ECK restarts the nodes to load the keystore; every later key change restarts"
+          + " them again (ECK issue #8922), unless Elasticsearch 9.5+ on ECK 3.5+ uses"
+          + " file-based secure settings");
+    }
+    return lines;
+  }
+
+  /** An ECK cluster trusting an Elastic Cloud deployment's transport: CA and trust filter. */
+  private List<String> cloudTransportTrust(Cluster truster, String file, String certs) {
+    String es = truster.eck().name();
+    String ns = truster.eck().namespace();
+    String own = EckNames.ownNodesPattern(es, ns);
+    String map = EckNames.trustRestrictionsConfigMap(es);
+    List<String> lines = new ArrayList<>();
+    lines.add("kubectl create configmap " + certs + " -n " + ns + " --from-file=ca.crt=" + file
+        + " (append to ca.crt if the ConfigMap already holds other CAs), and set"
+        + " spec.transport.tls.certificateAuthorities.configMapName: " + certs + " on " + es);
+    lines.add(truster.trustRestrictions() != null
+        ? "the trust filter is the topology's trustRestrictions of [" + truster.name() + "]; it"
+            + " must hold \"" + own + "\" for ECK's own nodes"
+        : "download trust.yml from the Security page of the deployment and replace its line"
+            + " \"*.node.*.cluster." + ns + ".es.local.account\" with \"" + own + "\" (else ECK's"
+            + " nodes fail the trust check)");
+    lines.add("kubectl create configmap " + map + " -n " + ns + " --from-file="
+        + EckNames.TRUST_YML + "=trust.yml");
+    lines.add("in every nodeSet config: " + EckNames.TRUST_RESTRICTIONS_PATH + ": "
+        + EckNames.trustYmlPath() + ", and mount ConfigMap " + map + " at "
+        + EckNames.TRUST_FILTER_MOUNT + " in the podTemplate of every nodeSet (a rolling"
+        + " restart); without the filter the exposed transport accepts any node certificate"
+        + " the deployment's CA signed");
+    return lines;
   }
 }

@@ -14,10 +14,15 @@ import java.util.Objects;
  * @param description what and why
  * @param resource the resource
  * @param payload what the step does; {@link StepEncoder} turns it into the patch
+ * @param restartsNodes whether ECK rolls the nodes of the target for this change
  * @since 0.1.0
  */
 public record EckResourceStep(
-    String target, String description, EckResource resource, StepPayload payload)
+    String target,
+    String description,
+    EckResource resource,
+    StepPayload payload,
+    boolean restartsNodes)
     implements PlanStep {
 
   /** Checks that no component is null and that ECK does the payload. */
@@ -30,6 +35,19 @@ public record EckResourceStep(
       throw new IllegalArgumentException(
           payload.getClass().getSimpleName() + " is not done by patching an ECK resource");
     }
+  }
+
+  /**
+   * A step that restarts no node.
+   *
+   * @param target the cluster whose resource is patched
+   * @param description what and why
+   * @param resource the resource
+   * @param payload what the step does
+   */
+  public EckResourceStep(
+      String target, String description, EckResource resource, StepPayload payload) {
+    this(target, description, resource, payload, false);
   }
 
   @Override

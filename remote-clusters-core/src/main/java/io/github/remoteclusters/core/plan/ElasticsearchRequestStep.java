@@ -8,9 +8,11 @@ import java.util.Objects;
  * @param target the cluster that receives the request
  * @param description what and why
  * @param payload what the step does; {@link StepEncoder} turns it into the request
+ * @param restartsNodes whether the request restarts nodes (none does today)
  * @since 0.1.0
  */
-public record ElasticsearchRequestStep(String target, String description, StepPayload payload)
+public record ElasticsearchRequestStep(
+    String target, String description, StepPayload payload, boolean restartsNodes)
     implements PlanStep {
 
   /** Checks that no component is null and that the payload is done by a request. */
@@ -22,6 +24,17 @@ public record ElasticsearchRequestStep(String target, String description, StepPa
       throw new IllegalArgumentException(
           payload.getClass().getSimpleName() + " is not done by an Elasticsearch request");
     }
+  }
+
+  /**
+   * A request that restarts no node.
+   *
+   * @param target the cluster that receives the request
+   * @param description what and why
+   * @param payload what the step does
+   */
+  public ElasticsearchRequestStep(String target, String description, StepPayload payload) {
+    this(target, description, payload, false);
   }
 
   @Override

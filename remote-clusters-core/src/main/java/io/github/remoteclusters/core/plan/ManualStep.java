@@ -11,10 +11,15 @@ import java.util.Objects;
  * @param description what and why
  * @param payload what the step does
  * @param instructions the instructions, one line each, secrets replaced by placeholders
+ * @param restartsNodes whether carrying the step out restarts the nodes of its target
  * @since 0.1.0
  */
 public record ManualStep(
-    String target, String description, StepPayload payload, List<String> instructions)
+    String target,
+    String description,
+    StepPayload payload,
+    List<String> instructions,
+    boolean restartsNodes)
     implements PlanStep {
 
   /** Checks that no component is null and copies the instructions. */
@@ -23,6 +28,19 @@ public record ManualStep(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(payload, "payload");
     instructions = List.copyOf(instructions);
+  }
+
+  /**
+   * A step that restarts no node.
+   *
+   * @param target the cluster the person acts on
+   * @param description what and why
+   * @param payload what the step does
+   * @param instructions the instructions
+   */
+  public ManualStep(
+      String target, String description, StepPayload payload, List<String> instructions) {
+    this(target, description, payload, instructions, false);
   }
 
   @Override

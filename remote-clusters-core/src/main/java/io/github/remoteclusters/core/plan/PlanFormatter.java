@@ -141,6 +141,7 @@ public final class PlanFormatter {
     ObjectNode out = Json.object();
     out.put("action", step.action().name());
     out.put("target", step.target());
+    out.put("restartsNodes", step.restartsNodes());
     if (step instanceof ElasticsearchRequestStep) {
       HttpRequest r = ((ElasticsearchRequestStep) step).request();
       out.put("kind", "elasticsearch-request");
@@ -196,7 +197,8 @@ public final class PlanFormatter {
         int n = 1;
         for (PlanStep s : p.steps()) {
           out.append("  ").append(n++).append(". ").append(s.action()).append(" on ")
-              .append(s.target()).append(": ").append(s.description()).append('\n');
+              .append(s.target()).append(s.restartsNodes() ? " (restarts its nodes)" : "")
+              .append(": ").append(s.description()).append('\n');
           stepText(s, out);
         }
       } else if (r instanceof PlanResult.Rejected) {

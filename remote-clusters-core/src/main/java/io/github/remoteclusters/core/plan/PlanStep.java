@@ -37,4 +37,13 @@ public sealed interface PlanStep
    * @return the payload
    */
   StepPayload payload();
+
+  /**
+   * Whether carrying the step out restarts the nodes of its target: static settings, a changed pod
+   * template, and on ECK every change of secure settings (unless delivered as file-based
+   * settings). Connection settings, keys, roles and Services restart nothing.
+   *
+   * @return true for a (rolling) restart
+   */
+  boolean restartsNodes();
 }

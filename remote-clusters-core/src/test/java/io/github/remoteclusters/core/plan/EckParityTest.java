@@ -29,21 +29,26 @@ class EckParityTest {
       """;
 
   @Test
-  void eckLocalAddsEachRemoteCaNextToEcksOwn() {
+  void eckLocalListsOnlyItsOwnCaBecauseEckAppendsNodeSetLists() {
     TopologyPlan plan = Plans.planAll(ECK_LOCAL_TWO_EXTERNAL);
     for (String alias : List.of("dc1", "dc2")) {
       Plan p = planOf(plan, alias);
       String lines = String.join("\n", trust(p).instructions());
-      // ECK writes remote_cluster_client.ssl.certificate_authorities itself (its transport CA and
-      // the CAs it copies); a nodeSet config replaces that list, so each link adds to it.
-      assertThat(lines)
+      assertThat(lines).contains("kubectl create configmap search-remote-ca ");
+      // ECK merges nodeSet config into its own with ucfg.AppendValues: the list is appended to
+      // the CAs ECK sets, so ours holds only ours; trust and key are one manifest change.
+      String manifest = String.join("\n", p.steps().stream()
+          .filter(x -> x.action() == StepAction.STORE_CREDENTIALS)
+          .map(x -> String.join("\n", ((ManualStep) x).instructions())).toList());
+      assertThat(manifest)
           .contains("add \"/usr/share/elasticsearch/config/remote-certs/" + alias + "-ca.crt\" to"
               + " xpack.security.remote_cluster_client.ssl.certificate_authorities")
-          .contains("\"/usr/share/elasticsearch/config/transport-certs/ca.crt\"")
-          .contains("\"/usr/share/elasticsearch/config/transport-remote-certs/ca.crt\"")
-          .contains("the CAs of the other remote links of search")
-          .contains("kubectl create configmap search-remote-ca ")
-          .doesNotContain("certificate_authorities: [");
+          .contains("ECK appends the list to the CAs it sets itself")
+          .contains("once (one rolling restart)")
+          .doesNotContain("transport-certs/ca.crt");
+      assertThat(trust(p).restartsNodes()).isFalse();
+      assertThat(p.steps().stream().filter(x -> x.action() == StepAction.STORE_CREDENTIALS)
+          .allMatch(PlanStep::restartsNodes)).isTrue();
     }
   }
 

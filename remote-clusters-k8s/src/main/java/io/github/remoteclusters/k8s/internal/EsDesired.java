@@ -36,6 +36,19 @@ public final class EsDesired {
   public final Map<String, String> remoteCas = new TreeMap<>();
   /** Extra transport CAs by peer cluster name. */
   public final Map<String, String> transportCas = new TreeMap<>();
+  /** The Service type for the remote cluster server when exposed. */
+  public String remoteClusterServiceType = "LoadBalancer";
+  /** The Service type for the transport layer when exposed. */
+  public String transportServiceType = "LoadBalancer";
+  /** The {@code trust.yml} content of the transport trust filter, or null. */
+  public String trustYml;
+  /**
+   * {@code cluster.remote.*} settings for ECK's {@code StackConfigPolicy} (dynamic: no restart)
+   * instead of nodeSet config.
+   */
+  public final Map<String, JsonNode> clusterSettings = new TreeMap<>();
+  /** Whether ECK may deliver secure settings as file-based settings (ES 9.5+, ECK 3.5+). */
+  public boolean fileBasedSecureSettings;
 
   /**
    * Creates an empty desired state.

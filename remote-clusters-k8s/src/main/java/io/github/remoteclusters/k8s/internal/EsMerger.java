@@ -39,6 +39,12 @@ public final class EsMerger {
   public static final String ENVIRONMENT = "environment:";
   /** Owned-field prefix of nodeSet config keys. */
   public static final String CONFIG = "config:";
+  /** Owned-field token: the trust filter volume and its mounts. */
+  public static final String TRUST_VOLUME = "spec.nodeSets.podTemplate.volumes.trust-filter";
+  /** Owned-field token: ECK's file-based secure settings annotation. */
+  public static final String FILE_BASED = "annotation:" + EckFeatureNames.FILE_BASED_SECURE_SETTINGS;
+  /** Owned-field token: our label that our {@code StackConfigPolicy} selects the resource by. */
+  public static final String POLICY_LABEL = "label:" + EckNames.LABEL_FOR_CLUSTER;
 
   /** The merged object, and what could not be merged. */
   public static final class Merge {
@@ -147,6 +153,12 @@ public final class EsMerger {
         spec.remove("remoteClusters");
       }
     }
+    if (prevFields.contains(FILE_BASED)) {
+      removePath(o, "metadata", "annotations", EckFeatureNames.FILE_BASED_SECURE_SETTINGS);
+    }
+    if (prevFields.contains(POLICY_LABEL)) {
+      removePath(o, "metadata", "labels", EckNames.LABEL_FOR_CLUSTER);
+    }
     if (prevFields.contains(RCS_ENABLED)) {
       removePath(spec, "remoteClusterServer", "enabled");
     }
@@ -184,7 +196,10 @@ public final class EsMerger {
         }
       }
       if (prevFields.contains(VOLUME)) {
-        removeVolume(set);
+        removeVolume(set, EckNames.REMOTE_CA_VOLUME);
+      }
+      if (prevFields.contains(TRUST_VOLUME)) {
+        removeVolume(set, EckFeatureNames.TRUST_FILTER_VOLUME);
       }
     }
   }
@@ -258,14 +273,14 @@ public final class EsMerger {
     if (d.exposeRemoteClusterServer && !d.legacyLoadBalancer && !tooOld) {
       ObjectNode svc = obj(obj(obj(spec, "remoteClusterServer"), "service"), "spec");
       if (!svc.has("type")) {
-        svc.put("type", "LoadBalancer");
+        svc.put("type", d.remoteClusterServiceType);
         fields.add(RCS_SERVICE);
       }
     }
     if (d.exposeTransport) {
       ObjectNode svc = obj(obj(obj(spec, "transport"), "service"), "spec");
       if (!svc.has("type")) {
-        svc.put("type", "LoadBalancer");
+        svc.put("type", d.transportServiceType);
         fields.add(TRANSPORT_SERVICE);
       }
     }
@@ -335,10 +350,47 @@ public final class EsMerger {
     }
     if (!d.remoteCas.isEmpty() && !tooOld) {
       for (ObjectNode set : sets) {
-        addVolume(set, EckNames.remoteCaConfigMap(d.key.name()));
+        addVolume(set, EckNames.REMOTE_CA_VOLUME, EckNames.remoteCaConfigMap(d.key.name()),
+            EckNames.REMOTE_CERTS_MOUNT);
       }
       fields.add(VOLUME);
     }
+    if (d.trustYml != null) {
+      for (ObjectNode set : sets) {
+        addVolume(set, EckFeatureNames.TRUST_FILTER_VOLUME,
+            EckFeatureNames.trustRestrictionsConfigMap(d.key.name()),
+            EckFeatureNames.TRUST_FILTER_MOUNT);
+      }
+      fields.add(TRUST_VOLUME);
+    }
+    if (!d.clusterSettings.isEmpty()) {
+      ObjectNode labels = obj(obj(o, "metadata"), "labels");
+      if (!labels.has(EckNames.LABEL_FOR_CLUSTER)) {
+        labels.put(EckNames.LABEL_FOR_CLUSTER, d.key.name());
+        fields.add(POLICY_LABEL);
+      }
+    }
+    if (d.fileBasedSecureSettings && referenceSecret && !tooOld && onlyOurSecureSettings(spec, d)) {
+      ObjectNode ann = obj(obj(o, "metadata"), "annotations");
+      if (!ann.has(EckFeatureNames.FILE_BASED_SECURE_SETTINGS)) {
+        ann.put(EckFeatureNames.FILE_BASED_SECURE_SETTINGS, "true");
+        fields.add(FILE_BASED);
+      }
+    }
+  }
+
+  /**
+   * ECK's file-based secure settings need every secure setting of the cluster to be reloadable:
+   * only set the annotation when ours are the cluster's only secure settings.
+   */
+  private static boolean onlyOurSecureSettings(ObjectNode spec, EsDesired d) {
+    String ours = EckNames.credentialsSecret(d.key.name());
+    for (JsonNode e : spec.path("secureSettings")) {
+      if (!ours.equals(e.path("secretName").asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -394,12 +446,12 @@ public final class EsMerger {
     }
   }
 
-  private static void addVolume(ObjectNode set, String configMap) {
+  private static void addVolume(ObjectNode set, String volume, String configMap, String mountPath) {
     ObjectNode pod = obj(obj(set, "podTemplate"), "spec");
     ArrayNode volumes = pod.get("volumes") instanceof ArrayNode
         ? (ArrayNode) pod.get("volumes") : pod.putArray("volumes");
     ObjectNode v = volumes.addObject();
-    v.put("name", EckNames.REMOTE_CA_VOLUME);
+    v.put("name", volume);
     v.putObject("configMap").put("name", configMap);
     ArrayNode containers = pod.get("containers") instanceof ArrayNode
         ? (ArrayNode) pod.get("containers") : pod.putArray("containers");
@@ -416,22 +468,22 @@ public final class EsMerger {
     ArrayNode mounts = es.get("volumeMounts") instanceof ArrayNode
         ? (ArrayNode) es.get("volumeMounts") : es.putArray("volumeMounts");
     ObjectNode mount = mounts.addObject();
-    mount.put("name", EckNames.REMOTE_CA_VOLUME);
-    mount.put("mountPath", EckNames.REMOTE_CERTS_MOUNT);
+    mount.put("name", volume);
+    mount.put("mountPath", mountPath);
     mount.put("readOnly", true);
   }
 
-  private static void removeVolume(ObjectNode set) {
+  private static void removeVolume(ObjectNode set, String volume) {
     JsonNode pod = set.path("podTemplate").path("spec");
     if (!pod.isObject()) {
       return;
     }
-    removeNamed(pod.get("volumes"));
+    removeNamed(pod.get("volumes"), volume);
     JsonNode containers = pod.get("containers");
     if (containers instanceof ArrayNode) {
       for (int i = containers.size() - 1; i >= 0; i--) {
         ObjectNode c = (ObjectNode) containers.get(i);
-        removeNamed(c.get("volumeMounts"));
+        removeNamed(c.get("volumeMounts"), volume);
         if (c.get("volumeMounts") != null && c.get("volumeMounts").isEmpty()) {
           c.remove("volumeMounts");
         }
@@ -454,11 +506,11 @@ public final class EsMerger {
     }
   }
 
-  private static void removeNamed(JsonNode list) {
+  private static void removeNamed(JsonNode list, String volume) {
     if (list instanceof ArrayNode) {
       ArrayNode a = (ArrayNode) list;
       for (int i = a.size() - 1; i >= 0; i--) {
-        if (EckNames.REMOTE_CA_VOLUME.equals(a.get(i).path("name").asText())) {
+        if (volume.equals(a.get(i).path("name").asText())) {
           a.remove(i);
         }
       }

@@ -37,6 +37,16 @@ public final class KubeOps {
           .withNamespaced(true)
           .build();
 
+  /** ECK's {@code StackConfigPolicy}. */
+  public static final ResourceDefinitionContext STACK_CONFIG_POLICY =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("stackconfigpolicy.k8s.elastic.co")
+          .withVersion("v1alpha1")
+          .withKind(EckFeatureNames.SCP_KIND)
+          .withPlural("stackconfigpolicies")
+          .withNamespaced(true)
+          .build();
+
   /** Top-level spec fields the adapter may change; sent whole with server-side apply. */
   private static final List<String> SPEC_FIELDS =
       List.of("remoteClusters", "remoteClusterServer", "transport", "secureSettings", "nodeSets");
@@ -128,7 +138,8 @@ public final class KubeOps {
     if (from.equals(to)) {
       return change(EckNames.ES_KIND, key, ChangeAction.UNCHANGED);
     }
-    if (mode == ApplyMode.CREATE_OR_PATCH) {
+    if (mode != ApplyMode.SERVER_SIDE_APPLY) {
+      // PATCH_OWNED and CREATE_OR_PATCH: never send the user's atomic lists with a field manager
       String patch = jsonPatch(live, from, to).toString();
       call(key, "patch", () -> esResource(key).patch(PatchContext.of(PatchType.JSON), patch));
     } else {
@@ -147,6 +158,10 @@ public final class KubeOps {
       }
       if (!ours.isEmpty()) {
         meta.set("annotations", ours);
+      }
+      JsonNode label = wanted.path("metadata").path("labels").get(EckNames.LABEL_FOR_CLUSTER);
+      if (label != null) {
+        meta.putObject("labels").set(EckNames.LABEL_FOR_CLUSTER, label);
       }
       ObjectNode spec = apply.putObject("spec");
       for (String f : SPEC_FIELDS) {
@@ -191,6 +206,15 @@ public final class KubeOps {
       }
     } else {
       diffFields(ops, "/metadata/annotations/", fromAnn, toAnn);
+    }
+    ObjectNode fromLabels = (ObjectNode) from.path("metadata").path("labels");
+    ObjectNode toLabels = (ObjectNode) to.path("metadata").path("labels");
+    if (!fromLabels.equals(toLabels)) {
+      if (!live.path("metadata").path("labels").isObject()) {
+        ops.addObject().put("op", "add").put("path", "/metadata/labels").set("value", toLabels);
+      } else {
+        diffFields(ops, "/metadata/labels/", fromLabels, toLabels);
+      }
     }
     if (!live.path("spec").isObject()) {
       ops.addObject().put("op", "add").put("path", "/spec").set("value", to.path("spec"));
@@ -238,7 +262,14 @@ public final class KubeOps {
   private static ObjectNode esView(ObjectNode o) {
     ObjectNode v = JsonNodeFactory.instance.objectNode();
     JsonNode ann = o.path("metadata").path("annotations");
-    v.putObject("metadata").set("annotations", ann.isObject() ? ann.deepCopy() : JsonNodeFactory.instance.objectNode());
+    ObjectNode meta = v.putObject("metadata");
+    meta.set("annotations", ann.isObject() ? ann.deepCopy() : JsonNodeFactory.instance.objectNode());
+    // only our label (the StackConfigPolicy's selector); the user's labels are not compared
+    JsonNode label = o.path("metadata").path("labels").get(EckNames.LABEL_FOR_CLUSTER);
+    ObjectNode labels = meta.putObject("labels");
+    if (label != null) {
+      labels.set(EckNames.LABEL_FOR_CLUSTER, label);
+    }
     JsonNode spec = o.path("spec");
     v.set("spec", spec.isObject() ? spec.deepCopy() : JsonNodeFactory.instance.objectNode());
     return v;
@@ -253,7 +284,12 @@ public final class KubeOps {
    */
   public ResourceChange applyOwned(HasMetadata r) {
     String what = describe(r);
-    Resource<HasMetadata> res = client.resource(r);
+    @SuppressWarnings("unchecked")
+    Resource<HasMetadata> res =
+        r instanceof GenericKubernetesResource && EckFeatureNames.SCP_KIND.equals(r.getKind())
+            ? (Resource<HasMetadata>) (Resource<?>) client.genericKubernetesResources(STACK_CONFIG_POLICY)
+                .inNamespace(r.getMetadata().getNamespace()).resource((GenericKubernetesResource) r)
+            : client.resource(r);
     HasMetadata live = call(what, "get", res::get);
     if (live == null) {
       if (mode == ApplyMode.CREATE_OR_PATCH) {
@@ -347,14 +383,34 @@ public final class KubeOps {
     found.addAll(call("Secret " + ns, "list", () -> client.secrets().inNamespace(ns).withLabels(labels).list().getItems()));
     found.addAll(call("ConfigMap " + ns, "list", () -> client.configMaps().inNamespace(ns).withLabels(labels).list().getItems()));
     found.addAll(call("Service " + ns, "list", () -> client.services().inNamespace(ns).withLabels(labels).list().getItems()));
+    found.addAll(stackConfigPolicies(ns, labels));
     List<ResourceChange> out = new ArrayList<>();
     for (HasMetadata r : found) {
       if (!keep.contains(r.getKind() + "/" + r.getMetadata().getName())) {
-        call(describe(r), "delete", () -> client.resource(r).delete());
+        call(describe(r), "delete", () -> r instanceof GenericKubernetesResource
+            ? client.genericKubernetesResources(STACK_CONFIG_POLICY).inNamespace(ns)
+                .resource((GenericKubernetesResource) r).delete()
+            : client.resource(r).delete());
         out.add(change(r, ChangeAction.DELETED));
       }
     }
     return out;
+  }
+
+  /** Our StackConfigPolicies; none when ECK's CRD is not installed. */
+  private List<HasMetadata> stackConfigPolicies(String ns, Map<String, String> labels) {
+    try {
+      return new ArrayList<>(
+          client.genericKubernetesResources(STACK_CONFIG_POLICY)
+              .inNamespace(ns).withLabels(labels).list().getItems());
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return List.of();
+      }
+      return call("StackConfigPolicy " + ns, "list", () -> {
+        throw e;
+      });
+    }
   }
 
   private static boolean isOurs(HasMetadata r) {

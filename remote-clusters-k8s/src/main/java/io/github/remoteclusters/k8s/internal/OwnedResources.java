@@ -1,6 +1,7 @@
 package io.github.remoteclusters.k8s.internal;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -96,12 +97,36 @@ public final class OwnedResources {
               .withData(Map.of(EckNames.CA_CRT, bundle.toString()))
               .build());
     }
+    if (d.trustYml != null) {
+      out.add(
+          new ConfigMapBuilder()
+              .withMetadata(meta(d, EckFeatureNames.trustRestrictionsConfigMap(es)))
+              .withData(Map.of(EckFeatureNames.TRUST_YML, d.trustYml))
+              .build());
+    }
+    if (!d.clusterSettings.isEmpty()) {
+      Map<String, Object> settings = new TreeMap<>();
+      d.clusterSettings.forEach((k, v) -> settings.put(k, Serialization.plain(v)));
+      out.add(
+          new GenericKubernetesResourceBuilder()
+              .withApiVersion(EckFeatureNames.SCP_API_VERSION)
+              .withKind(EckFeatureNames.SCP_KIND)
+              .withMetadata(meta(d, EckFeatureNames.stackConfigPolicy(es)))
+              .addToAdditionalProperties(
+                  "spec",
+                  Map.of(
+                      "resourceSelector",
+                      Map.of("matchLabels", Map.of(EckNames.LABEL_FOR_CLUSTER, es)),
+                      "elasticsearch",
+                      Map.of("clusterSettings", settings)))
+              .build());
+    }
     if (d.exposeRemoteClusterServer && d.legacyLoadBalancer) {
       out.add(
           new ServiceBuilder()
               .withMetadata(meta(d, EckNames.remoteClusterLoadBalancer(es)))
               .withNewSpec()
-              .withType("LoadBalancer")
+              .withType(d.remoteClusterServiceType)
               // like ECK's own remote cluster Service: nodes are reachable before they are ready
               .withPublishNotReadyAddresses(true)
               .addNewPort()

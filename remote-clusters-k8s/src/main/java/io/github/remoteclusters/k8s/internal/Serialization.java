@@ -37,6 +37,11 @@ public final class Serialization {
     return K8S.convertValue(resource, ObjectNode.class);
   }
 
+  /** {@return a JSON value as plain Java values (maps, lists, strings, numbers)} @param value the value */
+  public static Object plain(com.fasterxml.jackson.databind.JsonNode value) {
+    return K8S.convertValue(value, Object.class);
+  }
+
   /** {@return a generic resource from a tree} @param tree the tree */
   public static GenericKubernetesResource generic(ObjectNode tree) {
     return K8S.convertValue(tree, GenericKubernetesResource.class);

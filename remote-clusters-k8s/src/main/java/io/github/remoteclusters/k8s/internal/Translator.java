@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.CaTrust;
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.License;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.LinkState;
@@ -13,7 +15,9 @@ import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.ServiceExposure;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.TrustRestrictions;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
@@ -203,8 +207,8 @@ public final class Translator {
     for (EsDesired d : out.clusters.values()) {
       if (!d.remoteCas.isEmpty()) {
         ArrayNode cas = NODES.arrayNode();
-        // ECK's own paths first: setting the list replaces what ECK would write.
-        cas.add(EckNames.ECK_TRANSPORT_CA).add(EckNames.ECK_TRANSPORT_REMOTE_CA);
+        // Only ours: ECK merges nodeSet config into its own with ucfg.AppendValues, so lists are
+        // appended to the CAs ECK sets itself (when spec.remoteClusters has an apiKey entry).
         d.remoteCas.keySet()
             .forEach(a -> cas.add(EckNames.REMOTE_CERTS_MOUNT + "/" + EckNames.remoteCaKey(a)));
         d.config.put("xpack.security.remote_cluster_client.ssl.certificate_authorities", cas);
@@ -293,10 +297,10 @@ public final class Translator {
     } else {
       if (lk != null) {
         localSide(plan, l, local, remote, model);
-        plannedSettings(index, local.name(), l.alias()).ifPresent(settings -> {
-          EsDesired d = desired(local);
-          d.config.keySet().removeIf(k -> k.startsWith("cluster.remote." + l.alias() + "."));
-          d.config.putAll(settings);
+        plannedSettings(index, local.name(), l.alias()).ifPresent(fromPlan -> {
+          Map<String, JsonNode> settings = connectionSettings(local);
+          settings.keySet().removeIf(k -> k.startsWith("cluster.remote." + l.alias() + "."));
+          settings.putAll(fromPlan);
         });
       }
       if (rk != null) {
@@ -496,30 +500,31 @@ public final class Translator {
     Mode mode = l.mode() == null ? Mode.PROXY : l.mode();
     String prefix = "cluster.remote." + alias + ".";
     d.configAliases.add(alias);
-    d.config.put(prefix + "mode", NODES.textNode(mode.id()));
+    Map<String, JsonNode> settings = connectionSettings(local);
+    settings.put(prefix + "mode", NODES.textNode(mode.id()));
     if (mode == Mode.PROXY) {
-      d.config.put(prefix + "proxy_address", NODES.textNode(address));
-      serverName(remote, apiKey, address).ifPresent(s -> d.config.put(prefix + "server_name", NODES.textNode(s)));
+      settings.put(prefix + "proxy_address", NODES.textNode(address));
+      serverName(remote, apiKey, address).ifPresent(s -> settings.put(prefix + "server_name", NODES.textNode(s)));
       if (l.proxySocketConnections() != null) {
-        d.config.put(prefix + "proxy_socket_connections", NODES.numberNode(l.proxySocketConnections()));
+        settings.put(prefix + "proxy_socket_connections", NODES.numberNode(l.proxySocketConnections()));
       }
     } else {
-      d.config.put(prefix + "seeds", NODES.arrayNode().add(address));
+      settings.put(prefix + "seeds", NODES.arrayNode().add(address));
       if (l.nodeConnections() != null) {
-        d.config.put(prefix + "node_connections", NODES.numberNode(l.nodeConnections()));
+        settings.put(prefix + "node_connections", NODES.numberNode(l.nodeConnections()));
       }
     }
     if (l.skipUnavailable() != null) {
-      d.config.put(prefix + "skip_unavailable", NODES.booleanNode(l.skipUnavailable()));
+      settings.put(prefix + "skip_unavailable", NODES.booleanNode(l.skipUnavailable()));
     }
     if (l.transport().compress() != null) {
-      d.config.put(prefix + "transport.compress", NODES.textNode(l.transport().compress()));
+      settings.put(prefix + "transport.compress", NODES.textNode(l.transport().compress()));
     }
     if (l.transport().compressionScheme() != null) {
-      d.config.put(prefix + "transport.compression_scheme", NODES.textNode(l.transport().compressionScheme()));
+      settings.put(prefix + "transport.compression_scheme", NODES.textNode(l.transport().compressionScheme()));
     }
     if (l.transport().pingSchedule() != null) {
-      d.config.put(prefix + "transport.ping_schedule", NODES.textNode(l.transport().pingSchedule()));
+      settings.put(prefix + "transport.ping_schedule", NODES.textNode(l.transport().pingSchedule()));
     }
     if (apiKey) {
       if (!remote.remoteClusterServerEnabled() && remote.eck() == null) {
@@ -537,25 +542,29 @@ public final class Translator {
                 + "; never eck-...: ECK owns that prefix and invalidates such keys)");
       }
       d.config.put("xpack.security.remote_cluster_client.ssl.enabled", NODES.booleanNode(true));
-      Optional<String> ca = options.materials().remoteClusterCa(remote);
+      d.fileBasedSecureSettings = local.fileBasedSecureSettings();
+      CaTrust stated = remote.remoteClusterCa();
+      if (stated == null && remote.deployment() == Deployment.ECH) {
+        stated = CaTrust.PUBLIC; // ECH's proxies present publicly trusted certificates
+      }
+      Optional<String> ca =
+          stated != null && stated.isPublic()
+              ? Optional.empty()
+              : options.materials().remoteClusterCa(remote).or(() -> pem(remote.remoteClusterCa()));
       if (ca.isPresent()) {
         d.remoteCas.put(alias, ca.get());
-      } else if (remote.eck() != null) {
+      } else if (stated == null) {
         plan.pending.add(
-            "the CA of [" + remote.name() + "]'s remote cluster server (ca.crt of "
-                + EckNames.transportCertsPublic(remote.eck().name()) + " in ECK environment ["
-                + remote.eck().environment() + "])");
+            "the CA of [" + remote.name() + "]'s remote cluster server" + caHint(remote, true)
+                + ", or remoteClusterCa: public when its certificate is publicly trusted");
       }
     } else {
-      Optional<String> ca = options.materials().transportCa(remote);
+      Optional<String> ca =
+          options.materials().transportCa(remote).or(() -> pem(remote.transportCa()));
       if (ca.isPresent()) {
         d.transportCas.put(remote.name(), ca.get());
-      } else {
-        plan.pending.add(
-            "the transport CA of [" + remote.name() + "]"
-                + (remote.eck() != null
-                    ? " (ca.crt of " + EckNames.transportCertsPublic(remote.eck().name()) + ")"
-                    : ""));
+      } else if (remote.transportCa() == null || !remote.transportCa().isPublic()) {
+        plan.pending.add("the transport CA of [" + remote.name() + "]" + caHint(remote, false));
       }
     }
   }
@@ -563,6 +572,9 @@ public final class Translator {
   private static Optional<String> serverName(Cluster remote, boolean apiKey, String address) {
     if (remote.serverName() != null) {
       return Optional.of(remote.serverName());
+    }
+    if (remote.eck() != null && remote.tlsTerminatedInFront(apiKey)) {
+      return Optional.empty(); // the terminator's certificate, not ECK's <es>-es-*.svc names
     }
     if (remote.eck() != null) {
       return Optional.of(
@@ -579,19 +591,83 @@ public final class Translator {
   private void remoteSide(LinkPlan plan, Cluster local, Cluster remote, SecurityModel model) {
     EsDesired d = desired(remote);
     EsVersion eck = options.eckVersion();
+    if (remote.eck().operatorVersion() != null) {
+      eck = remote.eck().operatorVersion();
+    }
     if (model == SecurityModel.API_KEY) {
       d.remoteClusterServer = true;
-      d.exposeRemoteClusterServer = true;
-      d.legacyLoadBalancer = !eck.isAtLeast(3, 3);
+      ServiceExposure exposure = remote.remoteClusterService();
+      if (exposure == null || exposure.type() != ServiceExposure.Type.INGRESS) {
+        d.exposeRemoteClusterServer = true;
+        d.remoteClusterServiceType = exposure == null ? "LoadBalancer" : exposure.type().id();
+        d.legacyLoadBalancer = !eck.isAtLeast(3, 3);
+      } else {
+        plan.pending.add("an Ingress (or Gateway) that routes TCP to "
+            + EckNames.remoteClusterService(remote.eck().name()) + ":" + EckNames.REMOTE_CLUSTER_PORT
+            + " in namespace " + remote.eck().namespace());
+      }
     } else {
-      d.exposeTransport = true;
-      Optional<String> ca = options.materials().transportCa(local);
+      ServiceExposure exposure = remote.transportService();
+      if (exposure == null || exposure.type() != ServiceExposure.Type.INGRESS) {
+        d.exposeTransport = true;
+        d.transportServiceType = exposure == null ? "LoadBalancer" : exposure.type().id();
+      } else {
+        plan.pending.add("an Ingress (or Gateway) that routes TCP to "
+            + EckNames.transportService(remote.eck().name()) + ":9300 in namespace "
+            + remote.eck().namespace());
+      }
+      Optional<String> ca = options.materials().transportCa(local).or(() -> pem(local.transportCa()));
       if (ca.isPresent()) {
         d.transportCas.put(local.name(), ca.get());
-      } else {
+      } else if (local.transportCa() == null || !local.transportCa().isPublic()) {
         plan.pending.add("the transport CA of [" + local.name() + "], for [" + remote.name()
-            + "] to trust it");
+            + "] to trust it" + caHint(local, false));
+      }
+      TrustRestrictions filter = remote.trustRestrictions();
+      if (filter != null) {
+        d.trustYml = filter.trustYml();
+        d.config.put(EckFeatureNames.TRUST_RESTRICTIONS_PATH,
+            NODES.textNode(EckFeatureNames.trustYmlPath()));
+      } else if (local.deployment().isElasticCloud()) {
+        plan.pending.add("the trust.yml of [" + local.name() + "] (its console's Security page),"
+            + " with the ECK line *.node." + remote.eck().name() + "." + remote.eck().namespace()
+            + ".es.local, as trustRestrictions of [" + remote.name() + "]");
       }
     }
+  }
+
+  /** The PEM text of a CA file stated in the topology. */
+  private static Optional<String> pem(CaTrust ca) {
+    return ca instanceof CaTrust.PemFile ? Optional.of(((CaTrust.PemFile) ca).pem()) : Optional.empty();
+  }
+
+  /** Where a cluster's CA comes from, for pending lines. */
+  private static String caHint(Cluster c, boolean apiKey) {
+    if (c.eck() != null && !c.tlsTerminatedInFront(apiKey)) {
+      return " (ca.crt of " + EckNames.transportCertsPublic(c.eck().name()) + " in ECK environment ["
+          + c.eck().environment() + "]; as " + (apiKey ? "remoteClusterCa" : "transportCa")
+          + " of the cluster in the topology)";
+    }
+    if (c.eck() != null) {
+      return " (the CA of the component in front of it that terminates TLS, as "
+          + (apiKey ? "remoteClusterCa" : "transportCa") + ")";
+    }
+    if (c.deployment() == Deployment.ECE && apiKey) {
+      return " (ECE: Platform > Settings > TLS certificates > Proxy > Show certificate chain, the"
+          + " root certificate, as remoteClusterCa)";
+    }
+    return " (as " + (apiKey ? "remoteClusterCa" : "transportCa") + " in the topology)";
+  }
+
+  /**
+   * Where a local ECK cluster's {@code cluster.remote.*} settings go: ECK's {@code
+   * StackConfigPolicy} when the topology states an operator of 3.3 or later (several policies
+   * compose from 3.3, and cluster settings are dynamic: no restart), else nodeSet config
+   * ({@code elasticsearch.yml}: a rolling restart).
+   */
+  private Map<String, JsonNode> connectionSettings(Cluster local) {
+    EsDesired d = desired(local);
+    EsVersion operator = local.eck().operatorVersion();
+    return operator != null && operator.isAtLeast(3, 3) ? d.clusterSettings : d.config;
   }
 }

@@ -1,0 +1,68 @@
+package io.github.remoteclusters.core.internal;
+
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.Deployment;
+import io.github.remoteclusters.core.plan.StepAction;
+
+/**
+ * Whether a plan step restarts the nodes of its target: the one home of that fact, for {@code
+ * "restartsNodes"} in plan output and the table of restarts in docs/k8s.md.
+ *
+ * <p>What restarts: static settings ({@code elasticsearch.yml}, ECK nodeSet {@code config}, a
+ * changed pod template) and, on ECK, every change of {@code spec.secureSettings} (the keystore is
+ * built by an init container; ECK issue #8922), unless Elasticsearch 9.5+ on ECK 3.5+ gets them as
+ * file-based settings. What does not: cluster settings (the API, ECK's {@code StackConfigPolicy}),
+ * API keys, roles, Services, CA files whose content changes (Elasticsearch reloads them), the
+ * keystore of a self-managed node with {@code POST _nodes/reload_secure_settings}, and Elastic
+ * Cloud's keystore from 8.14 (reloaded automatically).
+ */
+public final class Restarts {
+
+  private Restarts() {}
+
+  /**
+   * Whether a step restarts the nodes of its target.
+   *
+   * @param action the step's action
+   * @param target the cluster it changes
+   * @param apiKey whether the link uses API keys
+   * @param eckLocalManifest whether an ECK local cluster gets its trust and credentials in this
+   *     step's single manifest change (then the trust step only prepares the CA)
+   * @return true when the nodes of {@code target} restart
+   */
+  public static boolean restartsNodes(
+      StepAction action, Cluster target, boolean apiKey, boolean eckLocalManifest) {
+    Deployment d = target.deployment();
+    switch (action) {
+      case ENABLE_REMOTE_CLUSTER_SERVER:
+        // remote_cluster_server.enabled is static: ECK rolls the nodes, self-managed restarts
+        return !d.isElasticCloud();
+      case TRUST_CA:
+        if (d == Deployment.SELF_MANAGED) {
+          return true; // certificate_authorities in elasticsearch.yml
+        }
+        if (d == Deployment.ECK) {
+          if (apiKey) {
+            return !eckLocalManifest; // the CA volume and config, unless STORE_CREDENTIALS does it
+          }
+          // transport CAs through spec.transport.tls.certificateAuthorities are reloaded; a trust
+          // filter (trust.yml) is nodeSet config and a volume
+          return target.trustRestrictions() != null;
+        }
+        return false;
+      case STORE_CREDENTIALS:
+        if (d == Deployment.ECK) {
+          return true; // secure settings (and the client's ssl config) roll the nodes
+        }
+        return false;
+      case RELOAD_SECURE_SETTINGS:
+        // Elastic Cloud below 8.14 restarts to reload the keystore
+        return d.isElasticCloud() && !target.version().isAtLeast(8, 14);
+      case PATCH_ECK_RESOURCE:
+        // ECK adds the key to the keystore and remote_cluster_client settings: a rolling restart
+        return apiKey;
+      default:
+        return false;
+    }
+  }
+}
