@@ -8,6 +8,7 @@ import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.internal.YamlShape;
+import io.github.remoteclusters.core.internal.access.PemCaFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -345,7 +346,7 @@ public final class TopologyReader {
         return null;
       }
       try {
-        io.github.remoteclusters.core.internal.access.CaTrust.read(file);
+        PemCaFiles.read(file);
       } catch (IllegalArgumentException e) {
         problem(ProblemCode.INVALID_VALUE, path + ".caFile", e.getMessage());
         return null;

@@ -1,7 +1,7 @@
 package io.github.remoteclusters.core.spi;
 
 import io.github.remoteclusters.core.Cluster;
-import io.github.remoteclusters.core.internal.access.CaTrust;
+import io.github.remoteclusters.core.internal.access.PemCaFiles;
 import io.github.remoteclusters.core.internal.access.EnvironmentAccess;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +44,7 @@ public interface ClusterAccess {
       ClusterEndpoint endpoint = ClusterEndpoint.fromUrl(cluster.url());
       return cluster.caFile() == null
           ? endpoint
-          : endpoint.withSslContext(CaTrust.sslContext(cluster.caFile()));
+          : endpoint.withSslContext(PemCaFiles.sslContext(cluster.caFile()));
     };
   }
 

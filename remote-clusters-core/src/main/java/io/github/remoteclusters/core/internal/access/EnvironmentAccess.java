@@ -72,7 +72,7 @@ public final class EnvironmentAccess implements ClusterAccess {
       endpoint = endpoint.withBasicAuth(user, password);
     }
     if (cluster.caFile() != null) {
-      endpoint = endpoint.withSslContext(CaTrust.sslContext(cluster.caFile()));
+      endpoint = endpoint.withSslContext(PemCaFiles.sslContext(cluster.caFile()));
     }
     return endpoint;
   }

@@ -99,10 +99,10 @@ class EnvironmentAccessTest {
   void unusableCaFilesAreNamedWithTheReason() throws IOException {
     Path notPem = dir.resolve("ca.txt");
     Files.writeString(notPem, "hello");
-    assertThatThrownBy(() -> CaTrust.read(dir.resolve("missing.crt")))
+    assertThatThrownBy(() -> PemCaFiles.read(dir.resolve("missing.crt")))
         .hasMessage("CA file [" + dir.resolve("missing.crt") + "] does not exist");
-    assertThatThrownBy(() -> CaTrust.read(dir)).hasMessageContaining("is a directory");
-    assertThatThrownBy(() -> CaTrust.read(notPem))
+    assertThatThrownBy(() -> PemCaFiles.read(dir)).hasMessageContaining("is a directory");
+    assertThatThrownBy(() -> PemCaFiles.read(notPem))
         .hasMessageStartingWith("CA file [" + notPem + "] is not a PEM certificate file");
   }
 }

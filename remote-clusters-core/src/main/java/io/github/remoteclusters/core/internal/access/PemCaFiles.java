@@ -15,12 +15,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Reads a PEM CA file and makes a TLS context that trusts exactly its certificates. Not API. */
-public final class CaTrust {
+public final class PemCaFiles {
 
   /** A CA file larger than this is not a CA file. */
   static final long MAX_BYTES = 1L << 20;
 
-  private CaTrust() {}
+  private PemCaFiles() {}
 
   /**
    * Reads the certificates of a PEM CA file.
