@@ -59,7 +59,7 @@ class ApplyStatusCommandIT {
     JsonNode f = json(first);
     assertThat(f.at("/clusters/0/name").asText()).isEqualTo("local");
     assertThat(f.at("/clusters/0/status").asText()).isEqualTo("applied");
-    assertThat(f.at("/clusters/0/reads").asInt()).isEqualTo(2);
+    assertThat(f.at("/clusters/0/reads").asInt()).isEqualTo(3);
     assertThat(f.at("/clusters/0/writes").asInt()).isEqualTo(1);
     assertThat(f.at("/clusters/0/error").isNull()).isTrue();
     assertThat(f.at("/links/0/change").asText()).isEqualTo("added");

@@ -384,9 +384,10 @@ class ReconcilerIT {
         assertThat(only(second).reads()).isEqualTo(3);
         assertThat(only(second).writes()).isZero();
         var log = ((DefaultReconciler) r).openSession("local").counter().log();
-        // GET / once per connection, then 2 reads + 1 write, then 2 reads
-        assertThat(log).containsExactly("GET /", "GET /_cluster/settings", "GET /_remote/info",
-            "PUT /_cluster/settings", "GET /_cluster/settings", "GET /_remote/info");
+        // GET / once per connection, then 3 reads + 1 write, then 3 reads
+        assertThat(log).containsExactly("GET /", "GET /_cluster/state/blocks",
+            "GET /_cluster/settings", "GET /_remote/info", "PUT /_cluster/settings",
+            "GET /_cluster/state/blocks", "GET /_cluster/settings", "GET /_remote/info");
         PERF.log(System.Logger.Level.DEBUG, String.format(
             "links=%d first: reads=%d writes=%d %d ms; unchanged: reads=%d writes=%d %d ms",
             n, only(first).reads(), only(first).writes(), (t1 - t0) / 1_000_000,
