@@ -160,9 +160,7 @@ public final class ApplyCommand implements Callable<Integer> {
     } else {
       printText(report, out);
     }
-    for (Problem p : report.problems()) {
-      err.println(p);
-    }
+    Problems.print(err, report.problems());
     if (unusableOwnership(report)) {
       return RemoteClustersCli.INVALID_INPUT; // an ownership file that cannot be used is bad input
     }
