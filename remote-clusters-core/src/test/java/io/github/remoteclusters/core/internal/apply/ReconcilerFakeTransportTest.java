@@ -365,4 +365,26 @@ class ReconcilerFakeTransportTest {
       assertThat(report.links().get(0).status().info().credentials()).isTrue();
     }
   }
+
+  @Test
+  void verificationThreadsEndWithClose() throws InterruptedException {
+    search.reachable("data:9300");
+    old.reachable("search:9300");
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(1)))) {
+      assertThat(r.apply(topology(List.of(
+          Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+          Link.of("old", "search", "s").withSecurity(SecurityModel.NONE)))).succeeded()).isTrue();
+      assertThat(verifyThreads()).isNotEmpty();
+    }
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!verifyThreads().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(verifyThreads()).isEmpty();
+  }
+
+  private static List<Thread> verifyThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("remote-clusters-verify-")).toList();
+  }
 }
