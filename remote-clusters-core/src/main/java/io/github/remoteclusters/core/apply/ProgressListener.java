@@ -3,8 +3,8 @@ package io.github.remoteclusters.core.apply;
 import java.util.Objects;
 
 /**
- * Receives progress events of a long apply or status run, one at a time: on the applying thread,
- * except while verifying, when they may come from the reconciler's verification threads.
+ * Receives progress events of a long apply or status run, on the applying thread (verification
+ * polls clusters on other threads, but reports from the applying thread).
  *
  * @since 0.1.0
  */

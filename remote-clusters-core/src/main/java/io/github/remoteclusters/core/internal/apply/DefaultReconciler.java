@@ -141,7 +141,8 @@ public final class DefaultReconciler implements Reconciler {
       ClusterRun run = new ClusterRun(w, i + 1, ordered.size(), topology, storeFailures);
       ClusterOutcome early = runCluster(run);
       if (early != null) {
-        run.progress("done", "[" + run.name + "] failed: " + ((ClusterOutcome.Failed) early).cause().getMessage());
+        run.progress("done",
+            "[" + run.name + "] failed: " + ((ClusterOutcome.Failed) early).cause().getMessage());
         slots.add(early);
         failed = true;
       } else {
@@ -288,9 +289,8 @@ public final class DefaultReconciler implements Reconciler {
     }
 
     void progress(String phase, String message) {
-      synchronized (config.progress()) { // verification runs on several threads
-        config.progress().onProgress(new ProgressListener.Event(name, phase, index, total, message));
-      }
+      // always on the applying thread: the verification threads only poll _remote/info
+      config.progress().onProgress(new ProgressListener.Event(name, phase, index, total, message));
     }
 
     int writes() {
