@@ -7,6 +7,7 @@ import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.TopologyReadResult;
 import io.github.remoteclusters.core.TopologyReader;
 import io.github.remoteclusters.core.apply.ApplyReport;
+import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.ClusterOutcome;
 import io.github.remoteclusters.core.apply.LinkResult;
 import io.github.remoteclusters.core.apply.LinkStatus;
@@ -16,6 +17,7 @@ import io.github.remoteclusters.core.plan.PlanFormatter;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.spi.ClusterAccess;
 import io.github.remoteclusters.core.spi.CredentialWriter;
+import io.github.remoteclusters.core.spi.OwnershipException;
 import io.github.remoteclusters.core.spi.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +51,9 @@ import picocli.CommandLine.Spec;
           + " ES_<NAME>_API_KEY, or ES_<NAME>_USER and ES_<NAME>_PASSWORD (NAME: the cluster name"
           + " upper-cased, other characters _), else from the url.",
       "Cross-cluster API keys are created only when --credentials-command can store them.",
-      "Exit 0 on success, 1 when the plan is rejected or a step failed, 2 when the file cannot be used."
+      "Exit 0 when every link of the file is in place and connected, 1 when the plan is rejected,"
+          + " a step failed or a link this tool owns is not connected (changed or not), 2 when the"
+          + " topology or ownership file cannot be used."
     })
 public final class ApplyCommand implements Callable<Integer> {
 
@@ -69,7 +73,10 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--adopt", description = "Take over aliases that exist but this tool did not create.")
   private boolean adopt;
 
-  @Option(names = "--continue-on-failure", description = "Go on with the next cluster after a failure.")
+  @Option(
+      names = "--continue-on-failure",
+      description = "Go on with the writes of the next clusters after a cluster failed to be read"
+          + " or written (a link that does not connect never stops the others).")
   private boolean continueOnFailure;
 
   @Option(
@@ -153,11 +160,24 @@ public final class ApplyCommand implements Callable<Integer> {
     } else {
       printText(report, out);
     }
-    for (Problem p : report.problems()) {
-      err.println(p);
+    Problems.print(err, report.problems());
+    if (unusableOwnership(report)) {
+      return RemoteClustersCli.INVALID_INPUT; // an ownership file that cannot be used is bad input
     }
     // a rejected plan is a negative answer to a well-formed topology (as validate and plan say)
     return report.succeeded() ? RemoteClustersCli.OK : RemoteClustersCli.NEGATIVE;
+  }
+
+  /** Whether a cluster failed because the ownership file is invalid or unreadable (not locked). */
+  static boolean unusableOwnership(ApplyReport report) {
+    for (ClusterOutcome c : report.clusters()) {
+      if (c instanceof ClusterOutcome.Failed f && f.cause().step() == ApplyStep.OWNERSHIP
+          && f.cause().getCause() instanceof OwnershipException o
+          && o.reason() != OwnershipException.Reason.LOCKED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean blank(String command) {

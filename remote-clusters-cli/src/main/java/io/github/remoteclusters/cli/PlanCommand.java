@@ -96,9 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
         break;
     }
     if (f != Format.TEXT) {
-      for (Problem p : plan.problems()) {
-        err.println(p);
-      }
+      Problems.print(err, plan.problems());
     }
     return plan.hasErrors() ? RemoteClustersCli.NEGATIVE : RemoteClustersCli.OK;
   }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.LinkState;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.apply.Diagnosis;
 import io.github.remoteclusters.core.apply.LinkStatus;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.spi.ClusterAccess;
+import io.github.remoteclusters.core.spi.OwnershipException;
 import io.github.remoteclusters.core.spi.OwnershipStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
       "Credentials come from ES_<NAME>_API_KEY, or ES_<NAME>_USER and ES_<NAME>_PASSWORD"
           + " (NAME: the cluster name upper-cased, other characters _); HTTPS trusts the"
           + " cluster's caFile.",
-      "Exit 0 when every link of the file is connected, 1 otherwise, 2 on invalid input."
+      "Exit 0 when every link of the file is connected, 1 otherwise, 2 on invalid input (an"
+          + " ownership file that cannot be used included)."
     })
 public final class StatusCommand implements Callable<Integer> {
 
@@ -60,10 +63,11 @@ public final class StatusCommand implements Callable<Integer> {
       return RemoteClustersCli.INVALID_INPUT;
     }
     List<LinkStatus> statuses;
+    OwnershipStore ownership = OwnershipStore.jsonFile(topo.ownershipFile(), topo.topologyId());
     try (Reconciler r =
         Reconciler.builder()
             .access(access)
-            .ownership(OwnershipStore.jsonFile(topo.ownershipFile(), topo.topologyId()))
+            .ownership(ownership)
             .requestTimeout(topo.requestTimeout)
             .build()) {
       statuses = r.status(topology);
@@ -96,6 +100,16 @@ public final class StatusCommand implements Callable<Integer> {
         out.println(line);
         if (s.diagnosis() != null) {
           out.println("  " + s.diagnosis().code().id() + ": " + s.diagnosis().message());
+        }
+      }
+    }
+    if (statuses.stream().anyMatch(s -> s.diagnosis() != null
+        && s.diagnosis().code() == Diagnosis.Code.OWNERSHIP)) {
+      try {
+        ownership.owned(topology.clusters().get(0).name());
+      } catch (OwnershipException e) {
+        if (e.reason() != OwnershipException.Reason.LOCKED) {
+          return RemoteClustersCli.INVALID_INPUT; // an ownership file that cannot be used
         }
       }
     }

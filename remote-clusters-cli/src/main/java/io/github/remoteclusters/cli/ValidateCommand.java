@@ -1,7 +1,6 @@
 package io.github.remoteclusters.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.plan.PlanFormatter;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyValidator;
@@ -53,9 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
       root.set("problems", PlanFormatter.problemsJson(report.problems()));
       out.println(Json.MAPPER.writeValueAsString(root));
     } else {
-      for (Problem p : report.problems()) {
-        err.println(p);
-      }
+      Problems.print(err, report.problems());
       if (report.valid()) {
         out.println("valid: " + file);
       }

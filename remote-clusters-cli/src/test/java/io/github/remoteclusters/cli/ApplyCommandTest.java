@@ -57,4 +57,29 @@ class ApplyCommandTest {
     assertThat(status.exitCode()).isEqualTo(1);
     assertThat(Json.MAPPER.readTree(status.out()).at("/links/0/state").asText()).isEqualTo("unknown");
   }
+
+  @Test
+  void anInvalidOwnershipFileIsExit2WithOneJsonDocumentAndNoParserText() throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, "clusters:\n"
+        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
+        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
+        + "links:\n  - {local: a, remote: b, alias: b, security: none}\n");
+    Path owned = dir.resolve("t.yaml.owned.json");
+    Files.writeString(owned, "{\"clusters\":{\"a\":[1, {\"x\":\"y\"}, null, true]}}");
+    CliRun run = CliRun.of("apply", file.toString(), "--json");
+    assertThat(run.exitCode()).isEqualTo(2);
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    assertThat(j.at("/clusters/0/status").asText()).isEqualTo("failed");
+    assertThat(j.at("/clusters/0/error").asText())
+        .startsWith("[a/OWNERSHIP] failed: ownership file [")
+        .contains("is invalid at clusters.a[0]: expected an alias");
+    assertThat(run.err()).doesNotContain("at io.github").doesNotContain("com.fasterxml");
+    assertThat(Files.readString(owned)).contains("[1, {");
+
+    CliRun status = CliRun.of("status", file.toString(), "--json");
+    assertThat(status.exitCode()).isEqualTo(2);
+    assertThat(Json.MAPPER.readTree(status.out()).at("/links/0/diagnosis/code").asText())
+        .isEqualTo("ownership");
+  }
 }

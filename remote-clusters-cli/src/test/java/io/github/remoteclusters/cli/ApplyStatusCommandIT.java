@@ -59,7 +59,7 @@ class ApplyStatusCommandIT {
     JsonNode f = json(first);
     assertThat(f.at("/clusters/0/name").asText()).isEqualTo("local");
     assertThat(f.at("/clusters/0/status").asText()).isEqualTo("applied");
-    assertThat(f.at("/clusters/0/reads").asInt()).isEqualTo(2);
+    assertThat(f.at("/clusters/0/reads").asInt()).isEqualTo(3);
     assertThat(f.at("/clusters/0/writes").asInt()).isEqualTo(1);
     assertThat(f.at("/clusters/0/error").isNull()).isTrue();
     assertThat(f.at("/links/0/change").asText()).isEqualTo("added");
@@ -108,6 +108,17 @@ class ApplyStatusCommandIT {
       assertThat(j.at("/clusters/0/error").asText()).contains("VERIFY_CONNECTED");
       assertThat(j.at("/links/0/diagnosis/code").asText()).isEqualTo("http_port_as_seed");
       assertThat(run.err()).doesNotContain("Exception");
+
+      // the rerun changes nothing, but the link is still not connected: exit 1, never in_place
+      CliRun rerun = CliRun.of("apply", file.toString(), "--json", "--verify-timeout", "2");
+      assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(1);
+      JsonNode again = json(rerun);
+      assertThat(again.at("/clusters/0/status").asText()).isEqualTo("failed");
+      assertThat(again.at("/clusters/0/error").asText())
+          .contains("VERIFY_CONNECTED").contains("unchanged by this run but not connected");
+      assertThat(again.at("/links/0/change").asText()).isEqualTo("unchanged");
+      assertThat(again.at("/links/0/state").asText()).isEqualTo("disconnected");
+      assertThat(CliRun.of("status", file.toString()).exitCode()).isEqualTo(1);
     } finally {
       Files.writeString(file, Files.readString(file).replaceAll("links:[\\s\\S]*", "links: []\n"));
       CliRun.of("apply", file.toString());

@@ -27,7 +27,7 @@ class DemoCommandIT {
     assertThat(out.toString())
         .contains("remote cluster server 127.0.0.1:")
         .contains("POST /_security/cross_cluster/api_key")
-        .contains("local: applied (reads 2, writes 3)")
+        .contains("local: applied (reads 3, writes 3)")
         .contains("again: in_place (writes 0)")
         .contains("as user demo-reader, who holds only the planned role remote-remote")
         .contains("hit remote:demo/1")

@@ -37,6 +37,11 @@ public enum ApplyStep {
   INVALIDATE_API_KEY,
   /** Wait for {@code GET /_remote/info} to show the alias connected. */
   VERIFY_CONNECTED,
+  /**
+   * Read or save the ownership record ({@link io.github.remoteclusters.core.spi.OwnershipStore}):
+   * an invalid file, or a lock another run holds.
+   */
+  OWNERSHIP,
   /** Anything else that failed unexpectedly. */
   APPLY
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * What happened on one local cluster during an apply run.
  *
  * <p>{@code reads} counts the requests that compared the cluster with the plan ({@code GET
- * _cluster/settings} and {@code GET _remote/info}: two per run); {@code writes} the requests that
+ * _cluster/state/blocks}, which tells whether the settings can be trusted yet, {@code GET
+ * _cluster/settings} and {@code GET _remote/info}: three per run); {@code writes} the requests that
  * changed it. The {@code GET /} that detects the version when the applier first connects, and the
  * {@code GET _remote/info} polls of verification, are not counted here.
  *
@@ -68,7 +69,8 @@ public sealed interface ClusterOutcome
   }
 
   /**
-   * Nothing differed: nothing was written.
+   * Nothing differed, nothing was written, and every link of the plan on the cluster is connected
+   * (when verification is on).
    *
    * @param cluster the cluster
    * @param reads reads
@@ -92,8 +94,10 @@ public sealed interface ClusterOutcome
   }
 
   /**
-   * A step failed; later clusters are skipped unless the run continues on failure. Running the
-   * same apply again resumes: what was already written is found in place.
+   * A step failed, or a link of the plan this tool owns on the cluster is not connected at the end
+   * of the run (whether or not the run changed it). A failed read or write skips the writes of
+   * later clusters unless the run continues on failure; a failed verification skips nothing.
+   * Running the same apply again resumes: what was already written is found in place.
    *
    * @param cluster the cluster
    * @param reads reads

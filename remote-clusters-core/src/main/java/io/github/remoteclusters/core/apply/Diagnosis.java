@@ -36,6 +36,8 @@ public record Diagnosis(Diagnosis.Code code, String message) {
     UNREACHABLE,
     /** The alias is not configured on the local cluster. */
     NOT_CONFIGURED,
+    /** The ownership record cannot be read (an invalid file, a lock held by another run). */
+    OWNERSHIP,
     /** Reachable, but not connected: see the local cluster's log. */
     UNKNOWN;
 

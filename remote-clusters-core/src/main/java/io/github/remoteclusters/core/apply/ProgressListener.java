@@ -3,7 +3,8 @@ package io.github.remoteclusters.core.apply;
 import java.util.Objects;
 
 /**
- * Receives progress events of a long apply or status run, on the applying thread.
+ * Receives progress events of a long apply or status run, on the applying thread (verification
+ * polls clusters on other threads, but reports from the applying thread).
  *
  * @since 0.1.0
  */

@@ -11,8 +11,10 @@ import java.util.List;
  * <p>For each local cluster it reads {@code GET _cluster/settings} and {@code GET _remote/info},
  * computes the minimal difference to the plan for the aliases it owns, and sends at most one
  * {@code PUT _cluster/settings}; nothing when nothing differs. It never touches an alias it does
- * not own (see {@link io.github.remoteclusters.core.spi.OwnershipStore}). It then waits until the
- * changed aliases are connected, and diagnoses those that are not.
+ * not own (see {@link io.github.remoteclusters.core.spi.OwnershipStore}). Once every cluster is
+ * written it waits, for all clusters at once and under one deadline, until the changed aliases are
+ * connected, and diagnoses those that are not. A cluster succeeds only when every link of the plan
+ * this tool owns there is connected, whether or not the run changed it.
  *
  * <pre>{@code
  * try (Reconciler r = Reconciler.builder()
@@ -33,7 +35,7 @@ public interface Reconciler extends AutoCloseable {
   /**
    * A builder with the defaults: clusters reached at their topology {@code url} without
    * credentials, ownership kept in memory, credentials refused (manual), a 30-second
-   * verification, stop at the first failure.
+   * verification, no writes to later clusters after a cluster failed to be read or written.
    *
    * @return a new builder
    */
@@ -90,7 +92,7 @@ public interface Reconciler extends AutoCloseable {
    */
   ClusterOutcome rotateApiKey(Topology topology, String local, String alias);
 
-  /** Closes the connections. */
+  /** Closes the connections and ends the verification threads. */
   @Override
   void close();
 }

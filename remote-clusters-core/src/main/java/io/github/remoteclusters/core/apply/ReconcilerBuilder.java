@@ -94,8 +94,9 @@ public final class ReconcilerBuilder {
   }
 
   /**
-   * How long to wait for changed aliases to connect; {@link Duration#ZERO} to not wait; default
-   * 30 seconds.
+   * How long to wait for changed aliases (and owned ones found disconnected) to connect: one
+   * deadline for all clusters of a run, verified together after all writes; {@link Duration#ZERO}
+   * to not wait; default 30 seconds.
    *
    * @param value the timeout
    * @return this builder
@@ -117,7 +118,9 @@ public final class ReconcilerBuilder {
   }
 
   /**
-   * Go on with the next cluster after a failure; default false (later clusters are skipped).
+   * Go on with the writes of the next clusters after a cluster failed to be read or written;
+   * default false (their writes are skipped). A link that does not connect in time fails its
+   * cluster but never skips another: verification runs after all writes.
    *
    * @param value whether to continue
    * @return this builder

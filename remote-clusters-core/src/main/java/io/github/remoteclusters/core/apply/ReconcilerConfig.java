@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param credentials where cross-cluster API key credentials go
  * @param planner the planner
  * @param dryRun whether to only read and report what would be sent
- * @param verifyTimeout how long to wait for changed aliases to connect; zero to not wait
+ * @param verifyTimeout how long to wait, for all clusters together, for the changed aliases (and
+ *     the owned ones found disconnected) to connect; zero to not wait
  * @param pollInterval the pause between two {@code GET _remote/info} while verifying
- * @param continueOnFailure whether to go on with the next cluster after a failure
+ * @param continueOnFailure whether to go on with the writes of the next clusters after a cluster
+ *     failed to be read or written; a link that does not connect never stops the others, since
+ *     every written cluster is verified at once, after all writes
  * @param adoptExisting whether to take over an alias that exists but this tool does not own
  * @param progress the progress listener
  * @param connectTimeout how long to wait for a connection to a cluster's REST API

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.ModelRules;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -193,8 +192,8 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the lock of ownership file ["
-          + file + "]", e);
+      throw new OwnershipException(OwnershipException.Reason.LOCKED,
+          "interrupted while waiting for the lock of ownership file [" + file + "]", e);
     }
     try {
       Path lock = lockFile();
@@ -215,12 +214,12 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new OwnershipException(OwnershipException.Reason.IO,
           "cannot lock ownership file [" + file + "] with [" + lockFile() + "]: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the lock of ownership file ["
-          + file + "]", e);
+      throw new OwnershipException(OwnershipException.Reason.LOCKED,
+          "interrupted while waiting for the lock of ownership file [" + file + "]", e);
     } finally {
       jvm.unlock();
     }
@@ -234,11 +233,11 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     }
   }
 
-  private IllegalStateException lockedByAnother() {
-    return new IllegalStateException("ownership file [" + file + "] is locked by another run"
+  private OwnershipException lockedByAnother() {
+    return new OwnershipException(OwnershipException.Reason.LOCKED, "ownership file [" + file + "] is locked by another run"
         + " (lock [" + lockFile() + "] held for more than " + lockTimeout.toSeconds() + " s):"
         + " wait for that run to finish, then try again; the lock ends with the process holding"
-        + " it, so a lock file left by a crashed run never blocks");
+        + " it, so a lock file left by a crashed run never blocks", null);
   }
 
   private Map<String, Map<String, String>> read() {
@@ -252,7 +251,8 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     } catch (JsonProcessingException e) {
       throw invalid(Json.pathOf(e), "not JSON (" + Json.describe(e) + ")");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read ownership file [" + file + "]: " + e.getMessage(), e);
+      throw new OwnershipException(OwnershipException.Reason.IO,
+          "cannot read ownership file [" + file + "]: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw invalid("", "expected an object {\"clusters\":{...}}");
@@ -313,9 +313,9 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     return n == null || n.isMissingNode() ? "nothing" : Json.typeName(n) + " " + n;
   }
 
-  private IllegalStateException invalid(String path, String reason) {
-    return new IllegalStateException("ownership file [" + file + "] is invalid"
-        + (path.isEmpty() ? "" : " at " + path) + ": " + reason);
+  private OwnershipException invalid(String path, String reason) {
+    return new OwnershipException(OwnershipException.Reason.INVALID, "ownership file [" + file
+        + "] is invalid" + (path.isEmpty() ? "" : " at " + path) + ": " + reason, null);
   }
 
   private void write(Map<String, Map<String, String>> all) {
@@ -339,7 +339,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
       }
       tmp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new OwnershipException(OwnershipException.Reason.IO,
           "cannot write ownership file [" + file + "]: " + e.getMessage(), e);
     } finally {
       if (tmp != null) {

@@ -42,6 +42,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@link Reconciler} over the official client. Not API. */
 public final class DefaultReconciler implements Reconciler {
@@ -94,9 +101,14 @@ public final class DefaultReconciler implements Reconciler {
     }
     Map<String, Cluster> byName = topology.clustersByName();
     Map<String, Work> work = new LinkedHashMap<>();
+    Map<String, ApplyException> storeFailures = new TreeMap<>();
     for (Cluster c : topology.clusters()) {
-      if (!config.ownership().owned(c.name()).isEmpty()) {
-        work.put(c.name(), new Work(c));
+      try {
+        if (!owned(c.name(), storeFailures).isEmpty()) {
+          work.put(c.name(), new Work(c));
+        }
+      } catch (ApplyException e) {
+        work.put(c.name(), new Work(c)); // fails below, before anything is read or written
       }
     }
     List<PlanStep> notRun = new ArrayList<>();
@@ -114,21 +126,78 @@ public final class DefaultReconciler implements Reconciler {
       }
     }
     Diagnoser diagnoser = new Diagnoser(topology);
-    List<ClusterOutcome> outcomes = new ArrayList<>();
-    List<LinkResult> links = new ArrayList<>();
+    // writes, cluster after cluster; a failed read or write stops the later clusters' writes
+    // unless the run continues on failure
+    List<Object> slots = new ArrayList<>(); // a ClusterRun to verify, or a final outcome
+    List<ClusterRun> written = new ArrayList<>();
     boolean failed = false;
     for (int i = 0; i < ordered.size(); i++) {
       Work w = ordered.get(i);
       if (failed && !config.continueOnFailure()) {
-        outcomes.add(new ClusterOutcome.Skipped(w.cluster.name(),
+        slots.add(new ClusterOutcome.Skipped(w.cluster.name(),
             "not attempted after an earlier failure; run again to resume"));
         continue;
       }
-      ClusterOutcome o = runCluster(w, i + 1, ordered.size(), topology, diagnoser, links);
+      ClusterRun run = new ClusterRun(w, i + 1, ordered.size(), topology, storeFailures);
+      ClusterOutcome early = runCluster(run);
+      if (early != null) {
+        run.progress("done",
+            "[" + run.name + "] failed: " + ((ClusterOutcome.Failed) early).cause().getMessage());
+        slots.add(early);
+        failed = true;
+      } else {
+        slots.add(run);
+        written.add(run);
+      }
+    }
+    // verification of every written cluster at once, under one deadline: a link that does not
+    // connect on one cluster neither stops nor delays the others
+    Map<ClusterRun, Map<String, RemoteInfo>> latest = verifyAll(written);
+    List<ClusterOutcome> outcomes = new ArrayList<>();
+    List<LinkResult> links = new ArrayList<>();
+    for (Object slot : slots) {
+      if (slot instanceof ClusterOutcome o) {
+        outcomes.add(o);
+        continue;
+      }
+      ClusterRun run = (ClusterRun) slot;
+      ClusterOutcome o = run.outcome(diagnoser, latest.getOrDefault(run, run.info), links);
+      run.progress("done", "[" + run.name + "] " + (o instanceof ClusterOutcome.Failed f
+          ? "failed: " + f.cause().getMessage()
+          : o instanceof ClusterOutcome.Applied ? "applied" : "already in place"));
       outcomes.add(o);
-      failed |= o instanceof ClusterOutcome.Failed;
     }
     return new ApplyReport(config.dryRun(), outcomes, links, notRun, plan.problems());
+  }
+
+  /**
+   * The aliases the store says this tool owns on a cluster; a store that fails (an invalid file,
+   * a lock held by another run) is a failure of the cluster, and is not asked again in the run.
+   */
+  private Set<String> owned(String cluster, Map<String, ApplyException> storeFailures) {
+    if (!storeFailures.isEmpty()) {
+      ApplyException first = storeFailures.values().iterator().next();
+      throw storeFailures.computeIfAbsent(cluster, c -> new ApplyException(c, null,
+          ApplyStep.OWNERSHIP, 0, first.getCause().getMessage(), first.getCause()));
+    }
+    try {
+      return config.ownership().owned(cluster);
+    } catch (RuntimeException e) {
+      ApplyException failure = new ApplyException(cluster, null, ApplyStep.OWNERSHIP, 0,
+          String.valueOf(e.getMessage()), e);
+      storeFailures.put(cluster, failure);
+      throw failure;
+    }
+  }
+
+  /** Records the aliases this tool owns on a cluster; a failing store fails the cluster. */
+  private void save(String cluster, Set<String> aliases) {
+    try {
+      config.ownership().save(cluster, aliases);
+    } catch (RuntimeException e) {
+      throw new ApplyException(cluster, null, ApplyStep.OWNERSHIP, 0,
+          String.valueOf(e.getMessage()), e);
+    }
   }
 
   /**
@@ -199,6 +268,7 @@ public final class DefaultReconciler implements Reconciler {
     final int total;
     final Topology topology;
     final Map<String, Cluster> byName;
+    final Map<String, ApplyException> storeFailures;
     final List<HttpRequest> requests = new ArrayList<>();
     EsSession session;
     int reads;
@@ -207,8 +277,10 @@ public final class DefaultReconciler implements Reconciler {
     Set<String> owned;
     SettingsDiff.Result diff;
 
-    ClusterRun(Work w, int index, int total, Topology topology) {
+    ClusterRun(Work w, int index, int total, Topology topology,
+        Map<String, ApplyException> storeFailures) {
       this.w = w;
+      this.storeFailures = storeFailures;
       this.name = w.cluster.name();
       this.index = index;
       this.total = total;
@@ -217,6 +289,7 @@ public final class DefaultReconciler implements Reconciler {
     }
 
     void progress(String phase, String message) {
+      // always on the applying thread: the verification threads only poll _remote/info
       config.progress().onProgress(new ProgressListener.Event(name, phase, index, total, message));
     }
 
@@ -224,17 +297,27 @@ public final class DefaultReconciler implements Reconciler {
       return session == null ? 0 : session.counter().writes() - writesBefore;
     }
 
-    /** Read: connect, then the settings and remote info of the cluster. */
+    /**
+     * Read: the ownership record, a connection, then the settings (only once the cluster state is
+     * recovered: an empty read from a node that has just started must not forget owned aliases)
+     * and remote info of the cluster.
+     */
     void read() {
+      owned = DefaultReconciler.this.owned(name, storeFailures);
       progress("connect", "connecting to [" + name + "]");
       session = session(w.cluster);
       int r0 = session.counter().reads();
       writesBefore = session.counter().writes();
       progress("read", "reading cluster settings and remote info of [" + name + "]");
-      EsSession.Settings current = session.readSettings();
+      EsSession.SettingsRead read = session.readSettingsIfRecovered();
+      if (read instanceof EsSession.SettingsRead.NotRecovered nr) {
+        reads = session.counter().reads() - r0;
+        throw new ApplyException(name, null, ApplyStep.READ_SETTINGS, 0, nr.reason()
+            + "; nothing was written and the ownership record is left as it was", null);
+      }
+      EsSession.Settings current = ((EsSession.SettingsRead.Complete) read).settings();
       info = session.remoteInfo();
       reads = session.counter().reads() - r0;
-      owned = config.ownership().owned(name);
       diff = SettingsDiff.compute(
           w.desired, w.removals, owned, current.persistent(), current.transientSettings(),
           info.keySet(), config.adoptExisting());
@@ -253,6 +336,14 @@ public final class DefaultReconciler implements Reconciler {
           if (!config.dryRun()) {
             ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session);
           }
+        } else if ((change == Change.UNCHANGED || change == Change.UPDATED)
+            && config.credentials().automatic() && noCredentials(k.payload().alias())) {
+          // configured, but no credentials ever reached the keystore (a create whose answer
+          // was lost): a key found by name has a secret nobody holds; make a new one
+          requests.add(StepEncoder.request(k.payload()).orElseThrow());
+          if (!config.dryRun()) {
+            ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session);
+          }
         } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
           // an existing link whose key may have an older access: update the key in place
           HttpRequest update = updateKeyAccess(byName.get(k.cluster()), k.payload());
@@ -261,6 +352,12 @@ public final class DefaultReconciler implements Reconciler {
           }
         }
       }
+    }
+
+    /** Whether {@code _remote/info} shows the alias without {@code cluster_credentials}. */
+    private boolean noCredentials(String alias) {
+      RemoteInfo ri = info.get(alias);
+      return ri != null && Boolean.FALSE.equals(ri.credentials());
     }
 
     /** Roles: the local roles of new links, and of existing links whose access changed. */
@@ -284,13 +381,13 @@ public final class DefaultReconciler implements Reconciler {
       if (!diff.isEmpty()) {
         requests.add(new HttpRequest("PUT", "/_cluster/settings", diff.body()));
         if (!config.dryRun()) {
-          progress("write", "PUT _cluster/settings on [" + name + "]: " + diff.changes());
-          config.ownership().save(name, diff.ownedBeforeWrite());
+          save(name, diff.ownedBeforeWrite());
           session.putSettings(diff.persistent(), diff.transientSettings());
+          progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
         }
       }
       if (!config.dryRun() && !diff.ownedAfterWrite().equals(owned)) {
-        config.ownership().save(name, diff.ownedAfterWrite());
+        save(name, diff.ownedAfterWrite());
       }
     }
 
@@ -320,47 +417,74 @@ public final class DefaultReconciler implements Reconciler {
       }
     }
 
-    /**
-     * Verify: wait for the added and updated aliases to connect, and report the status of every
-     * alias of the cluster.
-     *
-     * @return the first alias that did not connect in time, as a failure, or null
-     */
-    ApplyException verify(Diagnoser diagnoser, Map<String, LinkStatus> statuses) {
-      if (config.dryRun()) {
-        return null;
-      }
-      ApplyException failure = null;
-      Set<String> toVerify = new TreeSet<>();
+    /** The aliases to wait for: those written, and those already there but not connected. */
+    Set<String> toWaitFor() {
+      Set<String> out = new TreeSet<>();
       diff.changes().forEach((alias, change) -> {
-        if (change == Change.ADDED || change == Change.UPDATED) {
-          toVerify.add(alias);
+        RemoteInfo ri = info.get(alias);
+        if (change == Change.ADDED || change == Change.UPDATED
+            || (change == Change.UNCHANGED && (ri == null || !ri.connected()))) {
+          out.add(alias);
         }
       });
-      Map<String, RemoteInfo> latest = info;
-      if (!toVerify.isEmpty() && !config.verifyTimeout().isZero()) {
-        progress("verify", "waiting up to " + config.verifyTimeout().toSeconds() + "s for "
-            + toVerify + " to connect");
-        latest = awaitConnected(session, toVerify);
-        for (String alias : toVerify) {
-          LinkStatus st = status(topology, alias, latest.get(alias), true, diagnoser,
-              w.cluster, session);
+      return out;
+    }
+
+    /**
+     * The outcome once verified: every alias of the plan this tool owns on the cluster must be
+     * connected, whether or not this run changed it; the first that is not fails the cluster.
+     * With verification off, statuses of unchanged aliases are reported but not judged.
+     *
+     * @param latest the last {@code _remote/info} read
+     * @param links where the per-alias results go
+     */
+    ClusterOutcome outcome(Diagnoser diagnoser, Map<String, RemoteInfo> latest,
+        List<LinkResult> links) {
+      int writes = config.dryRun() ? requests.size() : writes();
+      Map<String, LinkStatus> statuses = new TreeMap<>();
+      ApplyException failure = null;
+      boolean waited = !config.verifyTimeout().isZero();
+      if (!config.dryRun()) {
+        for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
+          String alias = e.getKey();
+          boolean written = e.getValue() == Change.ADDED || e.getValue() == Change.UPDATED;
+          if (!written && e.getValue() != Change.UNCHANGED || written && !waited) {
+            continue; // not a link of the plan, or written and not verified: unknown
+          }
+          if (pollError != null && waited && toWaitFor().contains(alias)) {
+            failure = failure != null ? failure : new ApplyException(name, alias,
+                ApplyStep.VERIFY_CONNECTED, 0, "could not read _remote/info while verifying: "
+                    + pollError.getMessage(), pollError);
+            continue;
+          }
+          LinkStatus st = status(topology, alias, latest.get(alias),
+              written || owned.contains(alias), diagnoser, w.cluster, session);
           statuses.put(alias, st);
-          if (!st.connected() && failure == null) {
+          if (!st.connected() && failure == null && waited) {
+            // with verification off (a zero timeout) the statuses are reported, not judged
             failure = new ApplyException(name, alias, ApplyStep.VERIFY_CONNECTED, 0,
-                "not connected after " + config.verifyTimeout().toSeconds() + "s: "
-                    + (st.diagnosis() == null ? "" : st.diagnosis().message()), null);
+                (written ? "" : "unchanged by this run but ") + "not connected after "
+                    + config.verifyTimeout().toSeconds() + "s"
+                    + (st.diagnosis() == null ? "" : ": " + st.diagnosis().message()), null);
           }
         }
       }
-      for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
-        if (e.getValue() == Change.UNCHANGED && latest.containsKey(e.getKey())) {
-          statuses.put(e.getKey(), status(topology, e.getKey(), latest.get(e.getKey()),
-              owned.contains(e.getKey()), diagnoser, w.cluster, session));
-        }
+      diff.changes().forEach((alias, change) ->
+          links.add(new LinkResult(name, alias, change, statuses.get(alias))));
+      if (failure != null) {
+        return new ClusterOutcome.Failed(name, reads, writes, requests, failure);
       }
-      return failure;
+      ApplyException conflict = conflict();
+      if (conflict != null) {
+        return new ClusterOutcome.Failed(name, reads, writes, requests, conflict);
+      }
+      return requests.isEmpty()
+          ? new ClusterOutcome.AlreadyInPlace(name, reads)
+          : new ClusterOutcome.Applied(name, reads, writes, requests);
     }
+
+    /** Why the last {@code _remote/info} poll of verification failed, or null. */
+    Exception pollError;
 
     /** The alias that belongs to someone else, as a failure, or null. */
     ApplyException conflict() {
@@ -377,10 +501,12 @@ public final class DefaultReconciler implements Reconciler {
     }
   }
 
-  private ClusterOutcome runCluster(
-      Work w, int index, int total, Topology topology, Diagnoser diagnoser,
-      List<LinkResult> links) {
-    ClusterRun run = new ClusterRun(w, index, total, topology);
+  /**
+   * Reads and writes one cluster: everything but verification.
+   *
+   * @return the failure, or null when the cluster is written and waits for verification
+   */
+  private ClusterOutcome runCluster(ClusterRun run) {
     String name = run.name;
     try {
       run.read();
@@ -388,22 +514,7 @@ public final class DefaultReconciler implements Reconciler {
       run.roles();
       run.settings();
       run.invalidate();
-      int writes = config.dryRun() ? run.requests.size() : run.writes();
-      Map<String, LinkStatus> statuses = new TreeMap<>();
-      ApplyException verifyFailure = run.verify(diagnoser, statuses);
-      run.diff.changes().forEach((alias, change) ->
-          links.add(new LinkResult(name, alias, change, statuses.get(alias))));
-      run.progress("done", "[" + name + "] " + (run.requests.isEmpty() ? "already in place" : "applied"));
-      if (verifyFailure != null) {
-        return new ClusterOutcome.Failed(name, run.reads, writes, run.requests, verifyFailure);
-      }
-      ApplyException conflict = run.conflict();
-      if (conflict != null) {
-        return new ClusterOutcome.Failed(name, run.reads, writes, run.requests, conflict);
-      }
-      return run.requests.isEmpty()
-          ? new ClusterOutcome.AlreadyInPlace(name, run.reads)
-          : new ClusterOutcome.Applied(name, run.reads, writes, run.requests);
+      return null;
     } catch (ApplyException e) {
       return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests, e);
     } catch (ManualStepRequiredException e) {
@@ -415,9 +526,104 @@ public final class DefaultReconciler implements Reconciler {
     }
   }
 
+  /** The most threads that poll {@code _remote/info} at once while verifying. */
+  private static final int VERIFY_THREADS = 8;
+
+  private ExecutorService verifier;
+
+  private synchronized ExecutorService verifier() {
+    if (verifier == null) {
+      AtomicInteger n = new AtomicInteger();
+      verifier = Executors.newFixedThreadPool(VERIFY_THREADS, r -> {
+        Thread t = new Thread(r, "remote-clusters-verify-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return verifier;
+  }
+
   /**
-   * Creates the cross-cluster API key on the remote (or updates the access of the existing key
-   * of that name), stores new credentials on the local cluster, and reloads its keystore.
+   * Waits until the aliases to verify of every written cluster are connected, or until one
+   * deadline for the whole run ({@code verifyTimeout} from now): every round polls {@code
+   * GET _remote/info} of all clusters still waiting at once, on a bounded pool; a poll may take at
+   * most {@code requestTimeout} past the deadline.
+   *
+   * @return the last {@code _remote/info} read of each cluster polled
+   */
+  private Map<ClusterRun, Map<String, RemoteInfo>> verifyAll(List<ClusterRun> runs) {
+    Map<ClusterRun, Map<String, RemoteInfo>> latest = new HashMap<>();
+    if (config.dryRun() || config.verifyTimeout().isZero()) {
+      return latest;
+    }
+    Map<ClusterRun, Set<String>> pending = new LinkedHashMap<>();
+    for (ClusterRun run : runs) {
+      Set<String> wait = run.toWaitFor();
+      if (!wait.isEmpty()) {
+        pending.put(run, wait);
+        run.progress("verify", "waiting up to " + config.verifyTimeout().toSeconds() + "s for "
+            + wait + " to connect");
+      }
+    }
+    long deadline = System.nanoTime() + config.verifyTimeout().toNanos();
+    long last = deadline + config.requestTimeout().toNanos();
+    while (!pending.isEmpty()) {
+      Map<ClusterRun, Future<Map<String, RemoteInfo>>> polls = new LinkedHashMap<>();
+      for (ClusterRun run : pending.keySet()) {
+        EsSession session = run.session;
+        polls.put(run, verifier().submit(session::remoteInfo));
+      }
+      for (Map.Entry<ClusterRun, Future<Map<String, RemoteInfo>>> e : polls.entrySet()) {
+        ClusterRun run = e.getKey();
+        try {
+          Map<String, RemoteInfo> info =
+              e.getValue().get(Math.max(0, last - System.nanoTime()), TimeUnit.NANOSECONDS);
+          latest.put(run, info);
+          run.pollError = null;
+          if (connected(info, pending.get(run))) {
+            pending.remove(run);
+          }
+        } catch (ExecutionException ex) {
+          run.pollError = ex.getCause() instanceof Exception c ? c : ex;
+        } catch (TimeoutException ex) {
+          e.getValue().cancel(true);
+          run.pollError = ex;
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          polls.values().forEach(f -> f.cancel(true));
+          return latest;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (pending.isEmpty() || left <= 0) {
+        break;
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(config.pollInterval().toMillis(), left / 1_000_000)));
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return latest;
+      }
+    }
+    return latest;
+  }
+
+  private static boolean connected(Map<String, RemoteInfo> info, Set<String> aliases) {
+    for (String a : aliases) {
+      RemoteInfo ri = info.get(a);
+      if (ri == null || !ri.connected()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Creates the cross-cluster API key on the remote, stores its credentials on the local cluster,
+   * and reloads its keystore; called for a new alias and for one whose {@code _remote/info} shows
+   * no credentials. Keys of that name found on the remote are invalidated first when a credential
+   * writer stores keys (nobody may hold their secret: a create whose answer was lost); without
+   * one, the key a person made is kept and only its access is brought up to date.
    */
   private void ensureKey(
       Cluster local, Cluster remote, StepPayload.CreateCrossClusterApiKey key,
@@ -425,7 +631,13 @@ public final class DefaultReconciler implements Reconciler {
     EsSession remoteSession = session(remote);
     String alias = key.alias();
     List<String> existing = remoteSession.findCrossClusterApiKeys(key.keyName());
-    if (!existing.isEmpty()) {
+    if (!existing.isEmpty() && config.credentials().automatic()) {
+      // this method runs only when the local cluster shows no stored credentials for the alias
+      // (a new alias, or one without cluster_credentials): the key found may come from a create
+      // whose answer was lost, its secret stored nowhere. Updating its access would leave the
+      // link broken, so it is invalidated and a new key created and stored.
+      remoteSession.invalidateApiKeys(alias, existing);
+    } else if (!existing.isEmpty()) {
       // made earlier, by this tool or by a person following the manual step: keep its access
       // current; its credentials are where they were stored then
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
@@ -607,9 +819,18 @@ public final class DefaultReconciler implements Reconciler {
     List<LinkStatus> out = new ArrayList<>();
     Set<String> locals = new TreeSet<>();
     topology.links().forEach(l -> locals.add(l.local()));
+    RuntimeException storeFailure = null; // not asked again once it failed
     for (Cluster c : topology.clusters()) {
-      if (locals.contains(c.name()) || !config.ownership().owned(c.name()).isEmpty()) {
-        out.addAll(status(topology, c));
+      Set<String> owned = Set.of();
+      if (storeFailure == null) {
+        try {
+          owned = config.ownership().owned(c.name());
+        } catch (RuntimeException e) {
+          storeFailure = e;
+        }
+      }
+      if (locals.contains(c.name()) || !owned.isEmpty()) {
+        out.addAll(status(topology, c, owned, storeFailure));
       }
     }
     return out;
@@ -619,8 +840,30 @@ public final class DefaultReconciler implements Reconciler {
   public List<LinkStatus> status(Topology topology, Cluster cluster) {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(cluster, "cluster");
-    Set<String> owned = config.ownership().owned(cluster.name());
+    Set<String> owned = Set.of();
+    RuntimeException storeFailure = null;
+    try {
+      owned = config.ownership().owned(cluster.name());
+    } catch (RuntimeException e) {
+      storeFailure = e;
+    }
+    return status(topology, cluster, owned, storeFailure);
+  }
+
+  private List<LinkStatus> status(Topology topology, Cluster cluster, Set<String> owned,
+      RuntimeException storeFailure) {
     List<LinkStatus> out = new ArrayList<>();
+    if (storeFailure != null) {
+      RuntimeException e = storeFailure;
+      // which aliases are this tool's cannot be told: say so for every link, never throw
+      for (Link l : topology.links()) {
+        if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT) {
+          out.add(new LinkStatus(cluster.name(), l.alias(), LinkStatus.State.UNKNOWN, false, null,
+              new Diagnosis(Diagnosis.Code.OWNERSHIP, String.valueOf(e.getMessage()))));
+        }
+      }
+      return out;
+    }
     Map<String, RemoteInfo> info;
     EsSession session;
     try {
@@ -680,6 +923,12 @@ public final class DefaultReconciler implements Reconciler {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (verifier != null) {
+        verifier.shutdownNow();
+        verifier = null;
+      }
+    }
     sessions.values().forEach(EsSession::close);
     sessions.clear();
   }

@@ -87,7 +87,8 @@ class ReconcilerFakeTransportTest {
     assertThat(old.sent()).isNotEmpty().allSatisfy(s -> {
       assertThat(s.headers().get("Accept")).contains("compatible-with=8");
     });
-    assertThat(old.lines()).containsExactly("GET /", "GET /_cluster/settings", "GET /_remote/info",
+    assertThat(old.lines()).containsExactly("GET /", "GET /_cluster/state/blocks", "GET /_cluster/settings",
+        "GET /_remote/info",
         "PUT /_cluster/settings");
     assertThat(old.sent().get(3).headers().get("Content-Type")).contains("compatible-with=8");
   }
@@ -110,7 +111,8 @@ class ReconcilerFakeTransportTest {
       assertThat(body.get("metadata").get("managed-by").asText()).isEqualTo("remote-clusters");
       // the local: keystore (writer) then reload, the role, then one settings write, then verify
       assertThat(keystore).containsEntry("search/data", "ZW5jb2RlZA1");
-      assertThat(search.lines()).containsSubsequence("GET /_cluster/settings", "GET /_remote/info",
+      assertThat(search.lines()).containsSubsequence("GET /_cluster/state/blocks", "GET /_cluster/settings",
+          "GET /_remote/info",
           "POST /_nodes/reload_secure_settings", "PUT /_security/role/remote-data",
           "PUT /_cluster/settings", "GET /_remote/info");
       assertThat(search.persistent()).containsKey("cluster.remote.data.seeds");
@@ -189,10 +191,11 @@ class ReconcilerFakeTransportTest {
           Link.of("old", "search", "s").withSecurity(SecurityModel.NONE))));
       assertThat(report.succeeded()).as(report.toString()).isTrue();
     }
+    // writes cluster after cluster, then verification of all at once, then the outcomes
     assertThat(events).containsExactly(
-        "1/2 search connect", "1/2 search read", "1/2 search write", "1/2 search verify",
-        "1/2 search done",
-        "2/2 old connect", "2/2 old read", "2/2 old write", "2/2 old verify", "2/2 old done");
+        "1/2 search connect", "1/2 search read", "1/2 search write",
+        "2/2 old connect", "2/2 old read", "2/2 old write",
+        "1/2 search verify", "2/2 old verify", "1/2 search done", "2/2 old done");
   }
 
   @Test
@@ -209,7 +212,7 @@ class ReconcilerFakeTransportTest {
         assertThat(req.body().get("persistent").get("cluster.remote.d.proxy_address").asText())
             .isEqualTo("data:9300");
       });
-      assertThat(search.lines()).containsExactly("GET /", "GET /_cluster/settings",
+      assertThat(search.lines()).containsExactly("GET /", "GET /_cluster/state/blocks", "GET /_cluster/settings",
           "GET /_remote/info");
       assertThat(store.owned("search")).isEmpty();
     }
@@ -255,5 +258,133 @@ class ReconcilerFakeTransportTest {
       assertThat(search.lines().get(search.lines().size() - 2))
           .isEqualTo("POST /_nodes/reload_secure_settings");
     }
+  }
+
+  @Test
+  void aLinkLeftDisconnectedFailsEveryRunNotOnlyTheOneThatWroteIt() {
+    // nothing answers at data:9300 for search: the link is written but never connects
+    old.reachable("search:9300");
+    List<Link> links = List.of(Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+        Link.of("old", "search", "s").withSecurity(SecurityModel.NONE));
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofMillis(200)))) {
+      ApplyReport first = r.apply(topology(links));
+      assertThat(first.succeeded()).isFalse();
+      // the verification failure of search neither stops nor skips old
+      assertThat(first.clusters()).extracting(ClusterOutcome::status)
+          .containsExactly("failed", "applied");
+      ApplyReport again = r.apply(topology(links));
+      assertThat(again.succeeded()).as(again.toString()).isFalse();
+      ClusterOutcome.Failed failed = (ClusterOutcome.Failed) again.clusters().get(0);
+      assertThat(failed.cause().step())
+          .isEqualTo(io.github.remoteclusters.core.apply.ApplyStep.VERIFY_CONNECTED);
+      assertThat(failed.cause().getMessage()).contains("unchanged by this run but not connected");
+      assertThat(again.links().get(0).change()).isEqualTo(Change.UNCHANGED);
+      assertThat(again.links().get(0).status().connected()).isFalse();
+      assertThat(again.clusters().get(1)).isInstanceOf(ClusterOutcome.AlreadyInPlace.class);
+
+      // once the remote answers, the same run is in place again
+      search.reachable("data:9300");
+      assertThat(r.apply(topology(links)).clusters()).extracting(ClusterOutcome::status)
+          .containsExactly("in_place", "in_place");
+    }
+  }
+
+  @Test
+  void stateNotRecoveredOnAFakeServerFailsTheClusterAndKeepsItsOwnershipRecord() {
+    search.reachable("data:9300");
+    List<Link> links = List.of(Link.of("search", "data", "d").withSecurity(SecurityModel.NONE));
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(1)))) {
+      assertThat(r.apply(topology(links)).succeeded()).isTrue();
+      assertThat(store.owned("search")).containsExactly("d");
+      // just restarted: settings read empty; an empty topology must not forget [d] on that
+      search.stateNotRecovered(true);
+      int puts = (int) search.lines().stream().filter("PUT /_cluster/settings"::equals).count();
+      ApplyReport report = r.apply(topology(List.of()));
+      ClusterOutcome.Failed failed = (ClusterOutcome.Failed) report.clusters().get(0);
+      assertThat(failed.cause().step())
+          .isEqualTo(io.github.remoteclusters.core.apply.ApplyStep.READ_SETTINGS);
+      assertThat(failed.cause().getMessage()).contains("state not recovered")
+          .contains("ownership record is left as it was");
+      assertThat(report.links()).isEmpty();
+      assertThat(store.owned("search")).containsExactly("d");
+      assertThat(search.lines().stream().filter("PUT /_cluster/settings"::equals).count())
+          .isEqualTo(puts);
+    }
+  }
+
+  @Test
+  void anOwnershipStoreThatFailsIsAFailedClusterNotAnException() {
+    OwnershipStore broken = new OwnershipStore() {
+      @Override
+      public java.util.Set<String> owned(String cluster) {
+        throw new io.github.remoteclusters.core.spi.OwnershipException(
+            io.github.remoteclusters.core.spi.OwnershipException.Reason.INVALID,
+            "ownership file [x.json] is invalid at clusters: expected an object", null);
+      }
+
+      @Override
+      public void save(String cluster, java.util.Set<String> aliases) {
+        owned(cluster);
+      }
+    };
+    List<Link> links = List.of(Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+        Link.of("old", "search", "s").withSecurity(SecurityModel.NONE));
+    try (Reconciler r = new DefaultReconciler(Reconciler.builder().ownership(broken)
+        .continueOnFailure(true).config(), FakeEs.connector(Map.of("http://search:9200", search,
+            "http://data:9200", data, "http://old:9200", old)))) {
+      ApplyReport report = r.apply(topology(links));
+      assertThat(report.succeeded()).isFalse();
+      assertThat(report.clusters()).allSatisfy(c -> {
+        assertThat(c).isInstanceOf(ClusterOutcome.Failed.class);
+        assertThat(((ClusterOutcome.Failed) c).cause().step())
+            .isEqualTo(io.github.remoteclusters.core.apply.ApplyStep.OWNERSHIP);
+        assertThat(((ClusterOutcome.Failed) c).cause().getMessage()).contains("x.json");
+      });
+      assertThat(search.lines()).doesNotContain("PUT /_cluster/settings");
+      assertThat(r.status(topology(links))).allSatisfy(st -> {
+        assertThat(st.state()).isEqualTo(io.github.remoteclusters.core.apply.LinkStatus.State.UNKNOWN);
+        assertThat(st.diagnosis().code())
+            .isEqualTo(io.github.remoteclusters.core.apply.Diagnosis.Code.OWNERSHIP);
+      });
+    }
+  }
+
+  @Test
+  void aKeyFoundByNameWithoutStoredCredentialsIsReplacedNotReused() {
+    // a create whose answer was lost: the key exists on the remote, its secret nowhere
+    data.addKey("remote-clusters-search-data");
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ofSeconds(1)))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+      assertThat(data.lines()).containsSubsequence("GET /_security/api_key",
+          "DELETE /_security/api_key", "POST /_security/cross_cluster/api_key")
+          .doesNotContain("PUT /_security/cross_cluster/api_key/key1");
+      assertThat(keystore).containsKey("search/data");
+      assertThat(report.links().get(0).status().info().credentials()).isTrue();
+    }
+  }
+
+  @Test
+  void verificationThreadsEndWithClose() throws InterruptedException {
+    search.reachable("data:9300");
+    old.reachable("search:9300");
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(1)))) {
+      assertThat(r.apply(topology(List.of(
+          Link.of("search", "data", "d").withSecurity(SecurityModel.NONE),
+          Link.of("old", "search", "s").withSecurity(SecurityModel.NONE)))).succeeded()).isTrue();
+      assertThat(verifyThreads()).isNotEmpty();
+    }
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!verifyThreads().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(verifyThreads()).isEmpty();
+  }
+
+  private static List<Thread> verifyThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("remote-clusters-verify-")).toList();
   }
 }

@@ -49,6 +49,7 @@ public final class FakeEs implements TransportHttpClient {
   private final Map<String, JsonNode> roles = new TreeMap<>();
   private final Set<String> credentials = new HashSet<>();
   private int keySeq;
+  private boolean stateNotRecovered;
   private String failPrefix;
   private int failStatus;
   private String failType;
@@ -217,10 +218,40 @@ public final class FakeEs implements TransportHttpClient {
     return r;
   }
 
+  /**
+   * Makes the fake answer as a node that has just started before its cluster state is recovered:
+   * {@code GET /_cluster/state/blocks} shows block 1, and {@code GET /_cluster/settings} answers
+   * with no settings at all (as Elasticsearch does then).
+   *
+   * @param notRecovered whether the state is not recovered
+   */
+  public void stateNotRecovered(boolean notRecovered) {
+    this.stateNotRecovered = notRecovered;
+  }
+
   private Response route(Sent s) {
     String line = s.line();
     if (line.equals("GET /")) {
       return ok(info(version));
+    }
+    if (line.equals("GET /_cluster/state/blocks")) {
+      ObjectNode r = M.createObjectNode();
+      r.put("cluster_name", "fake");
+      ObjectNode global = r.putObject("blocks").putObject("global");
+      if (stateNotRecovered) {
+        ObjectNode b = global.putObject("1");
+        b.put("description", "state not recovered / initialized");
+        b.put("retryable", true);
+        b.put("disable_state_persistence", true);
+        b.putArray("levels").add("read").add("write").add("metadata_read").add("metadata_write");
+      }
+      return ok(r);
+    }
+    if (line.equals("GET /_cluster/settings") && stateNotRecovered) {
+      ObjectNode r = M.createObjectNode();
+      r.putObject("persistent");
+      r.putObject("transient");
+      return ok(r);
     }
     if (line.equals("GET /_cluster/settings")) {
       ObjectNode r = M.createObjectNode();
