@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.TransportOptions;
+import io.github.remoteclusters.core.internal.AccessReader;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.SettingValues;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import io.github.remoteclusters.security.apikey.RemoteClusterPrivileges;
 import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;
@@ -72,7 +74,7 @@ public final class StepEncoder {
     } else if (payload instanceof StepPayload.CreateCrossClusterApiKey p) {
       ObjectNode body = Json.object();
       body.put("name", p.keyName());
-      body.set("access", p.access());
+      body.set("access", AccessReader.json(p.access()));
       ObjectNode metadata = body.putObject("metadata");
       metadata.put("managed-by", "remote-clusters");
       metadata.put("local-cluster", p.localCluster());
@@ -80,7 +82,7 @@ public final class StepEncoder {
       return Optional.of(new HttpRequest("POST", "/_security/cross_cluster/api_key", body));
     } else if (payload instanceof StepPayload.UpdateCrossClusterApiKey p) {
       ObjectNode body = Json.object();
-      body.set("access", p.access());
+      body.set("access", AccessReader.json(p.access()));
       return Optional.of(
           new HttpRequest("PUT", "/_security/cross_cluster/api_key/" + p.id(), body));
     } else if (payload instanceof StepPayload.InvalidateApiKeys p) {
@@ -163,7 +165,8 @@ public final class StepEncoder {
   }
 
   /** ECK's CRD takes single objects for search and replication, and both field_security lists. */
-  private static ObjectNode eckAccess(ObjectNode access) {
+  private static ObjectNode eckAccess(CrossClusterAccess value) {
+    ObjectNode access = AccessReader.json(value);
     ObjectNode out = Json.object();
     for (String field : List.of("search", "replication")) {
       JsonNode node = access.get(field);

@@ -418,6 +418,14 @@ class RemoteClusterPlannerTest {
       assertThat(plan.hasErrors()).isTrue();
     }
 
+    /** The problems of reading a topology that cannot be read, all {@code ACCESS_INVALID}. */
+    private List<io.github.remoteclusters.core.Problem> unreadable(String yaml) {
+      var problems = io.github.remoteclusters.core.TopologyReader.parse(yaml).problems();
+      assertThat(problems).isNotEmpty()
+          .allSatisfy(x -> assertThat(x.code()).isEqualTo(ProblemCode.ACCESS_INVALID));
+      return problems;
+    }
+
     @Test
     void accessRules() {
       assertThat(codes(rejected(SM + link(", security: api-key")))).contains(ProblemCode.ACCESS_REQUIRED);
@@ -430,19 +438,20 @@ class RemoteClusterPlannerTest {
           .allSatisfy(x -> assertThat(x.message()).doesNotContain("set [security]"));
       assertThat(codes(rejected(SM + link(", security: certificate" + ACCESS))))
           .contains(ProblemCode.ACCESS_NOT_USED);
-      assertThat(rejected(SM + link(", access: {search: []}")))
+      // an access Elasticsearch would reject is a problem of reading the topology
+      assertThat(unreadable(SM + link(", access: {search: []}")))
           .anySatisfy(x -> assertThat(x.message())
               .isEqualTo("must specify non-empty access for either [search] or [replication]"));
-      assertThat(rejected(SM + link(", access: {search: [{names: [a], query: {match_all: {}}}],"
+      assertThat(unreadable(SM + link(", access: {search: [{names: [a], query: {match_all: {}}}],"
           + " replication: [{names: [b]}]}")))
           .anySatisfy(x -> assertThat(x.message()).isEqualTo(
               "search does not support document or field level security if replication is assigned"));
-      assertThat(rejected(SM + link(", access: {replication: [{names: [b], query: {}}]}")))
+      assertThat(unreadable(SM + link(", access: {replication: [{names: [b], query: {}}]}")))
           .anySatisfy(x -> {
             assertThat(x.path()).isEqualTo("links[0].access.replication[0]");
             assertThat(x.message()).isEqualTo("replication does not support document or field level security");
           });
-      assertThat(rejected(SM + link(", access: {search: [{names: [], privileges: [read]}]}")))
+      assertThat(unreadable(SM + link(", access: {search: [{names: [], privileges: [read]}]}")))
           .extracting(x -> x.message())
           .contains(
               "failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present",

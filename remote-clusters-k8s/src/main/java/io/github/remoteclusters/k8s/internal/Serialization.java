@@ -1,6 +1,7 @@
 package io.github.remoteclusters.k8s.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,6 +36,20 @@ public final class Serialization {
   /** {@return the tree of a fabric8 object} @param resource the object */
   public static ObjectNode tree(Object resource) {
     return K8S.convertValue(resource, ObjectNode.class);
+  }
+
+  /**
+   * The JSON tree of a text the security module or the core wrote (an access, a body).
+   *
+   * @param json the text
+   * @return the tree
+   */
+  public static JsonNode parse(String json) {
+    try {
+      return K8S.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@return a generic resource from a tree} @param tree the tree */

@@ -327,7 +327,7 @@ public final class Translator {
     ref.put("name", remote.eck().name());
     ref.put("namespace", remote.eck().namespace());
     if (model == SecurityModel.API_KEY && l.hasAccess()) {
-      eckAccess(path + ".access", l.access()).ifPresent(a -> entry.putObject("apiKey").set("access", a));
+      eckAccess(path + ".access", (ObjectNode) Serialization.parse(l.access().toJson())).ifPresent(a -> entry.putObject("apiKey").set("access", a));
       // the core's plan warns that the server is off and enables it first
       desired(remote).remoteClusterServer = true;
     }

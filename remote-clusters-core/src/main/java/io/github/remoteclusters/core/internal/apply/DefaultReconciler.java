@@ -11,13 +11,14 @@ import io.github.remoteclusters.core.apply.ApplyReport;
 import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.ClusterOutcome;
 import io.github.remoteclusters.core.apply.Diagnosis;
-import io.github.remoteclusters.core.apply.LinkResult;
 import io.github.remoteclusters.core.apply.LinkResult.Change;
+import io.github.remoteclusters.core.apply.LinkResult;
 import io.github.remoteclusters.core.apply.LinkStatus;
 import io.github.remoteclusters.core.apply.ProgressListener;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.ReconcilerConfig;
 import io.github.remoteclusters.core.apply.RemoteInfo;
+import io.github.remoteclusters.core.internal.AccessReader;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.LocalRoleNames;
 import io.github.remoteclusters.core.internal.es.EsConnector;
@@ -430,7 +431,7 @@ public final class DefaultReconciler implements Reconciler {
       // current; its credentials are where they were stored then
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
           alias, existing.get(existing.size() - 1), key.access());
-      remoteSession.updateCrossClusterApiKey(alias, update.id(), update.access());
+      remoteSession.updateCrossClusterApiKey(alias, update.id(), AccessReader.json(update.access()));
       return;
     }
     if (!config.credentials().automatic()) {
@@ -456,7 +457,7 @@ public final class DefaultReconciler implements Reconciler {
    */
   private HttpRequest updateKeyAccess(Cluster remote, StepPayload.CreateCrossClusterApiKey key) {
     String alias = key.alias();
-    JsonNode access = key.access();
+    JsonNode access = AccessReader.json(key.access());
     EsSession remoteSession = session(remote);
     Map<String, JsonNode> keys = remoteSession.crossClusterApiKeyAccess(key.keyName());
     HttpRequest update = null;
@@ -466,7 +467,7 @@ public final class DefaultReconciler implements Reconciler {
             alias, stored.getKey(), key.access());
         update = StepEncoder.request(payload).orElseThrow();
         if (!config.dryRun()) {
-          remoteSession.updateCrossClusterApiKey(alias, payload.id(), payload.access());
+          remoteSession.updateCrossClusterApiKey(alias, payload.id(), AccessReader.json(payload.access()));
         }
       }
     }
