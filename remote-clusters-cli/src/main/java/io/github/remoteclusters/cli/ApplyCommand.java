@@ -248,7 +248,7 @@ public final class ApplyCommand implements Callable<Integer> {
         ObjectNode rn = requests.addObject();
         rn.put("method", r.method());
         rn.put("path", r.path());
-        rn.set("body", r.body());
+        rn.set("body", Json.tree(r.body()));
       }
     }
     ArrayNode links = root.putArray("links");

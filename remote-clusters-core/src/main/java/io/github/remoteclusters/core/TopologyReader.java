@@ -157,17 +157,6 @@ public final class TopologyReader {
     return fromTree(root, baseDirectory);
   }
 
-  /**
-   * Reads a topology from an already parsed JSON tree.
-   *
-   * @param root the tree
-   * @return the topology, or the problems
-   */
-  public static TopologyReadResult fromTree(JsonNode root) {
-    Objects.requireNonNull(root, "root");
-    return fromTree(root, null);
-  }
-
   private static TopologyReadResult fromTree(JsonNode root, Path baseDirectory) {
     Walker w = new Walker(baseDirectory);
     Topology topology = w.topology(root);

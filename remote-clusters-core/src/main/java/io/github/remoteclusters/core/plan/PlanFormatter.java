@@ -9,6 +9,7 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.StepTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,7 @@ public final class PlanFormatter {
     out.put("action", step.action().name());
     out.put("target", step.target());
     if (step instanceof ElasticsearchRequestStep) {
-      HttpRequest r = ((ElasticsearchRequestStep) step).request();
+      StepTrees.Request r = StepTrees.request(step.payload()).orElseThrow();
       out.put("kind", "elasticsearch-request");
       out.put("description", step.description());
       ObjectNode request = out.putObject("request");
@@ -159,7 +160,7 @@ public final class PlanFormatter {
       resource.put("kind", e.resource().kind());
       resource.put("name", e.resource().name());
       resource.put("namespace", e.resource().namespace());
-      out.set("patch", Json.object().set("spec", e.specPatch()));
+      out.set("patch", Json.object().set("spec", StepTrees.specPatch(e.payload()).orElseThrow()));
     } else if (step instanceof ManualStep) {
       out.put("kind", "manual");
       out.put("description", step.description());
@@ -215,7 +216,7 @@ public final class PlanFormatter {
 
   private static void stepText(PlanStep s, StringBuilder out) {
     if (s instanceof ElasticsearchRequestStep) {
-      HttpRequest r = ((ElasticsearchRequestStep) s).request();
+      StepTrees.Request r = StepTrees.request(s.payload()).orElseThrow();
       out.append("     ").append(r.method()).append(' ').append(r.path()).append('\n');
       if (r.body() != null) {
         out.append(indent(Json.pretty(r.body()), "     ")).append('\n');
@@ -223,7 +224,7 @@ public final class PlanFormatter {
     } else if (s instanceof EckResourceStep) {
       EckResourceStep e = (EckResourceStep) s;
       // custom resources take no strategic-merge directives: show the entries to remove as words
-      ObjectNode spec = e.specPatch().deepCopy();
+      ObjectNode spec = StepTrees.specPatch(e.payload()).orElseThrow();
       List<String> removed = new ArrayList<>();
       JsonNode entries = spec.get("remoteClusters");
       if (entries != null && entries.isArray()) {
@@ -349,7 +350,7 @@ public final class PlanFormatter {
 
   private static void curlStep(PlanStep s, Cluster target, StringBuilder out) {
     if (s instanceof ElasticsearchRequestStep) {
-      HttpRequest r = ((ElasticsearchRequestStep) s).request();
+      StepTrees.Request r = StepTrees.request(s.payload()).orElseThrow();
       String env = envName(s.target());
       String url = target != null && target.url() != null
           ? doubleQuoted(Redaction.url(stripSlash(target.url())) + r.path())
@@ -402,7 +403,7 @@ public final class PlanFormatter {
     String target =
         e.resource().kind().toLowerCase(Locale.ROOT) + ' ' + e.resource().name() + " -n "
             + e.resource().namespace();
-    ObjectNode spec = e.specPatch();
+    ObjectNode spec = StepTrees.specPatch(e.payload()).orElseThrow();
     JsonNode entries = spec.remove("remoteClusters");
     if (spec.size() > 0) {
       out.append("kubectl patch ").append(target).append(" --type merge -p ")

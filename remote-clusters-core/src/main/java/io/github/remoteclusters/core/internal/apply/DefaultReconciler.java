@@ -21,6 +21,7 @@ import io.github.remoteclusters.core.apply.RemoteInfo;
 import io.github.remoteclusters.core.internal.AccessReader;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.LocalRoleNames;
+import io.github.remoteclusters.core.internal.StepTrees;
 import io.github.remoteclusters.core.internal.es.EsConnector;
 import io.github.remoteclusters.core.internal.es.EsSession;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
@@ -151,7 +152,7 @@ public final class DefaultReconciler implements Reconciler {
     }
     Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
     if (payload instanceof StepPayload.PutRemoteSettings put) {
-      local.desired.put(put.alias(), nonNull(StepEncoder.aliasSettings(put)));
+      local.desired.put(put.alias(), nonNull(StepTrees.aliasSettings(put)));
       local.plans.put(put.alias(), p);
     } else if (payload instanceof StepPayload.RemoveRemoteSettings remove) {
       local.removals.add(remove.alias());
@@ -268,11 +269,11 @@ public final class DefaultReconciler implements Reconciler {
     void roles() {
       for (StepPayload.CreateLocalRole role : w.roles) {
         Change change = diff.changes().get(role.alias());
-        HttpRequest put = StepEncoder.request(role).orElseThrow();
+        StepTrees.Request put = StepTrees.request(role).orElseThrow();
         boolean outdated = (change == Change.UNCHANGED || change == Change.UPDATED)
             && !AccessComparison.same(put.body(), session.role(role.role().name()), "remote_indices");
         if (change == Change.ADDED || outdated) {
-          requests.add(put);
+          requests.add(put.http());
           if (!config.dryRun()) {
             session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
           }
@@ -283,7 +284,7 @@ public final class DefaultReconciler implements Reconciler {
     /** Settings: one {@code PUT _cluster/settings} for every alias that changes. */
     void settings() {
       if (!diff.isEmpty()) {
-        requests.add(new HttpRequest("PUT", "/_cluster/settings", diff.body()));
+        requests.add(new HttpRequest("PUT", "/_cluster/settings", Json.compact(diff.body())));
         if (!config.dryRun()) {
           progress("write", "PUT _cluster/settings on [" + name + "]: " + diff.changes());
           config.ownership().save(name, diff.ownedBeforeWrite());
@@ -442,7 +443,7 @@ public final class DefaultReconciler implements Reconciler {
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
     }
-    HttpRequest create = StepEncoder.request(key).orElseThrow();
+    StepTrees.Request create = StepTrees.request(key).orElseThrow();
     EsSession.CreatedKey created =
         remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
     config.credentials().store(local, alias, created.encoded());
@@ -509,10 +510,10 @@ public final class DefaultReconciler implements Reconciler {
       localSession = session(localCluster);
       writesBefore = localSession.counter().writes();
       EsSession remoteSession = session(remote);
-      HttpRequest request = StepEncoder.request(create).orElseThrow();
+      StepTrees.Request request = StepTrees.request(create).orElseThrow();
       List<String> old = remoteSession.findCrossClusterApiKeys(create.keyName());
       // the new key first: the remote accepts both until the old one is invalidated
-      requests.add(request);
+      requests.add(request.http());
       EsSession.CreatedKey key =
           remoteSession.createCrossClusterApiKey(alias, (ObjectNode) request.body());
       config.credentials().store(localCluster, alias, key.encoded());

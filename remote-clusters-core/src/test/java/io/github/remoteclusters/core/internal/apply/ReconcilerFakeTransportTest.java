@@ -204,9 +204,9 @@ class ReconcilerFakeTransportTest {
       ClusterOutcome.Applied a = (ClusterOutcome.Applied) report.clusters().get(0);
       assertThat(a.requests()).singleElement().satisfies(req -> {
         assertThat(req.method()).isEqualTo("PUT");
-        assertThat(req.body().get("persistent").get("cluster.remote.d.mode").asText())
+        assertThat(Json.JSON.readTree(req.body()).get("persistent").get("cluster.remote.d.mode").asText())
             .isEqualTo("proxy");
-        assertThat(req.body().get("persistent").get("cluster.remote.d.proxy_address").asText())
+        assertThat(Json.JSON.readTree(req.body()).get("persistent").get("cluster.remote.d.proxy_address").asText())
             .isEqualTo("data:9300");
       });
       assertThat(search.lines()).containsExactly("GET /", "GET /_cluster/settings",
