@@ -174,7 +174,7 @@ public final class ApplyCommand implements Callable<Integer> {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.putArray("clusters");
         root.putArray("links");
-        root.set("problems", PlanFormatter.problemsJson(failed.problems()));
+        root.set("problems", Json.tree(PlanFormatter.problemsJson(failed.problems())));
         out.println(Json.MAPPER.writeValueAsString(root));
       }
       for (Problem p : failed.problems()) {
@@ -272,7 +272,7 @@ public final class ApplyCommand implements Callable<Integer> {
       n.put("target", s.target());
       n.put("description", s.description());
     }
-    root.set("problems", PlanFormatter.problemsJson(report.problems()));
+    root.set("problems", Json.tree(PlanFormatter.problemsJson(report.problems())));
     return root;
   }
 

@@ -34,25 +34,29 @@ public final class PlanFormatter {
    * "steps", "warnings", "errors"}]}</code>.
    *
    * @param plan the plan
-   * @return the JSON document
+   * @return the JSON document, compact
    */
-  public static ObjectNode toJson(TopologyPlan plan) {
+  public static String toJson(TopologyPlan plan) {
     Objects.requireNonNull(plan, "plan");
     ObjectNode root = Json.object();
     ArrayNode links = root.putArray("links");
     for (PlanResult r : plan.links()) {
-      links.add(toJson(r));
+      links.add(resultTree(r));
     }
-    return root;
+    return Json.compact(root);
   }
 
   /**
    * One link's result as JSON.
    *
    * @param result the result
-   * @return the JSON object
+   * @return the JSON object, compact
    */
-  public static ObjectNode toJson(PlanResult result) {
+  public static String toJson(PlanResult result) {
+    return Json.compact(resultTree(Objects.requireNonNull(result, "result")));
+  }
+
+  private static ObjectNode resultTree(PlanResult result) {
     ObjectNode out = Json.object();
     if (result instanceof PlanResult.Planned) {
       Plan p = ((PlanResult.Planned) result).plan();
@@ -70,7 +74,7 @@ public final class PlanFormatter {
       }
       ArrayNode steps = out.putArray("steps");
       for (PlanStep s : p.steps()) {
-        steps.add(stepJson(s));
+        steps.add(stepTree(s));
       }
     } else if (result instanceof PlanResult.Rejected) {
       Link l = ((PlanResult.Rejected) result).link();
@@ -87,7 +91,7 @@ public final class PlanFormatter {
     ArrayNode warnings = out.putArray("warnings");
     ArrayNode errors = out.putArray("errors");
     for (Problem p : result.problems()) {
-      (p.isError() ? errors : warnings).add(problemJson(p));
+      (p.isError() ? errors : warnings).add(problemTree(p));
     }
     return out;
   }
@@ -120,9 +124,13 @@ public final class PlanFormatter {
    * A problem as JSON: {@code {"severity", "code", "path", "message"}}.
    *
    * @param p the problem
-   * @return the JSON object
+   * @return the JSON object, compact
    */
-  public static ObjectNode problemJson(Problem p) {
+  public static String problemJson(Problem p) {
+    return Json.compact(problemTree(Objects.requireNonNull(p, "p")));
+  }
+
+  private static ObjectNode problemTree(Problem p) {
     ObjectNode out = Json.object();
     out.put("severity", p.severity().id());
     out.put("code", p.code().name());
@@ -136,9 +144,13 @@ public final class PlanFormatter {
    * request}, {@code resource} and {@code patch}, or {@code instructions}.
    *
    * @param step the step
-   * @return the JSON object
+   * @return the JSON object, compact
    */
-  public static ObjectNode stepJson(PlanStep step) {
+  public static String stepJson(PlanStep step) {
+    return Json.compact(stepTree(Objects.requireNonNull(step, "step")));
+  }
+
+  private static ObjectNode stepTree(PlanStep step) {
     ObjectNode out = Json.object();
     out.put("action", step.action().name());
     out.put("target", step.target());
@@ -448,13 +460,13 @@ public final class PlanFormatter {
    * The problems as JSON objects, in order.
    *
    * @param problems the problems
-   * @return the JSON array
+   * @return the JSON array, compact
    */
-  public static ArrayNode problemsJson(List<Problem> problems) {
+  public static String problemsJson(List<Problem> problems) {
     ArrayNode out = Json.NODES.arrayNode();
     for (Problem p : problems) {
-      out.add(problemJson(p));
+      out.add(problemTree(p));
     }
-    return out;
+    return Json.compact(out);
   }
 }

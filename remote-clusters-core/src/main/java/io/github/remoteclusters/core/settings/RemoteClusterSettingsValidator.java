@@ -153,29 +153,6 @@ public final class RemoteClusterSettingsValidator {
   }
 
   /**
-   * Validates one scope's settings on their own, as Elasticsearch does.
-   *
-   * @param scope the scope, used in messages and paths
-   * @param settings the scope's object, flat or nested keys
-   * @return the problems
-   */
-  public static List<SettingsProblem> validateScope(SettingsScope scope, JsonNode settings) {
-    Objects.requireNonNull(scope, "scope");
-    Objects.requireNonNull(settings, "settings");
-    List<SettingsProblem> out = new ArrayList<>();
-    if (!settings.isObject()) {
-      out.add(
-          bodyProblem(
-              scope.id(), "[" + scope.id() + "] must be an object but is " + Json.typeName(settings)));
-      return out;
-    }
-    ScopeCheck check = new ScopeCheck(scope, out, settings);
-    check.keysAndValues();
-    check.dependencies();
-    return out;
-  }
-
-  /**
    * How Elasticsearch stores a scalar setting's value: a JSON list becomes its Java {@code
    * toString} ({@code ["a","b"]} is {@code [a, b]}), anything else its text.
    */
