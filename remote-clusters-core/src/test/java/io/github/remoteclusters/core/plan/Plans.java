@@ -34,7 +34,7 @@ final class Plans {
       if (s instanceof ElasticsearchRequestStep
           && ((ElasticsearchRequestStep) s).request().path().equals("/_cluster/settings")) {
         JsonNode body = tree(((ElasticsearchRequestStep) s).request().body());
-        assertThat(RemoteClusterSettingsValidator.validate(body).problems())
+        assertThat(io.github.remoteclusters.core.internal.SettingsCheck.validate(body).problems())
             .as("planned settings body must pass the validator: %s", body)
             .isEmpty();
       }
