@@ -1,7 +1,5 @@
 package io.github.remoteclusters.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
@@ -10,6 +8,8 @@ import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +47,7 @@ public class PlannerBenchmark {
   /** Builds the mesh once. */
   @Setup
   public void setUp() {
-    ObjectNode access = new ObjectMapper().createObjectNode();
-    access.putArray("search").addObject().putArray("names").add("logs-*");
+    CrossClusterAccess access = new CrossClusterAccess(List.of(SearchAccess.of("logs-*")), List.of());
     EsVersion version = EsVersion.parse("9.1.3");
     List<Cluster> cs = new ArrayList<>(clusters);
     for (int i = 0; i < clusters; i++) {

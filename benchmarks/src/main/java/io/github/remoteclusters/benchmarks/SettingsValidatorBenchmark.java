@@ -2,6 +2,7 @@ package io.github.remoteclusters.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.remoteclusters.core.internal.SettingsCheck;
 import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +47,7 @@ public class SettingsValidatorBenchmark {
    */
   @Benchmark
   public boolean parsedBody() {
-    return RemoteClusterSettingsValidator.validate(parsed).valid();
+    return SettingsCheck.validate(parsed).valid();
   }
 
   /**

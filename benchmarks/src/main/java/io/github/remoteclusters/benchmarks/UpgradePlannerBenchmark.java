@@ -1,7 +1,5 @@
 package io.github.remoteclusters.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.Basis;
 import io.github.remoteclusters.compat.Compatibility;
 import io.github.remoteclusters.compat.CompatibilityVerdict;
@@ -14,6 +12,8 @@ import io.github.remoteclusters.core.upgrade.UpgradePlan;
 import io.github.remoteclusters.core.upgrade.UpgradePlanner;
 import io.github.remoteclusters.core.upgrade.UpgradeRequest;
 import io.github.remoteclusters.core.upgrade.UpgradeResult;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.ReplicationAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -62,9 +62,8 @@ public class UpgradePlannerBenchmark {
       EsVersion v = EsVersion.parse(minors[rnd.nextInt(minors.length)] + "." + rnd.nextInt(5));
       cs.add(Cluster.of("c" + i, v, Deployment.SELF_MANAGED));
     }
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode replication = mapper.createObjectNode();
-    replication.putArray("replication").addObject().putArray("names").add("orders-*");
+    CrossClusterAccess replication =
+        new CrossClusterAccess(List.of(), List.of(ReplicationAccess.of("orders-*")));
     List<Link> ls = new ArrayList<>(links);
     java.util.Set<Long> pairs = new java.util.HashSet<>();
     while (ls.size() < links) {

@@ -7,7 +7,7 @@ import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.TextInput;
 import io.github.remoteclusters.security.apikey.ApiKeyCheck;
 import io.github.remoteclusters.security.apikey.CrossClusterApiKeys;
-import io.github.remoteclusters.security.apikey.Problem;
+import io.github.remoteclusters.security.apikey.ApiKeyProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -106,12 +106,12 @@ public final class ApiKeyCommand implements Callable<Integer> {
       return check.valid() ? 0 : 1;
     }
 
-    private static String where(Problem problem) {
+    private static String where(ApiKeyProblem problem) {
       return problem.path().isEmpty() ? "" : problem.path() + ": ";
     }
 
-    private static void problems(ArrayNode array, List<Problem> problems) {
-      for (Problem problem : problems) {
+    private static void problems(ArrayNode array, List<ApiKeyProblem> problems) {
+      for (ApiKeyProblem problem : problems) {
         ObjectNode node = array.addObject();
         node.put("code", problem.code().name());
         node.put("path", problem.path());

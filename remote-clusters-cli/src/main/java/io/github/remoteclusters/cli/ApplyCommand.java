@@ -194,7 +194,7 @@ public final class ApplyCommand implements Callable<Integer> {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.putArray("clusters");
         root.putArray("links");
-        root.set("problems", PlanFormatter.problemsJson(failed.problems()));
+        root.set("problems", Json.tree(PlanFormatter.problemsJson(failed.problems())));
         out.println(Json.MAPPER.writeValueAsString(root));
       }
       for (Problem p : failed.problems()) {
@@ -268,7 +268,7 @@ public final class ApplyCommand implements Callable<Integer> {
         ObjectNode rn = requests.addObject();
         rn.put("method", r.method());
         rn.put("path", r.path());
-        rn.set("body", r.body());
+        rn.set("body", Json.tree(r.body()));
       }
     }
     ArrayNode links = root.putArray("links");
@@ -292,7 +292,7 @@ public final class ApplyCommand implements Callable<Integer> {
       n.put("target", s.target());
       n.put("description", s.description());
     }
-    root.set("problems", PlanFormatter.problemsJson(report.problems()));
+    root.set("problems", Json.tree(PlanFormatter.problemsJson(report.problems())));
     return root;
   }
 

@@ -11,6 +11,23 @@ final class Json {
   private Json() {}
 
   /**
+   * The tree of JSON text the library wrote (a request body), for a JSON document of the CLI.
+   *
+   * @param text the JSON text, or null
+   * @return the tree, or null for null
+   */
+  static JsonNode tree(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the library wrote JSON that does not parse", e);
+    }
+  }
+
+  /**
    * Refuses a request body that cannot be checked at all: empty, or JSON that is not an object.
    * Text that is not JSON is left to the checker, which says where it breaks.
    *

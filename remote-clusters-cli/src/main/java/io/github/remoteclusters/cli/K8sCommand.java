@@ -129,7 +129,7 @@ public final class K8sCommand implements Callable<Integer> {
       if (read instanceof TopologyReadResult.Failed) {
         if (asJson) {
           ObjectNode root = Json.MAPPER.createObjectNode();
-          root.set("errors", PlanFormatter.problemsJson(read.problems()));
+          root.set("errors", Json.tree(PlanFormatter.problemsJson(read.problems())));
           out.println(Json.MAPPER.writeValueAsString(root));
         }
         read.problems().forEach(err::println);
@@ -152,7 +152,7 @@ public final class K8sCommand implements Callable<Integer> {
         if (asJson) {
           ObjectNode root = Json.MAPPER.createObjectNode();
           root.put("rendered", false);
-          root.set("problems", PlanFormatter.problemsJson(result.problems()));
+          root.set("problems", Json.tree(PlanFormatter.problemsJson(result.problems())));
           out.println(Json.MAPPER.writeValueAsString(root));
         }
         err.println("error: the topology cannot be expressed on ECK:");

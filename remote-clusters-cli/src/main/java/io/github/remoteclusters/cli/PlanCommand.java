@@ -74,7 +74,7 @@ public final class PlanCommand implements Callable<Integer> {
       if (f == Format.JSON) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.putArray("links");
-        root.set("errors", PlanFormatter.problemsJson(failed.problems()));
+        root.set("errors", Json.tree(PlanFormatter.problemsJson(failed.problems())));
         out.println(Json.MAPPER.writeValueAsString(root));
       }
       for (Problem p : failed.problems()) {
@@ -86,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
     TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
     switch (f) {
       case JSON:
-        out.println(Json.MAPPER.writeValueAsString(PlanFormatter.toJson(plan)));
+        out.println(PlanFormatter.toJson(plan));
         break;
       case CURL:
         out.print(PlanFormatter.toCurl(plan, topology));

@@ -49,7 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (json) {
       ObjectNode root = Json.MAPPER.createObjectNode();
       root.put("valid", report.valid());
-      root.set("problems", PlanFormatter.problemsJson(report.problems()));
+      root.set("problems", Json.tree(PlanFormatter.problemsJson(report.problems())));
       out.println(Json.MAPPER.writeValueAsString(root));
     } else {
       Problems.print(err, report.problems());

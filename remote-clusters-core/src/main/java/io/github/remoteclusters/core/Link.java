@@ -1,7 +1,7 @@
 package io.github.remoteclusters.core;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.internal.ModelRules;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.util.Objects;
 
 /**
@@ -19,9 +19,8 @@ import java.util.Objects;
  * @param nodeConnections {@code node_connections} (sniff mode), or null
  * @param proxySocketConnections {@code proxy_socket_connections} (proxy mode), or null
  * @param transport the {@code transport.*} options, never null
- * @param access for API keys, the exact {@code access} body of the cross-cluster API key, or null;
- *     the link keeps this node and links of a topology share equal documents, so treat it as
- *     read-only (use {@code deepCopy()} to change one)
+ * @param access for API keys, the {@code access} of the cross-cluster API key (an immutable value,
+ *     parsed and checked by the security module), or null
  * @param state whether the link should exist
  * @since 0.1.0
  */
@@ -35,7 +34,7 @@ public record Link(
     Integer nodeConnections,
     Integer proxySocketConnections,
     TransportOptions transport,
-    ObjectNode access,
+    CrossClusterAccess access,
     LinkState state) {
 
   /**
@@ -72,7 +71,7 @@ public record Link(
   }
 
   /**
-   * Whether the link has an access document.
+   * Whether the link has an access.
    *
    * @return true when {@code access} is set
    */
@@ -81,26 +80,21 @@ public record Link(
   }
 
   /**
-   * Whether the access document asks for replication (a non-empty {@code replication} entry).
+   * Whether the access asks for replication (a {@code replication} entry).
    *
    * @return true when the link is meant for cross-cluster replication
    */
   public boolean wantsReplication() {
-    return access != null && hasEntries(access, "replication");
+    return access != null && !access.replication().isEmpty();
   }
 
   /**
-   * Whether the access document asks for search (a non-empty {@code search} entry).
+   * Whether the access asks for search (a {@code search} entry).
    *
    * @return true when the link is meant for cross-cluster search
    */
   public boolean wantsSearch() {
-    return access != null && hasEntries(access, "search");
-  }
-
-  private static boolean hasEntries(ObjectNode access, String field) {
-    var node = access.get(field);
-    return node != null && (node.isObject() || (node.isArray() && !node.isEmpty()));
+    return access != null && !access.search().isEmpty();
   }
 
   /**
@@ -126,12 +120,12 @@ public record Link(
   }
 
   /**
-   * This link with another access document.
+   * This link with another access.
    *
-   * @param value the access body, or null
+   * @param value the access, or null
    * @return the new link
    */
-  public Link withAccess(ObjectNode value) {
+  public Link withAccess(CrossClusterAccess value) {
     return new Link(local, remote, alias, security, mode, skipUnavailable, nodeConnections,
         proxySocketConnections, transport, value, state);
   }

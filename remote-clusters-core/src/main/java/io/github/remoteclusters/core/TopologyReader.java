@@ -2,13 +2,14 @@ package io.github.remoteclusters.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.core.internal.AccessReader;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.internal.YamlShape;
 import io.github.remoteclusters.core.internal.access.PemCaFiles;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,17 +167,6 @@ public final class TopologyReader {
     return fromTree(root, baseDirectory);
   }
 
-  /**
-   * Reads a topology from an already parsed JSON tree.
-   *
-   * @param root the tree
-   * @return the topology, or the problems
-   */
-  public static TopologyReadResult fromTree(JsonNode root) {
-    Objects.requireNonNull(root, "root");
-    return fromTree(root, null);
-  }
-
   private static TopologyReadResult fromTree(JsonNode root, Path baseDirectory) {
     Walker w = new Walker(baseDirectory);
     Topology topology = w.topology(root);
@@ -192,8 +182,13 @@ public final class TopologyReader {
   /** One pass over the tree, collecting problems. */
   private static final class Walker {
     final List<Problem> problems = new ArrayList<>();
-    /** Equal access documents are shared, so that large meshes stay small in memory. */
-    final Map<JsonNode, ObjectNode> accessDocuments = new HashMap<>();
+    /**
+     * Access documents parsed, by document and remote version: equal documents share one value,
+     * so that large meshes stay small in memory and are parsed once.
+     */
+    final Map<List<Object>, AccessReader.Parsed> accessDocuments = new HashMap<>();
+    /** The version of each cluster read so far, for the rules of its access documents. */
+    final Map<String, EsVersion> versions = new HashMap<>();
     /** Where relative file names are resolved, or null for the working directory. */
     final Path baseDirectory;
 
@@ -325,6 +320,7 @@ public final class TopologyReader {
       if (problems.size() > before) {
         return null;
       }
+      versions.putIfAbsent(name, version);
       return new Cluster(
           name, version, deployment, eck, url, transport, rcs, serverName, server, license, caFile,
           tls.remoteClusterCa, tls.transportCa, tls.remoteClusterService, tls.transportService,
@@ -475,11 +471,18 @@ public final class TopologyReader {
       Integer sockets =
           positiveInt(node, path, "proxySocketConnections", "proxy_socket_connections");
       TransportOptions transport = transport(node, path, alias);
-      ObjectNode access = null;
+      CrossClusterAccess access = null;
       JsonNode a = node.get("access");
       if (a != null && !a.isNull()) {
         if (a.isObject()) {
-          access = accessDocuments.computeIfAbsent(a, k -> (ObjectNode) k.deepCopy());
+          EsVersion version = remote == null ? null : versions.get(remote);
+          AccessReader.Parsed parsed =
+              accessDocuments.computeIfAbsent(
+                  java.util.Arrays.asList(a, version), k -> AccessReader.parse(a, version));
+          for (Problem p : parsed.problems()) {
+            problem(p.code(), path + "." + p.path(), p.message());
+          }
+          access = parsed.access();
         } else {
           problem(
               ProblemCode.WRONG_TYPE,

@@ -28,7 +28,6 @@ class NullParameterTest {
   static Stream<Arguments> calls() {
     return Stream.of(
         call("topology", () -> RemoteClusterPlanner.create().plan(null)),
-        call("root", () -> TopologyReader.fromTree(null)),
         call("text", () -> TopologyReader.parse(null)),
         call("file", () -> TopologyReader.read(null)),
         call("file", () -> TopologyValidator.validate((Path) null, RemoteClusterPlanner.create())),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,8 @@ class TopologyReaderTest {
     assertThat(l.transport()).isEqualTo(new TransportOptions("INDEXING_DATA", "lz4", "30s"));
     assertThat(l.wantsSearch()).isTrue();
     assertThat(l.wantsReplication()).isFalse();
+    assertThat(l.access())
+        .isEqualTo(new CrossClusterAccess(List.of(SearchAccess.of("x")), List.of()));
     assertThat(t.cluster("b").orElseThrow().eck()).isEqualTo(new EckRef("bb", "ns", "e1"));
   }
 
@@ -164,6 +168,8 @@ class TopologyReaderTest {
         "alias: b, transport: {compress: maybe} | links[0].transport.compress | No enum constant org.elasticsearch.transport.Compression.Enabled.MAYBE",
         "alias: b, transport: {pingSchedule: 5} | links[0].transport.pingSchedule | failed to parse setting [cluster.remote.b.transport.ping_schedule] with value [5] as a time value: unit is missing or unrecognized",
         "alias: b, access: [1] | links[0].access | access must be an object (the access body of a cross-cluster API key) but is a list",
+        "alias: b, access: {search: [{names: [x], privileges: [read]}]} | links[0].access.search[0].privileges | failed to parse indices privileges for role [cross_cluster]. field [privileges] must not present",
+        "alias: b, access: {serch: [{names: [x]}]} | links[0].access.serch | [cross_cluster_api_key_request_access] unknown field [serch] did you mean [search]?",
         "alias: b, state: gone | links[0].state | state [gone] is invalid: expected one of [present, absent]",
       })
   void invalidLinkValues(String replacement, String path, String message) {

@@ -28,7 +28,7 @@ import java.util.TreeSet;
 /**
  * Applies the links of a topology to one ECK environment and reports what changed and where each
  * link stands: call {@link #reconcile} from an operator's reconcile loop with the desired links
- * and copy the {@link LinkStatus} list into the custom resource's status.
+ * and copy the {@link EckLinkStatus} list into the custom resource's status.
  *
  * <p>Reconciling is idempotent: when everything is in place no write request is sent and every
  * change is {@link ChangeAction#UNCHANGED}. The adapter records what it owns in annotations on
@@ -77,7 +77,7 @@ public final class EckReconciler {
     Translator.Translation t = Translator.translate(topology, options);
     List<ResourceChange> changes = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(t.problems);
-    List<LinkStatus> statuses = new ArrayList<>();
+    List<EckLinkStatus> statuses = new ArrayList<>();
     if (t.hasErrors()) {
       String first =
           t.problems.stream().filter(Problem::isError).findFirst().map(Problem::message).orElse("");
@@ -157,7 +157,7 @@ public final class EckReconciler {
     merges.put(d.key, m);
   }
 
-  private LinkStatus status(
+  private EckLinkStatus status(
       LinkPlan p, Map<EsKey, String> failures, Map<EsKey, EsMerger.Merge> merges) {
     for (EsKey k : new EsKey[] {p.local, p.remote}) {
       if (inEnv(k) && failures.containsKey(k)) {
@@ -183,7 +183,7 @@ public final class EckReconciler {
               .findFirst()
               .orElse("alias [" + p.link.alias() + "] conflicts with a setting it does not own"));
     }
-    LinkStatus s;
+    EckLinkStatus s;
     if (!p.pending.isEmpty()) {
       s = status(p.link, LinkPhase.PENDING, "waiting for " + String.join("; ", p.pending), null);
     } else if (p.eckManaged && local != null) {
@@ -211,7 +211,7 @@ public final class EckReconciler {
   private void removed(
       Translator.Translation t,
       Map<EsKey, EsMerger.Merge> merges,
-      List<LinkStatus> statuses,
+      List<EckLinkStatus> statuses,
       Set<String> reported) {
     Map<String, Link> absent = new HashMap<>();
     for (Link l : t.absent) {
@@ -223,18 +223,18 @@ public final class EckReconciler {
       for (String alias : e.getValue().removedAliases) {
         if (reported.add(localName + "/" + alias)) {
           Link l = absent.get(localName + "/" + alias);
-          statuses.add(new LinkStatus(localName, alias, l == null ? "" : l.remote(),
+          statuses.add(new EckLinkStatus(localName, alias, l == null ? "" : l.remote(),
               LinkPhase.REMOVED, null, "removed from Elasticsearch " + e.getKey(), null));
         }
       }
     }
   }
 
-  private static LinkStatus status(Link l, LinkPhase phase, String message, String error) {
-    return new LinkStatus(l.local(), l.alias(), l.remote(), phase, null, message, error);
+  private static EckLinkStatus status(Link l, LinkPhase phase, String message, String error) {
+    return new EckLinkStatus(l.local(), l.alias(), l.remote(), phase, null, message, error);
   }
 
-  private static LinkStatus status(LinkPlan p, LinkPhase phase, String message, String error) {
+  private static EckLinkStatus status(LinkPlan p, LinkPhase phase, String message, String error) {
     return status(p.link, phase, message, error);
   }
 }

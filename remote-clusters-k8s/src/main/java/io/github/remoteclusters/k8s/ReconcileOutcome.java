@@ -19,7 +19,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public record ReconcileOutcome(
-    List<ResourceChange> changes, List<LinkStatus> links, List<Problem> problems) {
+    List<ResourceChange> changes, List<EckLinkStatus> links, List<Problem> problems) {
 
   /** How long to wait before reconciling again while something is pending. */
   public static final Duration PENDING_RETRY = Duration.ofSeconds(30);
@@ -92,7 +92,7 @@ public record ReconcileOutcome(
 
   /** {@return the first error message of a link or problem, for a {@code lastError} field} */
   public Optional<String> lastError() {
-    for (LinkStatus l : links) {
+    for (EckLinkStatus l : links) {
       if (l.lastError() != null) {
         return Optional.of(l.lastError());
       }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ReconcileOutcomeTest {
 
-  private static LinkStatus link(LinkPhase phase, String message, String error) {
-    return new LinkStatus("local", "a", "remote", phase, null, message, error);
+  private static EckLinkStatus link(LinkPhase phase, String message, String error) {
+    return new EckLinkStatus("local", "a", "remote", phase, null, message, error);
   }
 
   @Test

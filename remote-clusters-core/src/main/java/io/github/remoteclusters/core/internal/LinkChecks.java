@@ -111,17 +111,18 @@ final class LinkChecks {
 
   /** ECK's CRD takes one search entry and one replication entry, and only object queries. */
   static void checkEckAccess(Context c) {
-    ObjectNode access = c.access;
+    ObjectNode access = AccessReader.json(c.access);
     for (String field : List.of("search", "replication")) {
       JsonNode node = access.get(field);
-      if (node != null && node.isArray() && node.size() > 1) {
+      if (node != null && node.size() > 1) {
         c.report(
             ProblemCode.ECK_UNSUPPORTED,
             "access." + field,
             "ECK's spec.remoteClusters[].apiKey.access." + field + " takes one entry, not "
                 + node.size() + "; merge the index patterns into one entry");
       }
-      JsonNode entry = node != null && node.isArray() ? node.get(0) : node;
+      JsonNode entry = node == null ? null : node.get(0);
+      // the security module writes a query it parsed from an object as that object
       if (entry != null && entry.has("query") && entry.get("query").isTextual()) {
         c.report(
             ProblemCode.ECK_UNSUPPORTED,

@@ -1,7 +1,6 @@
 package io.github.remoteclusters.core.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.FeatureAvailability;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Link;
@@ -15,6 +14,7 @@ import io.github.remoteclusters.core.plan.Connection;
 import io.github.remoteclusters.core.plan.Plan;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +124,7 @@ public final class LinkPlanner {
     final Cluster local;
     final Cluster remote;
     final List<Problem> problems = new ArrayList<>();
-    final ObjectNode access;
+    final CrossClusterAccess access;
 
     Context(int index, Link link, Cluster local, Cluster remote) {
       this.access = link.access();

@@ -1,13 +1,12 @@
 package io.github.remoteclusters.core.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.compat.Feature;
 import io.github.remoteclusters.compat.FeatureAvailability;
 import io.github.remoteclusters.compat.FeatureGates;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.plan.AccessValidator;
-import io.github.remoteclusters.core.internal.LinkPlanner.Context;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Map;
 /**
  * What the planner remembers across the links of one run: API-key availability by version pair,
  * access checks by document and remote version, and the shared parts of steps. Keyed by value
- * (an access document by its content). Not API.
+ * (an access by its record equality). Not API.
  */
 final class PlannerCaches {
 
@@ -63,7 +62,7 @@ final class PlannerCaches {
       AccessKey key = new AccessKey(c.access, c.remote.version());
       relative =
           accessChecks.computeIfAbsent(
-              key, k -> accessValidator.validate(k.access.deepCopy(), PLACEHOLDER, k.version));
+              key, k -> accessValidator.validate(k.access, PLACEHOLDER, k.version));
       lastAccess = c.access;
       lastAccessVersion = c.remote.version();
       lastAccessProblems = relative;
@@ -83,19 +82,19 @@ final class PlannerCaches {
 
   private static final String PLACEHOLDER = "links[*].access";
 
-  /** The last access document checked (by identity), for links that share one node. */
-  private ObjectNode lastAccess;
+  /** The last access checked (by identity), for links that share one value. */
+  private CrossClusterAccess lastAccess;
 
   private EsVersion lastAccessVersion;
   private List<Problem> lastAccessProblems = List.of();
 
   /** A distinct access document for a remote version. */
   private static final class AccessKey {
-    final ObjectNode access;
+    final CrossClusterAccess access;
     final EsVersion version;
     final int hash;
 
-    AccessKey(ObjectNode access, EsVersion version) {
+    AccessKey(CrossClusterAccess access, EsVersion version) {
       this.access = access;
       this.version = version;
       this.hash = access.hashCode() * 31 + version.hashCode();

@@ -1,12 +1,12 @@
 package io.github.remoteclusters.core.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.plan.AccessValidator;
 import io.github.remoteclusters.security.apikey.ApiKeyCheck;
 import io.github.remoteclusters.security.apikey.ApiKeyProblemCode;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.CrossClusterApiKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +28,9 @@ public final class SecurityAccessValidator implements AccessValidator {
   private SecurityAccessValidator() {}
 
   @Override
-  public List<Problem> validate(ObjectNode access, String path, EsVersion remoteVersion) {
-    ObjectNode body = Json.object();
-    body.put("name", "remote-clusters-access-check");
-    body.set("access", access);
-    ApiKeyCheck check = CrossClusterApiKeys.check(Json.compact(body), remoteVersion);
+  public List<Problem> validate(CrossClusterAccess access, String path, EsVersion remoteVersion) {
+    String body = "{\"name\":\"remote-clusters-access-check\",\"access\":" + access.toJson() + "}";
+    ApiKeyCheck check = CrossClusterApiKeys.check(body, remoteVersion);
     List<Problem> out = new ArrayList<>();
     String base = path.endsWith(".access") ? path.substring(0, path.length() - ".access".length()) : path;
     for (var p : check.problems()) {

@@ -1,7 +1,7 @@
 package io.github.remoteclusters.core.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,30 +52,39 @@ final class StepCache {
     };
   }
 
-  /** What a local-role body is made of: the access document is compared by identity. */
-  static final class RoleKey {
-    final String alias;
-    final ObjectNode access;
-    final boolean replication;
-
-    RoleKey(String alias, ObjectNode access, boolean replication) {
-      this.alias = alias;
-      this.access = access;
-      this.replication = replication;
-    }
+  /**
+   * What a local-role body is made of: the access is compared by value (the topology reader
+   * shares equal values, so identity is checked first).
+   */
+  record RoleKey(String alias, CrossClusterAccess access, boolean replication, int accessHash) {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof RoleKey
-          && ((RoleKey) o).access == access
-          && ((RoleKey) o).replication == replication
-          && ((RoleKey) o).alias.equals(alias);
+      return o instanceof RoleKey k
+          && k.replication == replication
+          && k.alias.equals(alias)
+          && (k.access == access || k.access.equals(access));
     }
 
     @Override
     public int hashCode() {
-      return (alias.hashCode() * 31 + System.identityHashCode(access)) * 2 + (replication ? 1 : 0);
+      return (alias.hashCode() * 31 + accessHash) * 2 + (replication ? 1 : 0);
     }
+  }
+
+  private CrossClusterAccess lastAccess;
+  private int lastAccessHash;
+
+  /**
+   * The key of a local role; the access's hash is remembered for the last value seen (by
+   * identity), since the links of a topology share a few values.
+   */
+  RoleKey roleKey(String alias, CrossClusterAccess access, boolean replication) {
+    if (access != lastAccess) {
+      lastAccessHash = access.hashCode();
+      lastAccess = access;
+    }
+    return new RoleKey(alias, access, replication, lastAccessHash);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.ManualStep;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.StepPayload;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class StepWriter {
   private final Cluster local;
   private final Cluster remote;
   private final Link link;
-  private final ObjectNode access;
+  private final CrossClusterAccess access;
   private final SecurityModel security;
   private final Connection connection;
   private final boolean apiKey;
@@ -40,7 +41,7 @@ final class StepWriter {
       Cluster local,
       Cluster remote,
       Link link,
-      ObjectNode access,
+      CrossClusterAccess access,
       SecurityModel security,
       Connection connection) {
     this.cache = cache;
@@ -431,7 +432,7 @@ final class StepWriter {
     LocalRole role =
         StepCache.get(
             cache.roles,
-            new StepCache.RoleKey(alias(), access, replication),
+            cache.roleKey(alias(), access, replication),
             k -> localRole(replication));
     request(
         new StepPayload.CreateLocalRole(alias(), role),
@@ -443,37 +444,19 @@ final class StepWriter {
   /** The local role of an API-key link: the key's index patterns, through the alias. */
   private LocalRole localRole(boolean replication) {
     List<RemoteIndicesPrivileges> entries = new ArrayList<>(2);
-    addRemoteIndices(entries, access.get("search"), LocalRole.SEARCH_PRIVILEGES);
-    addRemoteIndices(entries, access.get("replication"), LocalRole.REPLICATION_PRIVILEGES);
+    List<String> clusters = List.of(alias());
+    for (var entry : access.search()) {
+      entries.add(RemoteIndicesPrivileges.of(clusters, entry.names(), LocalRole.SEARCH_PRIVILEGES));
+    }
+    for (var entry : access.replication()) {
+      entries.add(
+          RemoteIndicesPrivileges.of(clusters, entry.names(), LocalRole.REPLICATION_PRIVILEGES));
+    }
     return new LocalRole(
         LocalRoleNames.of(alias()), replication ? MANAGE_CCR : List.of(), entries, List.of());
   }
 
   private static final List<String> MANAGE_CCR = List.of("manage_ccr");
-
-  private void addRemoteIndices(
-      List<RemoteIndicesPrivileges> out, JsonNode entries, List<String> privileges) {
-    if (entries == null || entries.isNull()) {
-      return;
-    }
-    List<JsonNode> list = new ArrayList<>();
-    if (entries.isArray()) {
-      entries.forEach(list::add);
-    } else {
-      list.add(entries);
-    }
-    List<String> clusters = List.of(alias());
-    for (JsonNode entry : list) {
-      JsonNode names = entry.get("names");
-      List<String> n = new ArrayList<>();
-      if (names.isArray()) {
-        names.forEach(x -> n.add(x.asText()));
-      } else {
-        n.add(names.asText());
-      }
-      out.add(RemoteIndicesPrivileges.of(clusters, n, privileges));
-    }
-  }
 
   private void verify() {
     request(

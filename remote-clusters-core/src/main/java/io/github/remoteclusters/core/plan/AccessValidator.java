@@ -1,13 +1,14 @@
 package io.github.remoteclusters.core.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.Problem;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.util.List;
 
 /**
- * Checks the {@code access} document of a cross-cluster API key before the planner uses it; the
- * seam where the security module's full validator plugs in.
+ * Checks the {@code access} of a cross-cluster API key against the remote's version before the
+ * planner uses it; the seam where the security module's full validator plugs in. The topology
+ * reader has already parsed the document into a {@link CrossClusterAccess}.
  *
  * @since 0.1.0
  */
@@ -15,12 +16,12 @@ import java.util.List;
 public interface AccessValidator {
 
   /**
-   * Checks an access document.
+   * Checks an access.
    *
-   * @param access the access body as the user wrote it
+   * @param access the access
    * @param path the path of the document, such as {@code links[0].access}, to prefix problem paths
    * @param remoteVersion the version of the cluster that will create the key
    * @return the problems, empty when the document is fine
    */
-  List<Problem> validate(ObjectNode access, String path, EsVersion remoteVersion);
+  List<Problem> validate(CrossClusterAccess access, String path, EsVersion remoteVersion);
 }

@@ -1,6 +1,5 @@
 package io.github.remoteclusters.core.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
@@ -58,9 +57,9 @@ public record EckResourceStep(
   /**
    * The patch of the resource's {@code spec}, as {@link StepEncoder} writes it.
    *
-   * @return a new patch
+   * @return the patch as compact JSON
    */
-  public ObjectNode specPatch() {
+  public String specPatch() {
     return StepEncoder.specPatch(payload).orElseThrow();
   }
 }

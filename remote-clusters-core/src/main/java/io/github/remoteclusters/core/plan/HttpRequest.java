@@ -1,6 +1,5 @@
 package io.github.remoteclusters.core.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
@@ -8,11 +7,10 @@ import java.util.Objects;
  *
  * @param method the HTTP method, such as {@code PUT}
  * @param path the path, starting with {@code /}
- * @param body the JSON body, or null for none; the request keeps this node, so it must not be
- *     changed afterwards ({@link #body()} hands out copies)
+ * @param body the JSON body as compact text, or null for none
  * @since 0.1.0
  */
-public record HttpRequest(String method, String path, JsonNode body) {
+public record HttpRequest(String method, String path, String body) {
 
   /** Checks the method and path. */
   public HttpRequest {
@@ -21,15 +19,5 @@ public record HttpRequest(String method, String path, JsonNode body) {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path [" + path + "] must start with /");
     }
-  }
-
-  /**
-   * The body; a copy, so that the request cannot be changed.
-   *
-   * @return a copy of the body, or null
-   */
-  @Override
-  public JsonNode body() {
-    return body == null ? null : body.deepCopy();
   }
 }

@@ -9,6 +9,7 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.StepTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,25 +34,29 @@ public final class PlanFormatter {
    * "steps", "warnings", "errors"}]}</code>.
    *
    * @param plan the plan
-   * @return the JSON document
+   * @return the JSON document, compact
    */
-  public static ObjectNode toJson(TopologyPlan plan) {
+  public static String toJson(TopologyPlan plan) {
     Objects.requireNonNull(plan, "plan");
     ObjectNode root = Json.object();
     ArrayNode links = root.putArray("links");
     for (PlanResult r : plan.links()) {
-      links.add(toJson(r));
+      links.add(resultTree(r));
     }
-    return root;
+    return Json.compact(root);
   }
 
   /**
    * One link's result as JSON.
    *
    * @param result the result
-   * @return the JSON object
+   * @return the JSON object, compact
    */
-  public static ObjectNode toJson(PlanResult result) {
+  public static String toJson(PlanResult result) {
+    return Json.compact(resultTree(Objects.requireNonNull(result, "result")));
+  }
+
+  private static ObjectNode resultTree(PlanResult result) {
     ObjectNode out = Json.object();
     if (result instanceof PlanResult.Planned) {
       Plan p = ((PlanResult.Planned) result).plan();
@@ -69,7 +74,7 @@ public final class PlanFormatter {
       }
       ArrayNode steps = out.putArray("steps");
       for (PlanStep s : p.steps()) {
-        steps.add(stepJson(s));
+        steps.add(stepTree(s));
       }
     } else if (result instanceof PlanResult.Rejected) {
       Link l = ((PlanResult.Rejected) result).link();
@@ -86,7 +91,7 @@ public final class PlanFormatter {
     ArrayNode warnings = out.putArray("warnings");
     ArrayNode errors = out.putArray("errors");
     for (Problem p : result.problems()) {
-      (p.isError() ? errors : warnings).add(problemJson(p));
+      (p.isError() ? errors : warnings).add(problemTree(p));
     }
     return out;
   }
@@ -119,9 +124,13 @@ public final class PlanFormatter {
    * A problem as JSON: {@code {"severity", "code", "path", "message"}}.
    *
    * @param p the problem
-   * @return the JSON object
+   * @return the JSON object, compact
    */
-  public static ObjectNode problemJson(Problem p) {
+  public static String problemJson(Problem p) {
+    return Json.compact(problemTree(Objects.requireNonNull(p, "p")));
+  }
+
+  private static ObjectNode problemTree(Problem p) {
     ObjectNode out = Json.object();
     out.put("severity", p.severity().id());
     out.put("code", p.code().name());
@@ -135,15 +144,19 @@ public final class PlanFormatter {
    * request}, {@code resource} and {@code patch}, or {@code instructions}.
    *
    * @param step the step
-   * @return the JSON object
+   * @return the JSON object, compact
    */
-  public static ObjectNode stepJson(PlanStep step) {
+  public static String stepJson(PlanStep step) {
+    return Json.compact(stepTree(Objects.requireNonNull(step, "step")));
+  }
+
+  private static ObjectNode stepTree(PlanStep step) {
     ObjectNode out = Json.object();
     out.put("action", step.action().name());
     out.put("target", step.target());
     out.put("restartsNodes", step.restartsNodes());
     if (step instanceof ElasticsearchRequestStep) {
-      HttpRequest r = ((ElasticsearchRequestStep) step).request();
+      StepTrees.Request r = StepTrees.request(step.payload()).orElseThrow();
       out.put("kind", "elasticsearch-request");
       out.put("description", step.description());
       ObjectNode request = out.putObject("request");
@@ -160,7 +173,7 @@ public final class PlanFormatter {
       resource.put("kind", e.resource().kind());
       resource.put("name", e.resource().name());
       resource.put("namespace", e.resource().namespace());
-      out.set("patch", Json.object().set("spec", e.specPatch()));
+      out.set("patch", Json.object().set("spec", StepTrees.specPatch(e.payload()).orElseThrow()));
     } else if (step instanceof ManualStep) {
       out.put("kind", "manual");
       out.put("description", step.description());
@@ -217,7 +230,7 @@ public final class PlanFormatter {
 
   private static void stepText(PlanStep s, StringBuilder out) {
     if (s instanceof ElasticsearchRequestStep) {
-      HttpRequest r = ((ElasticsearchRequestStep) s).request();
+      StepTrees.Request r = StepTrees.request(s.payload()).orElseThrow();
       out.append("     ").append(r.method()).append(' ').append(r.path()).append('\n');
       if (r.body() != null) {
         out.append(indent(Json.pretty(r.body()), "     ")).append('\n');
@@ -225,7 +238,7 @@ public final class PlanFormatter {
     } else if (s instanceof EckResourceStep) {
       EckResourceStep e = (EckResourceStep) s;
       // custom resources take no strategic-merge directives: show the entries to remove as words
-      ObjectNode spec = e.specPatch().deepCopy();
+      ObjectNode spec = StepTrees.specPatch(e.payload()).orElseThrow();
       List<String> removed = new ArrayList<>();
       JsonNode entries = spec.get("remoteClusters");
       if (entries != null && entries.isArray()) {
@@ -351,7 +364,7 @@ public final class PlanFormatter {
 
   private static void curlStep(PlanStep s, Cluster target, StringBuilder out) {
     if (s instanceof ElasticsearchRequestStep) {
-      HttpRequest r = ((ElasticsearchRequestStep) s).request();
+      StepTrees.Request r = StepTrees.request(s.payload()).orElseThrow();
       String env = envName(s.target());
       String url = target != null && target.url() != null
           ? doubleQuoted(Redaction.url(stripSlash(target.url())) + r.path())
@@ -404,7 +417,7 @@ public final class PlanFormatter {
     String target =
         e.resource().kind().toLowerCase(Locale.ROOT) + ' ' + e.resource().name() + " -n "
             + e.resource().namespace();
-    ObjectNode spec = e.specPatch();
+    ObjectNode spec = StepTrees.specPatch(e.payload()).orElseThrow();
     JsonNode entries = spec.remove("remoteClusters");
     if (spec.size() > 0) {
       out.append("kubectl patch ").append(target).append(" --type merge -p ")
@@ -449,13 +462,13 @@ public final class PlanFormatter {
    * The problems as JSON objects, in order.
    *
    * @param problems the problems
-   * @return the JSON array
+   * @return the JSON array, compact
    */
-  public static ArrayNode problemsJson(List<Problem> problems) {
+  public static String problemsJson(List<Problem> problems) {
     ArrayNode out = Json.NODES.arrayNode();
     for (Problem p : problems) {
-      out.add(problemJson(p));
+      out.add(problemTree(p));
     }
-    return out;
+    return Json.compact(out);
   }
 }

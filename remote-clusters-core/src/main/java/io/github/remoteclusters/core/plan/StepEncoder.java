@@ -1,23 +1,14 @@
 package io.github.remoteclusters.core.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.remoteclusters.core.TransportOptions;
 import io.github.remoteclusters.core.internal.Json;
-import io.github.remoteclusters.core.internal.SettingValues;
-import io.github.remoteclusters.security.apikey.LocalRole;
-import io.github.remoteclusters.security.apikey.RemoteClusterPrivileges;
-import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.github.remoteclusters.core.internal.StepTrees;
 import java.util.Optional;
 
 /**
  * Turns a {@link StepPayload} into what is sent: its Elasticsearch request (method, path, body) or
- * its patch of an ECK resource's {@code spec}. The one place where a request of the plan is
- * written; plan output (JSON, text, curl) and the applier both use it, as elasticsearch-java's
- * {@code Endpoint} links a typed request to its method, path and body.
+ * its patch of an ECK resource's {@code spec}, as JSON text. The one place where a request of the
+ * plan is written; plan output (JSON, text, curl) and the applier both use it, as
+ * elasticsearch-java's {@code Endpoint} links a typed request to its method, path and body.
  *
  * @since 0.1.0
  */
@@ -32,14 +23,7 @@ public final class StepEncoder {
    * @return true when {@link #request} gives a request
    */
   public static boolean hasRequest(StepPayload payload) {
-    return payload instanceof StepPayload.PutRemoteSettings
-        || payload instanceof StepPayload.RemoveRemoteSettings
-        || payload instanceof StepPayload.CreateCrossClusterApiKey
-        || payload instanceof StepPayload.UpdateCrossClusterApiKey
-        || payload instanceof StepPayload.InvalidateApiKeys
-        || payload instanceof StepPayload.ReloadSecureSettings
-        || payload instanceof StepPayload.CreateLocalRole
-        || payload instanceof StepPayload.VerifyConnected;
+    return StepTrees.hasRequest(payload);
   }
 
   /**
@@ -50,65 +34,17 @@ public final class StepEncoder {
    * @return true when {@link #specPatch} gives a patch
    */
   public static boolean hasSpecPatch(StepPayload payload) {
-    return payload instanceof StepPayload.EnableRemoteClusterServer
-        || payload instanceof StepPayload.ExposeService
-        || payload instanceof StepPayload.DeclareEckRemoteCluster
-        || payload instanceof StepPayload.RemoveEckRemoteCluster;
+    return StepTrees.hasSpecPatch(payload);
   }
 
   /**
    * The Elasticsearch request of a payload.
    *
    * @param payload the payload
-   * @return the request, or empty when the payload is not done by one
+   * @return the request, its body as compact JSON, or empty when the payload is not done by one
    */
   public static Optional<HttpRequest> request(StepPayload payload) {
-    if (payload instanceof StepPayload.PutRemoteSettings p) {
-      return Optional.of(new HttpRequest("PUT", "/_cluster/settings",
-          settingsBody(p.alias(), aliasSettings(p))));
-    } else if (payload instanceof StepPayload.RemoveRemoteSettings p) {
-      return Optional.of(new HttpRequest("PUT", "/_cluster/settings",
-          settingsBody(p.alias(), allKeysNull())));
-    } else if (payload instanceof StepPayload.CreateCrossClusterApiKey p) {
-      ObjectNode body = Json.object();
-      body.put("name", p.keyName());
-      body.set("access", p.access());
-      ObjectNode metadata = body.putObject("metadata");
-      metadata.put("managed-by", "remote-clusters");
-      metadata.put("local-cluster", p.localCluster());
-      metadata.put("alias", p.alias());
-      return Optional.of(new HttpRequest("POST", "/_security/cross_cluster/api_key", body));
-    } else if (payload instanceof StepPayload.UpdateCrossClusterApiKey p) {
-      ObjectNode body = Json.object();
-      body.set("access", p.access());
-      return Optional.of(
-          new HttpRequest("PUT", "/_security/cross_cluster/api_key/" + p.id(), body));
-    } else if (payload instanceof StepPayload.InvalidateApiKeys p) {
-      ObjectNode body = Json.object();
-      if (p.ids().isEmpty()) {
-        body.put("name", p.keyName());
-      } else {
-        ArrayNode ids = body.putArray("ids");
-        p.ids().forEach(ids::add);
-      }
-      return Optional.of(new HttpRequest("DELETE", "/_security/api_key", body));
-    } else if (payload instanceof StepPayload.ReloadSecureSettings) {
-      return Optional.of(new HttpRequest("POST", "/_nodes/reload_secure_settings", null));
-    } else if (payload instanceof StepPayload.CreateLocalRole p) {
-      return Optional.of(
-          new HttpRequest("PUT", "/_security/role/" + p.role().name(), roleBody(p.role())));
-    } else if (payload instanceof StepPayload.VerifyConnected) {
-      return Optional.of(new HttpRequest("GET", "/_remote/info", null));
-    } else if (payload instanceof StepPayload.StoreCredentials
-        || payload instanceof StepPayload.TrustCa
-        || payload instanceof StepPayload.EnableRemoteClusterServer
-        || payload instanceof StepPayload.ExposeService
-        || payload instanceof StepPayload.DeclareEckRemoteCluster
-        || payload instanceof StepPayload.RemoveEckRemoteCluster
-        || payload instanceof StepPayload.Manual) {
-      return Optional.empty();
-    }
-    throw new IllegalStateException("unknown step payload " + payload.getClass());
+    return StepTrees.request(payload).map(StepTrees.Request::http);
   }
 
   /**
@@ -118,172 +54,9 @@ public final class StepEncoder {
    * {"name": "a", "$patch": "delete"}} removes entry {@code a}.
    *
    * @param payload the payload
-   * @return the patch, or empty when ECK does not do the payload
+   * @return the patch as compact JSON, or empty when ECK does not do the payload
    */
-  public static Optional<ObjectNode> specPatch(StepPayload payload) {
-    ObjectNode patch = Json.object();
-    if (payload instanceof StepPayload.EnableRemoteClusterServer) {
-      patch.putObject("remoteClusterServer").put("enabled", true);
-    } else if (payload instanceof StepPayload.ExposeService p) {
-      if (p.apiKey()) {
-        patch.putObject("remoteClusterServer").put("enabled", true)
-            .putObject("service").putObject("spec").put("type", "LoadBalancer");
-      } else {
-        patch.putObject("transport").putObject("service").putObject("spec")
-            .put("type", "LoadBalancer");
-      }
-    } else if (payload instanceof StepPayload.DeclareEckRemoteCluster p) {
-      patch.putArray("remoteClusters").add(eckEntry(p));
-    } else if (payload instanceof StepPayload.RemoveEckRemoteCluster p) {
-      ObjectNode entry = patch.putArray("remoteClusters").addObject();
-      entry.put("name", p.alias());
-      entry.put("$patch", "delete");
-    } else {
-      return Optional.empty();
-    }
-    return Optional.of(patch);
-  }
-
-  /**
-   * The {@code spec.remoteClusters} entry ECK is given for a link.
-   *
-   * @param p the declaration
-   * @return a new entry
-   */
-  public static ObjectNode eckEntry(StepPayload.DeclareEckRemoteCluster p) {
-    ObjectNode entry = Json.object();
-    entry.put("name", p.alias());
-    ObjectNode es = entry.putObject("elasticsearchRef");
-    es.put("name", p.remote().name());
-    es.put("namespace", p.remote().namespace());
-    if (p.apiKey()) {
-      entry.putObject("apiKey").set("access", eckAccess(p.access()));
-    }
-    return entry;
-  }
-
-  /** ECK's CRD takes single objects for search and replication, and both field_security lists. */
-  private static ObjectNode eckAccess(ObjectNode access) {
-    ObjectNode out = Json.object();
-    for (String field : List.of("search", "replication")) {
-      JsonNode node = access.get(field);
-      if (node == null || (node.isArray() && node.isEmpty())) {
-        continue;
-      }
-      ObjectNode entry = (ObjectNode) (node.isArray() ? node.get(0) : node).deepCopy();
-      JsonNode names = entry.get("names");
-      if (names != null && names.isTextual()) {
-        entry.set("names", Json.NODES.arrayNode().add(names.asText()));
-      }
-      JsonNode fls = entry.get("field_security");
-      if (fls != null && fls.isObject() && !fls.has("except")) {
-        ((ObjectNode) fls).putArray("except");
-      }
-      out.set(field, entry);
-    }
-    return out;
-  }
-
-  /**
-   * The {@code cluster.remote.<alias>} object of a settings body: every key of the alias, nulled
-   * or set.
-   *
-   * @param p the payload
-   * @return a new object, keys in a fixed order
-   */
-  public static ObjectNode aliasSettings(StepPayload.PutRemoteSettings p) {
-    ObjectNode alias = allKeysNull();
-    Connection connection = p.connection();
-    alias.put("mode", p.mode().id());
-    if (connection instanceof Connection.Sniff sniff) {
-      ArrayNode seeds = alias.putArray("seeds");
-      sniff.seeds().forEach(seeds::add);
-      putIfSet(alias, "node_connections", sniff.nodeConnections());
-    } else if (connection instanceof Connection.Proxy proxy) {
-      alias.put("proxy_address", proxy.address());
-      if (proxy.serverName() != null) {
-        alias.put("server_name", proxy.serverName());
-      }
-      putIfSet(alias, "proxy_socket_connections", proxy.socketConnections());
-    } else {
-      throw new IllegalStateException("unknown connection " + connection);
-    }
-    if (p.skipUnavailable() != null) {
-      alias.put("skip_unavailable", p.skipUnavailable());
-    }
-    TransportOptions t = p.transport();
-    putIfSet(alias, "transport.ping_schedule", t.pingSchedule());
-    putIfSet(alias, "transport.compress", t.compress());
-    putIfSet(alias, "transport.compression_scheme", t.compressionScheme());
-    return alias;
-  }
-
-  /** Every key of the alias set to null: a removal, or the base every plan overwrites. */
-  private static ObjectNode allKeysNull() {
-    ObjectNode alias = new ObjectNode(Json.NODES, new LinkedHashMap<>(32));
-    for (String key : SettingValues.ALIAS_KEYS) {
-      alias.putNull(key);
-    }
-    return alias;
-  }
-
-  private static void putIfSet(ObjectNode node, String key, Object value) {
-    if (value instanceof Integer) {
-      node.put(key, (Integer) value);
-    } else if (value != null) {
-      node.put(key, value.toString());
-    }
-  }
-
-  private static ObjectNode settingsBody(String alias, ObjectNode aliasSettings) {
-    ObjectNode body = Json.object();
-    body.putObject("persistent").putObject("cluster").putObject("remote").set(alias, aliasSettings);
-    return body;
-  }
-
-  /**
-   * The body of {@code PUT /_security/role/<name>} for a role.
-   *
-   * @param role the role
-   * @return a new body
-   */
-  public static ObjectNode roleBody(LocalRole role) {
-    ObjectNode body = Json.object();
-    if (!role.cluster().isEmpty()) {
-      body.set("cluster", array(role.cluster()));
-    }
-    ArrayNode remoteIndices = body.putArray("remote_indices");
-    for (RemoteIndicesPrivileges e : role.remoteIndices()) {
-      ObjectNode r = remoteIndices.addObject();
-      r.set("clusters", array(e.clusters()));
-      r.set("names", array(e.names()));
-      r.set("privileges", array(e.privileges()));
-      if (e.query() != null) {
-        r.put("query", e.query());
-      }
-      if (e.fieldSecurity() != null) {
-        ObjectNode fls = r.putObject("field_security");
-        fls.set("grant", array(e.fieldSecurity().grant()));
-        fls.set("except", array(e.fieldSecurity().except()));
-      }
-      if (e.allowRestrictedIndices()) {
-        r.put("allow_restricted_indices", true);
-      }
-    }
-    if (!role.remoteCluster().isEmpty()) {
-      ArrayNode remoteCluster = body.putArray("remote_cluster");
-      for (RemoteClusterPrivileges e : role.remoteCluster()) {
-        ObjectNode r = remoteCluster.addObject();
-        r.set("privileges", array(e.privileges()));
-        r.set("clusters", array(e.clusters()));
-      }
-    }
-    return body;
-  }
-
-  private static ArrayNode array(List<String> values) {
-    ArrayNode a = Json.NODES.arrayNode(values.size());
-    values.forEach(a::add);
-    return a;
+  public static Optional<String> specPatch(StepPayload payload) {
+    return StepTrees.specPatch(payload).map(Json::compact);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.remoteclusters.core.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.TransportOptions;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import java.util.List;
 import java.util.Objects;
@@ -103,11 +103,10 @@ public sealed interface StepPayload
    * @param alias the alias
    * @param keyName the key's name, unique per local cluster and alias
    * @param localCluster the local cluster's name, written into the key's metadata
-   * @param access the key's {@code access} document; the payload keeps this node, so it must not be
-   *     changed afterwards ({@link #access()} hands out copies)
+   * @param access the key's {@code access}
    */
   record CreateCrossClusterApiKey(
-      String alias, String keyName, String localCluster, ObjectNode access)
+      String alias, String keyName, String localCluster, CrossClusterAccess access)
       implements StepPayload {
     /** Checks that no component is null. */
     public CreateCrossClusterApiKey {
@@ -115,12 +114,6 @@ public sealed interface StepPayload
       Objects.requireNonNull(keyName, "keyName");
       Objects.requireNonNull(localCluster, "localCluster");
       Objects.requireNonNull(access, "access");
-    }
-
-    /** {@return a copy of the access document} */
-    @Override
-    public ObjectNode access() {
-      return access.deepCopy();
     }
 
     @Override
@@ -135,21 +128,15 @@ public sealed interface StepPayload
    *
    * @param alias the alias
    * @param id the key's id
-   * @param access the new {@code access} document (copied in and out)
+   * @param access the new {@code access}
    */
-  record UpdateCrossClusterApiKey(String alias, String id, ObjectNode access)
+  record UpdateCrossClusterApiKey(String alias, String id, CrossClusterAccess access)
       implements StepPayload {
-    /** Checks that no component is null and copies the access document. */
+    /** Checks that no component is null. */
     public UpdateCrossClusterApiKey {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(id, "id");
-      access = Objects.requireNonNull(access, "access").deepCopy();
-    }
-
-    /** {@return a copy of the access document} */
-    @Override
-    public ObjectNode access() {
-      return access.deepCopy();
+      Objects.requireNonNull(access, "access");
     }
 
     @Override
@@ -322,21 +309,14 @@ public sealed interface StepPayload
    *
    * @param alias the alias (the entry's {@code name})
    * @param remote the remote's ECK resource
-   * @param access the API key's access document, or null for certificates; the payload keeps this
-   *     node, so it must not be changed afterwards ({@link #access()} hands out copies)
+   * @param access the API key's access, or null for certificates
    */
-  record DeclareEckRemoteCluster(String alias, EckResource remote, ObjectNode access)
+  record DeclareEckRemoteCluster(String alias, EckResource remote, CrossClusterAccess access)
       implements StepPayload {
     /** Checks the required components. */
     public DeclareEckRemoteCluster {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(remote, "remote");
-    }
-
-    /** {@return a copy of the access document, or null for certificates} */
-    @Override
-    public ObjectNode access() {
-      return access == null ? null : access.deepCopy();
     }
 
     /** {@return whether the link uses a cross-cluster API key} */

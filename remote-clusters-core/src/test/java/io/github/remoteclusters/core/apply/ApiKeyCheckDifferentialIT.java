@@ -8,7 +8,7 @@ import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.security.SecurityInputException;
 import io.github.remoteclusters.security.apikey.ApiKeyCheck;
 import io.github.remoteclusters.security.apikey.CrossClusterApiKeys;
-import io.github.remoteclusters.security.apikey.Problem;
+import io.github.remoteclusters.security.apikey.ApiKeyProblem;
 import io.github.remoteclusters.testkit.EsCluster;
 import io.github.remoteclusters.testkit.TestCluster;
 import java.net.http.HttpClient;
@@ -148,7 +148,7 @@ class ApiKeyCheckDifferentialIT {
   static List<String> ourProblems(String body, EsVersion version) {
     try {
       ApiKeyCheck check = CrossClusterApiKeys.check(body, version);
-      return check.problems().stream().map(Problem::message).toList();
+      return check.problems().stream().map(ApiKeyProblem::message).toList();
     } catch (SecurityInputException e) {
       return List.of(String.valueOf(e.getMessage()));
     }

@@ -19,6 +19,9 @@ import io.github.remoteclusters.core.apply.LinkResult.Change;
 import io.github.remoteclusters.core.internal.apply.DefaultReconciler;
 import io.github.remoteclusters.core.spi.CredentialWriter;
 import io.github.remoteclusters.core.spi.OwnershipStore;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.ReplicationAccess;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import io.github.remoteclusters.testkit.Credentials;
 import io.github.remoteclusters.testkit.EsCluster;
 import io.github.remoteclusters.testkit.Security;
@@ -86,16 +89,11 @@ class ApiKeyLinkIT {
 
   // ------------------------------------------------------------ helpers
 
-  static ObjectNode searchAccess(String... names) {
-    ObjectNode access = JSON.createObjectNode();
-    var names1 = access.putArray("search").addObject().putArray("names");
-    for (String n : names) {
-      names1.add(n);
-    }
-    return access;
+  static CrossClusterAccess searchAccess(String... names) {
+    return new CrossClusterAccess(List.of(SearchAccess.of(names)), List.of());
   }
 
-  static Link apiKeyLink(Pair p, String alias, Mode mode, ObjectNode access) {
+  static Link apiKeyLink(Pair p, String alias, Mode mode, CrossClusterAccess access) {
     return Link.of(p.local().name(), p.remote().name(), alias)
         .withSecurity(SecurityModel.API_KEY).withMode(mode).withAccess(access);
   }
@@ -485,8 +483,8 @@ class ApiKeyLinkIT {
   void replicationAccessIsAcceptedByRealElasticsearch(Pair p) throws IOException {
     OwnershipStore store = OwnershipStore.inMemory();
     String alias = "ak_" + p.id() + "_ccr";
-    ObjectNode access = JSON.createObjectNode();
-    access.putArray("replication").addObject().putArray("names").add("ak_allowed");
+    CrossClusterAccess access =
+        new CrossClusterAccess(List.of(), List.of(ReplicationAccess.of("ak_allowed")));
     try (Reconciler r = reconciler(store)) {
       ApplyReport report = r.apply(topology(List.of(apiKeyLink(p, alias, Mode.PROXY, access))));
       if (p.local().version().compareTo(p.remote().version()) < 0) {

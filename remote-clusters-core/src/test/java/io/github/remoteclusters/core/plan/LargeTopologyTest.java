@@ -10,6 +10,8 @@ import io.github.remoteclusters.core.License;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class LargeTopologyTest {
 
   static Topology mesh(int n) {
-    ObjectNode access = Json.object();
-    access.putArray("search").addObject().putArray("names").add("logs-*");
+    CrossClusterAccess access = new CrossClusterAccess(List.of(SearchAccess.of("logs-*")), List.of());
     EsVersion v = EsVersion.parse("9.1.3");
     List<Cluster> clusters = new ArrayList<>();
     for (int i = 0; i < n; i++) {

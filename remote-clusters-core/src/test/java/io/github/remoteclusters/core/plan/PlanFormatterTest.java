@@ -22,7 +22,7 @@ class PlanFormatterTest {
   @Test
   void jsonHasTheDocumentedShape() {
     Topology t = Plans.topology(YAML);
-    JsonNode json = PlanFormatter.toJson(RemoteClusterPlanner.create().plan(t));
+    JsonNode json = Plans.tree(PlanFormatter.toJson(RemoteClusterPlanner.create().plan(t)));
     JsonNode link = json.at("/links/0");
     assertThat(link.get("local").asText()).isEqualTo("search-eu");
     assertThat(link.get("security").asText()).isEqualTo("api-key");

@@ -33,8 +33,8 @@ final class Plans {
     for (PlanStep s : p.steps()) {
       if (s instanceof ElasticsearchRequestStep
           && ((ElasticsearchRequestStep) s).request().path().equals("/_cluster/settings")) {
-        JsonNode body = ((ElasticsearchRequestStep) s).request().body();
-        assertThat(RemoteClusterSettingsValidator.validate(body).problems())
+        JsonNode body = tree(((ElasticsearchRequestStep) s).request().body());
+        assertThat(io.github.remoteclusters.core.internal.SettingsCheck.validate(body).problems())
             .as("planned settings body must pass the validator: %s", body)
             .isEmpty();
       }
@@ -70,7 +70,16 @@ final class Plans {
   }
 
   static JsonNode body(Plan p, StepAction action) {
-    return step(p, action, ElasticsearchRequestStep.class).request().body();
+    return tree(step(p, action, ElasticsearchRequestStep.class).request().body());
+  }
+
+  /** The tree of JSON text the library wrote, or null for null. */
+  static JsonNode tree(String json) {
+    try {
+      return json == null ? null : io.github.remoteclusters.core.internal.Json.JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
   }
 
   static JsonNode alias(Plan p, StepAction action) {

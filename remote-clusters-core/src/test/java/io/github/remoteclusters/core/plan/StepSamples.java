@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.TransportOptions;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +29,7 @@ public final class StepSamples {
    * @return the sample
    */
   public static StepPayload sample(Class<?> kind) {
-    ObjectNode access = Json.object();
-    access.putArray("search").addObject().putArray("names").add("logs-*");
+    CrossClusterAccess access = new CrossClusterAccess(List.of(SearchAccess.of("logs-*")), List.of());
     List<StepPayload> all = List.of(
         new StepPayload.PutRemoteSettings("x", new Connection.Sniff(List.of("h:9300"), null),
             true, TransportOptions.NONE),

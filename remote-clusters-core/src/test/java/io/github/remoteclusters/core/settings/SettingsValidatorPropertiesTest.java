@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.SettingsCheck;
 import io.github.remoteclusters.testing.Gen;
 import io.github.remoteclusters.testing.SeededCases;
 import java.util.List;
@@ -85,7 +86,7 @@ class SettingsValidatorPropertiesTest {
   @ParameterizedTest
   @SeededCases(500)
   void neverThrows(Gen gen) {
-    SettingsReport report = RemoteClusterSettingsValidator.validate(body(gen));
+    SettingsReport report = SettingsCheck.validate(body(gen));
     assertThat(report.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank());
   }
 
@@ -99,8 +100,8 @@ class SettingsValidatorPropertiesTest {
   @SeededCases(300)
   void neverThrowsOnAnyJsonValue(Gen gen) {
     JsonNode value = value(gen);
-    assertThat(RemoteClusterSettingsValidator.validate(value)).isNotNull();
-    assertThat(RemoteClusterSettingsValidator.validate(Json.object().set("persistent", value)))
+    assertThat(SettingsCheck.validate(value)).isNotNull();
+    assertThat(SettingsCheck.validate(Json.object().set("persistent", value)))
         .isNotNull();
   }
 }

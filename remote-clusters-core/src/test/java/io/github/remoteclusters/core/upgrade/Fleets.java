@@ -11,6 +11,9 @@ import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.ReplicationAccess;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -112,11 +115,9 @@ final class Fleets {
     if (t.search() && !t.replication()) {
       return link;
     }
-    ObjectNode access = MAPPER.createObjectNode();
-    if (t.search()) {
-      access.putArray("search").addObject().putArray("names").add("logs-*");
-    }
-    access.putArray("replication").addObject().putArray("names").add("orders-*");
+    CrossClusterAccess access = new CrossClusterAccess(
+        t.search() ? List.of(SearchAccess.of("logs-*")) : List.of(),
+        List.of(ReplicationAccess.of("orders-*")));
     return link.withAccess(access);
   }
 

@@ -567,6 +567,9 @@ public final class EsMerger {
   /**
    * A JSON merge patch (RFC 7386) that turns {@code from} into {@code to}.
    *
+   * <p>Hand-written because zjsonpatch (fabric8's) only makes and applies RFC 6902 patches; it has
+   * no RFC 7386 diff.
+   *
    * @param from the current document
    * @param to the wanted document
    * @return the patch; empty when the documents are equal

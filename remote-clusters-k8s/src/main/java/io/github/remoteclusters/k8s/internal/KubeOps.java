@@ -189,7 +189,11 @@ public final class KubeOps {
   /**
    * A JSON patch (RFC 6902) from one view to the other, replacing whole top-level spec fields
    * and single annotations, guarded by a test of the resource version (optimistic locking). JSON
-   * merge patch would do, but the mock server merges lists instead of replacing them.
+   * merge patch would do, but the mock server merges lists instead of replacing them. Not
+   * zjsonpatch's {@code JsonDiff}: it descends into {@code nodeSets}, {@code remoteClusters} and
+   * {@code secureSettings}, which ECK's CRD declares atomic, and writes index-based operations on
+   * them that would race with the user's own edits; here a changed top-level field is replaced
+   * whole, under the resource-version test (docs/k8s.md).
    */
   private static ArrayNode jsonPatch(ObjectNode live, ObjectNode from, ObjectNode to) {
     JsonNodeFactory f = JsonNodeFactory.instance;

@@ -1,6 +1,7 @@
 package io.github.remoteclusters.k8s.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,6 +41,20 @@ public final class Serialization {
   /** {@return a JSON value as plain Java values (maps, lists, strings, numbers)} @param value the value */
   public static Object plain(com.fasterxml.jackson.databind.JsonNode value) {
     return K8S.convertValue(value, Object.class);
+  }
+
+  /**
+   * The JSON tree of a text the security module or the core wrote (an access, a body).
+   *
+   * @param json the text
+   * @return the tree
+   */
+  public static JsonNode parse(String json) {
+    try {
+      return K8S.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@return a generic resource from a tree} @param tree the tree */

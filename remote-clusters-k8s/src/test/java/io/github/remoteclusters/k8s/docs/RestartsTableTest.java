@@ -33,7 +33,8 @@ class RestartsTableTest {
   private int[] restarts(DocsScenario s) throws Exception {
     Path d = Files.createTempDirectory(dir, "s");
     Topology t = DocsScenariosTest.read(s, d);
-    JsonNode link = PlanFormatter.toJson(RemoteClusterPlanner.create().plan(t)).path("links").get(0);
+    JsonNode link = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(PlanFormatter.toJson(RemoteClusterPlanner.create().plan(t))).path("links").get(0);
     int[] out = new int[2];
     for (JsonNode step : link.path("steps")) {
       assertThat(step.has("restartsNodes")).as(step.toString()).isTrue();

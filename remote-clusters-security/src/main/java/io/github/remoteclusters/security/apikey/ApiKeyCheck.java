@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param request the parsed request when there are no problems, otherwise {@code null}
  * @since 0.1.0
  */
-public record ApiKeyCheck(List<Problem> problems, List<Problem> warnings, CreateCrossClusterApiKeyRequest request) {
+public record ApiKeyCheck(List<ApiKeyProblem> problems, List<ApiKeyProblem> warnings, CreateCrossClusterApiKeyRequest request) {
 
   /** Copies the lists. */
   public ApiKeyCheck {

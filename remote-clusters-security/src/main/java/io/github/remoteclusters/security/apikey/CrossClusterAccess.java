@@ -64,7 +64,9 @@ public record CrossClusterAccess(List<SearchAccess> search, List<ReplicationAcce
   }
 
   /**
-   * The access as the JSON of the {@code access} field.
+   * The access as the JSON of the {@code access} field, as Elasticsearch takes it: {@link
+   * CrossClusterApiKeys#parseAccess(String, EsVersion)} of it gives an equal value (a query parsed
+   * from an object is written as that object).
    *
    * @return pretty-printed JSON
    */

@@ -51,7 +51,7 @@ public final class CrossClusterApiKeys {
   public static CreateCrossClusterApiKeyRequest parse(String json, EsVersion remoteVersion) {
     ApiKeyCheck check = check(json, remoteVersion);
     if (!check.valid()) {
-      Problem first = check.problems().get(0);
+      ApiKeyProblem first = check.problems().get(0);
       throw new SecurityInputException(first.path().isEmpty() ? "request body" : first.path(), first.message());
     }
     return check.request();
@@ -70,7 +70,7 @@ public final class CrossClusterApiKeys {
     ApiKeyRequestParser.AccessResult result =
         ApiKeyRequestParser.checkAccess(Json.read("access", json), remoteVersion);
     if (!result.problems().isEmpty()) {
-      Problem first = result.problems().get(0);
+      ApiKeyProblem first = result.problems().get(0);
       throw new SecurityInputException(first.path(), first.message());
     }
     return result.access();

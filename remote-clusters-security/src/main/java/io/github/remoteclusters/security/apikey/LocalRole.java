@@ -18,7 +18,7 @@ import java.util.Objects;
  *         LocalRole.SEARCH_PRIVILEGES))
  *     .remoteCluster(new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of("my-remote")))
  *     .build();
- * List<Problem> problems = role.validate(EsVersion.of(8, 15));
+ * List<ApiKeyProblem> problems = role.validate(EsVersion.of(8, 15));
  * }</pre>
  *
  * @param name the role name
@@ -89,9 +89,9 @@ public record LocalRole(
    * @param localVersion the local cluster's version
    * @return the problems, empty when valid
    */
-  public List<Problem> validate(EsVersion localVersion) {
+  public List<ApiKeyProblem> validate(EsVersion localVersion) {
     Objects.requireNonNull(localVersion, "localVersion");
-    List<Problem> problems = new ArrayList<>();
+    List<ApiKeyProblem> problems = new ArrayList<>();
     if (!remoteIndices.isEmpty() && !localVersion.isAtLeast(8, 6)) {
       problems.add(unsupported("remote_indices", "8.6", localVersion));
     }
@@ -119,71 +119,71 @@ public record LocalRole(
     return RoleJson.role(this);
   }
 
-  private Problem unsupported(String field, String since, EsVersion version) {
-    return Problem.error(ApiKeyProblemCode.UNSUPPORTED_VERSION, field, "failed to parse role [" + name
+  private ApiKeyProblem unsupported(String field, String since, EsVersion version) {
+    return ApiKeyProblem.error(ApiKeyProblemCode.UNSUPPORTED_VERSION, field, "failed to parse role [" + name
         + "]. unexpected field [" + field + "] (" + field + " needs " + since + " or later; local cluster is "
         + version + ")");
   }
 
-  private void validateIndices(RemoteIndicesPrivileges entry, String path, List<Problem> problems) {
+  private void validateIndices(RemoteIndicesPrivileges entry, String path, List<ApiKeyProblem> problems) {
     // RoleDescriptor parses a remote_indices entry with the indices parser, so its messages say
     // "indices privileges"; only the missing [clusters] message says "remote indices privileges"
     String prefix = "failed to parse indices privileges for role [" + name + "]. ";
     if (entry.clusters().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           "the [remote_indices] sub-field [clusters] must refer to at least one cluster alias or cluster alias pattern"));
     } else if (entry.clusters().contains("")) {
       // RoleDescriptorRequestValidator: only the empty string; "* " is a valid pattern
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           "remote index cluster alias cannot be an empty string"));
     }
     if (entry.names().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".names",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".names",
           prefix + "[names] cannot be an empty array"));
     }
     if (entry.privileges().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges",
           prefix + "missing required [privileges] field"));
     }
     if (entry.fieldSecurity() != null && entry.fieldSecurity().grant().isEmpty()
         && !entry.fieldSecurity().except().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".field_security",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".field_security",
           prefix + "field_security requires grant if except is given"));
     } else if (entry.fieldSecurity() != null) {
       String notSubset = FieldPatterns.exceptNotSubsetOfGrant(entry.fieldSecurity().grant(), entry.fieldSecurity().except());
       if (notSubset != null) {
-        problems.add(Problem.error(ApiKeyProblemCode.EXCEPT_NOT_SUBSET_OF_GRANT, path + ".field_security",
+        problems.add(ApiKeyProblem.error(ApiKeyProblemCode.EXCEPT_NOT_SUBSET_OF_GRANT, path + ".field_security",
             "failed to parse indices privileges for role [" + name + "] - " + notSubset));
       }
     }
   }
 
-  private void validateCluster(RemoteClusterPrivileges entry, String path, List<String> allowed, List<Problem> problems) {
+  private void validateCluster(RemoteClusterPrivileges entry, String path, List<String> allowed, List<ApiKeyProblem> problems) {
     String prefix = "failed to parse remote_cluster for role [" + name + "]. ";
     // Elasticsearch checks the privilege names as it reads them: lower-cased and trimmed, and the
     // message lists every given privilege after "Found"
     boolean unsupported = entry.privileges().stream()
         .anyMatch(p -> !allowed.contains(p.toLowerCase(Locale.ROOT).trim()));
     if (unsupported) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges", prefix
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges", prefix
           + "[" + String.join(", ", allowed) + "] are the only values allowed for [privileges] within"
           + " [remote_cluster]. Found [" + String.join(", ", entry.privileges()) + "]"));
       return;
     }
     if (entry.privileges().isEmpty() && entry.clusters().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path, "remote cluster groups must not be null or empty"));
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path, "remote cluster groups must not be null or empty"));
       return;
     }
     if (entry.clusters().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           prefix + "[clusters] must be defined when [privileges] are defined"));
     }
     if (entry.privileges().isEmpty()) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".privileges",
           prefix + "[privileges] must be defined when [clusters] are defined"));
     }
     if (entry.clusters().stream().anyMatch(String::isBlank)) {
-      problems.add(Problem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
+      problems.add(ApiKeyProblem.error(ApiKeyProblemCode.INVALID_ROLE, path + ".clusters",
           "remote_cluster clusters aliases must contain valid non-empty, non-null values"));
     }
   }

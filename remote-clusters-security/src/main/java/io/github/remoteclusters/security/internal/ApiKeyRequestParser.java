@@ -7,7 +7,7 @@ import io.github.remoteclusters.security.apikey.ApiKeyProblemCode;
 import io.github.remoteclusters.security.apikey.CreateCrossClusterApiKeyRequest;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.FieldSecurity;
-import io.github.remoteclusters.security.apikey.Problem;
+import io.github.remoteclusters.security.apikey.ApiKeyProblem;
 import io.github.remoteclusters.security.apikey.ReplicationAccess;
 import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.util.ArrayList;
@@ -34,9 +34,9 @@ public final class ApiKeyRequestParser {
   private static final int VALIDATE_METADATA = 5;
 
   private final EsVersion remote;
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<ApiKeyProblem> problems = new ArrayList<>();
   private final List<Integer> phases = new ArrayList<>();
-  private final List<Problem> warnings = new ArrayList<>();
+  private final List<ApiKeyProblem> warnings = new ArrayList<>();
 
   private ApiKeyRequestParser(EsVersion remote) {
     this.remote = remote;
@@ -57,7 +57,7 @@ public final class ApiKeyRequestParser {
   }
 
   /** The outcome of {@link #checkAccess(JsonNode, EsVersion)}. */
-  public record AccessResult(List<Problem> problems, List<Problem> warnings, CrossClusterAccess access) {}
+  public record AccessResult(List<ApiKeyProblem> problems, List<ApiKeyProblem> warnings, CrossClusterAccess access) {}
 
   private CreateCrossClusterApiKeyRequest request(JsonNode root) {
     if (!root.isObject()) {
@@ -525,13 +525,13 @@ public final class ApiKeyRequestParser {
   }
 
   private void error(int phase, ApiKeyProblemCode code, String path, String message) {
-    problems.add(Problem.error(code, path, message));
+    problems.add(ApiKeyProblem.error(code, path, message));
     phases.add(phase);
   }
 
   /** The problems in the order Elasticsearch would meet them; stable within a phase. */
-  private List<Problem> ordered() {
-    List<Problem> ordered = new ArrayList<>();
+  private List<ApiKeyProblem> ordered() {
+    List<ApiKeyProblem> ordered = new ArrayList<>();
     for (int phase = PARSE; phase <= VALIDATE_METADATA; phase++) {
       for (int i = 0; i < problems.size(); i++) {
         if (phases.get(i) == phase) {
@@ -543,6 +543,6 @@ public final class ApiKeyRequestParser {
   }
 
   private void warning(ApiKeyProblemCode code, String path, String message) {
-    warnings.add(Problem.warning(code, path, message));
+    warnings.add(ApiKeyProblem.warning(code, path, message));
   }
 }

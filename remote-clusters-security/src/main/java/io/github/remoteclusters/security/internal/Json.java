@@ -124,7 +124,7 @@ public final class Json {
         ObjectNode item = search.addObject();
         strings(item.putArray("names"), entry.names());
         if (entry.query() != null) {
-          item.put("query", entry.query());
+          item.set("query", query(entry.query()));
         }
         fieldSecurity(item, entry.fieldSecurity());
         if (entry.allowRestrictedIndices()) {
@@ -143,6 +143,25 @@ public final class Json {
       }
     }
     return node;
+  }
+
+  /**
+   * A DLS query as Elasticsearch takes it: an object when the text is a JSON object in compact form
+   * (what the parser keeps of an object query), so that parsing the output gives the same value;
+   * any other text stays a string.
+   */
+  static JsonNode query(String query) {
+    if (query.startsWith("{")) {
+      try {
+        JsonNode node = MAPPER.readTree(query);
+        if (node != null && node.isObject() && compact(node).equals(query)) {
+          return node;
+        }
+      } catch (JsonProcessingException e) {
+        // not JSON: Elasticsearch gets the text as written
+      }
+    }
+    return MAPPER.getNodeFactory().textNode(query);
   }
 
   private static void fieldSecurity(ObjectNode node, FieldSecurity fieldSecurity) {

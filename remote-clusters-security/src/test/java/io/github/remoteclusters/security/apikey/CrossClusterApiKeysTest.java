@@ -95,10 +95,10 @@ class CrossClusterApiKeysTest {
         .replace('\'', '"');
     ApiKeyCheck old = CrossClusterApiKeys.check(body, EsVersion.of(8, 13));
     assertThat(old.valid()).isTrue();
-    assertThat(old.warnings()).extracting(Problem::code)
+    assertThat(old.warnings()).extracting(ApiKeyProblem::code)
         .contains(ApiKeyProblemCode.BREAKS_ON_UPGRADE, ApiKeyProblemCode.MISSING_PRIVILEGE, ApiKeyProblemCode.UNSUPPORTED_VERSION);
     assertThat(CrossClusterApiKeys.check(body, EsVersion.of(8, 14)).valid()).isFalse();
-    assertThat(CrossClusterApiKeys.check(body, EsVersion.of(8, 9)).problems()).extracting(Problem::message)
+    assertThat(CrossClusterApiKeys.check(body, EsVersion.of(8, 9)).problems()).extracting(ApiKeyProblem::message)
         .contains("cross-cluster API keys need Elasticsearch 8.10 or later on the remote cluster, but the remote is 8.9");
   }
 
@@ -108,7 +108,7 @@ class CrossClusterApiKeysTest {
         .replace('\'', '"');
     assertThat(CrossClusterApiKeys.check(body, EsVersion.of(9, 3)).parsed().orElseThrow().certificateIdentity())
         .isEqualTo("CN=local,O=x");
-    assertThat(CrossClusterApiKeys.check(body, EsVersion.of(9, 2)).problems()).extracting(Problem::message)
+    assertThat(CrossClusterApiKeys.check(body, EsVersion.of(9, 2)).problems()).extracting(ApiKeyProblem::message)
         .containsExactly("[cross_cluster_api_key_request] unknown field [certificate_identity]"
             + " (certificate_identity needs 9.3 or later; remote is 9.2)");
   }
@@ -117,7 +117,7 @@ class CrossClusterApiKeysTest {
   void leastPrivilegeWarnings() {
     ApiKeyCheck check = check("{'name':'k','access':{'search':[{'names':['*'],'allow_restricted_indices':true}]}}");
     assertThat(check.valid()).isTrue();
-    assertThat(check.warnings()).extracting(Problem::code, Problem::path).containsExactly(
+    assertThat(check.warnings()).extracting(ApiKeyProblem::code, ApiKeyProblem::path).containsExactly(
         org.assertj.core.groups.Tuple.tuple(ApiKeyProblemCode.ALL_INDICES, "access.search[0].names"),
         org.assertj.core.groups.Tuple.tuple(ApiKeyProblemCode.RESTRICTED_INDICES, "access.search[0].allow_restricted_indices"),
         org.assertj.core.groups.Tuple.tuple(ApiKeyProblemCode.NO_EXPIRATION, "expiration"));

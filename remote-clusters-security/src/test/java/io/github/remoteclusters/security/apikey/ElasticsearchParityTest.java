@@ -27,11 +27,11 @@ class ElasticsearchParityTest {
 
   static List<String> accessProblems(String json) {
     return CrossClusterApiKeys.check(("{'name':'k','expiration':'1d','access':" + json + "}").replace('\'', '"'), V9)
-        .problems().stream().map(Problem::message).toList();
+        .problems().stream().map(ApiKeyProblem::message).toList();
   }
 
   static List<String> requestProblems(String json) {
-    return CrossClusterApiKeys.check(json.replace('\'', '"'), V9).problems().stream().map(Problem::message).toList();
+    return CrossClusterApiKeys.check(json.replace('\'', '"'), V9).problems().stream().map(ApiKeyProblem::message).toList();
   }
 
   // CrossClusterApiKeyRoleDescriptorBuilderTests
@@ -237,7 +237,7 @@ class ElasticsearchParityTest {
   void certificateIdentityMustBeARegex() {
     assertThat(CrossClusterApiKeys.check(("{'name':'k','expiration':'1d','certificate_identity':'CN=(x',"
         + "'access':{'search':[{'names':'a'}]}}").replace('\'', '"'), EsVersion.of(9, 3)).problems())
-        .extracting(Problem::code, Problem::message)
+        .extracting(ApiKeyProblem::code, ApiKeyProblem::message)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(ApiKeyProblemCode.INVALID_CERTIFICATE_IDENTITY,
             "Invalid certificate_identity format: [CN=(x]. Must be a valid regex."));
   }
@@ -260,7 +260,7 @@ class ElasticsearchParityTest {
   void remoteClusterMessages() {
     LocalRole role = LocalRole.builder("test")
         .remoteCluster(new RemoteClusterPrivileges(List.of("monitor_stats", "read_pipeline"), List.of("*"))).build();
-    assertThat(role.validate(V9)).extracting(Problem::message).containsExactly(
+    assertThat(role.validate(V9)).extracting(ApiKeyProblem::message).containsExactly(
         "failed to parse remote_cluster for role [test]. [monitor_enrich, monitor_stats] are the only values allowed"
             + " for [privileges] within [remote_cluster]. Found [monitor_stats, read_pipeline]");
     LocalRole upperCase = LocalRole.builder("test")
@@ -268,12 +268,12 @@ class ElasticsearchParityTest {
     assertThat(upperCase.validate(V9)).isEmpty();
     LocalRole blankAlias = LocalRole.builder("test")
         .remoteCluster(new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of(""))).build();
-    assertThat(blankAlias.validate(V9)).extracting(Problem::message)
+    assertThat(blankAlias.validate(V9)).extracting(ApiKeyProblem::message)
         .containsExactly("remote_cluster clusters aliases must contain valid non-empty, non-null values");
     LocalRole missingClusters = LocalRole.builder("test")
         .remoteCluster(new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of()),
             new RemoteClusterPrivileges(List.of(), List.of("two", "three"))).build();
-    assertThat(missingClusters.validate(V9)).extracting(Problem::message).containsExactly(
+    assertThat(missingClusters.validate(V9)).extracting(ApiKeyProblem::message).containsExactly(
         "failed to parse remote_cluster for role [test]. [clusters] must be defined when [privileges] are defined",
         "failed to parse remote_cluster for role [test]. [privileges] must be defined when [clusters] are defined");
   }
@@ -288,7 +288,7 @@ class ElasticsearchParityTest {
             new FieldSecurity(List.of("f1", "f2"), List.of("f3")), false),
         new RemoteIndicesPrivileges(List.of("rc"), List.of("idx"), List.of("read"), null,
             new FieldSecurity(List.of("f*"), List.of("f1")), false)).build();
-    assertThat(role.validate(V9)).extracting(Problem::message).containsExactly(
+    assertThat(role.validate(V9)).extracting(ApiKeyProblem::message).containsExactly(
         "failed to parse indices privileges for role [test]. [names] cannot be an empty array",
         "failed to parse indices privileges for role [test] - Exceptions for field permissions must be a subset of"
             + " the granted fields but f3 is not a subset of f1,f2");
@@ -301,12 +301,12 @@ class ElasticsearchParityTest {
     LocalRole role = LocalRole.builder("test").remoteIndices(
         RemoteIndicesPrivileges.of(List.of("abcde", ""), List.of("index"), List.of("read")),
         RemoteIndicesPrivileges.of(List.of("abcde", "*", "* "), List.of("index"), List.of("read"))).build();
-    assertThat(role.validate(V9)).extracting(Problem::message)
+    assertThat(role.validate(V9)).extracting(ApiKeyProblem::message)
         .containsExactly("remote index cluster alias cannot be an empty string");
     LocalRole cluster = LocalRole.builder("test").remoteCluster(
         new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of("valid")),
         new RemoteClusterPrivileges(List.of("monitor_enrich"), List.of(""))).build();
-    assertThat(cluster.validate(V9)).extracting(Problem::message)
+    assertThat(cluster.validate(V9)).extracting(ApiKeyProblem::message)
         .containsExactly("remote_cluster clusters aliases must contain valid non-empty, non-null values");
   }
 }

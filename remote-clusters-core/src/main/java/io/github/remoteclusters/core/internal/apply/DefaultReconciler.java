@@ -11,15 +11,17 @@ import io.github.remoteclusters.core.apply.ApplyReport;
 import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.ClusterOutcome;
 import io.github.remoteclusters.core.apply.Diagnosis;
-import io.github.remoteclusters.core.apply.LinkResult;
 import io.github.remoteclusters.core.apply.LinkResult.Change;
+import io.github.remoteclusters.core.apply.LinkResult;
 import io.github.remoteclusters.core.apply.LinkStatus;
 import io.github.remoteclusters.core.apply.ProgressListener;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.ReconcilerConfig;
 import io.github.remoteclusters.core.apply.RemoteInfo;
+import io.github.remoteclusters.core.internal.AccessReader;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.LocalRoleNames;
+import io.github.remoteclusters.core.internal.StepTrees;
 import io.github.remoteclusters.core.internal.es.EsConnector;
 import io.github.remoteclusters.core.internal.es.EsSession;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
@@ -219,7 +221,7 @@ public final class DefaultReconciler implements Reconciler {
     }
     Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
     if (payload instanceof StepPayload.PutRemoteSettings put) {
-      local.desired.put(put.alias(), nonNull(StepEncoder.aliasSettings(put)));
+      local.desired.put(put.alias(), nonNull(StepTrees.aliasSettings(put)));
       local.plans.put(put.alias(), p);
     } else if (payload instanceof StepPayload.RemoveRemoteSettings remove) {
       local.removals.add(remove.alias());
@@ -364,11 +366,11 @@ public final class DefaultReconciler implements Reconciler {
     void roles() {
       for (StepPayload.CreateLocalRole role : w.roles) {
         Change change = diff.changes().get(role.alias());
-        HttpRequest put = StepEncoder.request(role).orElseThrow();
+        StepTrees.Request put = StepTrees.request(role).orElseThrow();
         boolean outdated = (change == Change.UNCHANGED || change == Change.UPDATED)
             && !AccessComparison.same(put.body(), session.role(role.role().name()), "remote_indices");
         if (change == Change.ADDED || outdated) {
-          requests.add(put);
+          requests.add(put.http());
           if (!config.dryRun()) {
             session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
           }
@@ -379,7 +381,7 @@ public final class DefaultReconciler implements Reconciler {
     /** Settings: one {@code PUT _cluster/settings} for every alias that changes. */
     void settings() {
       if (!diff.isEmpty()) {
-        requests.add(new HttpRequest("PUT", "/_cluster/settings", diff.body()));
+        requests.add(new HttpRequest("PUT", "/_cluster/settings", Json.compact(diff.body())));
         if (!config.dryRun()) {
           save(name, diff.ownedBeforeWrite());
           session.putSettings(diff.persistent(), diff.transientSettings());
@@ -642,7 +644,7 @@ public final class DefaultReconciler implements Reconciler {
       // current; its credentials are where they were stored then
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
           alias, existing.get(existing.size() - 1), key.access());
-      remoteSession.updateCrossClusterApiKey(alias, update.id(), update.access());
+      remoteSession.updateCrossClusterApiKey(alias, update.id(), AccessReader.json(update.access()));
       return;
     }
     if (!config.credentials().automatic()) {
@@ -653,7 +655,7 @@ public final class DefaultReconciler implements Reconciler {
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
     }
-    HttpRequest create = StepEncoder.request(key).orElseThrow();
+    StepTrees.Request create = StepTrees.request(key).orElseThrow();
     EsSession.CreatedKey created =
         remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
     config.credentials().store(local, alias, created.encoded());
@@ -668,7 +670,7 @@ public final class DefaultReconciler implements Reconciler {
    */
   private HttpRequest updateKeyAccess(Cluster remote, StepPayload.CreateCrossClusterApiKey key) {
     String alias = key.alias();
-    JsonNode access = key.access();
+    JsonNode access = AccessReader.json(key.access());
     EsSession remoteSession = session(remote);
     Map<String, JsonNode> keys = remoteSession.crossClusterApiKeyAccess(key.keyName());
     HttpRequest update = null;
@@ -678,7 +680,7 @@ public final class DefaultReconciler implements Reconciler {
             alias, stored.getKey(), key.access());
         update = StepEncoder.request(payload).orElseThrow();
         if (!config.dryRun()) {
-          remoteSession.updateCrossClusterApiKey(alias, payload.id(), payload.access());
+          remoteSession.updateCrossClusterApiKey(alias, payload.id(), AccessReader.json(payload.access()));
         }
       }
     }
@@ -720,10 +722,10 @@ public final class DefaultReconciler implements Reconciler {
       localSession = session(localCluster);
       writesBefore = localSession.counter().writes();
       EsSession remoteSession = session(remote);
-      HttpRequest request = StepEncoder.request(create).orElseThrow();
+      StepTrees.Request request = StepTrees.request(create).orElseThrow();
       List<String> old = remoteSession.findCrossClusterApiKeys(create.keyName());
       // the new key first: the remote accepts both until the old one is invalidated
-      requests.add(request);
+      requests.add(request.http());
       EsSession.CreatedKey key =
           remoteSession.createCrossClusterApiKey(alias, (ObjectNode) request.body());
       config.credentials().store(localCluster, alias, key.encoded());

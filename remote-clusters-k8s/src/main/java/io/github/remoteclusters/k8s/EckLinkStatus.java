@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param lastError the last error for this link, or null
  * @since 0.1.0
  */
-public record LinkStatus(
+public record EckLinkStatus(
     String local,
     String alias,
     String remote,
@@ -29,7 +29,7 @@ public record LinkStatus(
     String lastError) {
 
   /** Checks the required components. */
-  public LinkStatus {
+  public EckLinkStatus {
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(alias, "alias");
     Objects.requireNonNull(remote, "remote");
@@ -47,7 +47,7 @@ public record LinkStatus(
    * @param value the state, or null when unknown
    * @return the new status
    */
-  public LinkStatus withConnected(Boolean value) {
-    return new LinkStatus(local, alias, remote, phase, value, message, lastError);
+  public EckLinkStatus withConnected(Boolean value) {
+    return new EckLinkStatus(local, alias, remote, phase, value, message, lastError);
   }
 }

@@ -13,10 +13,10 @@ import java.util.Objects;
  * @param message what is wrong
  * @since 0.1.0
  */
-public record Problem(ApiKeyProblemCode code, Severity severity, String path, String message) {
+public record ApiKeyProblem(ApiKeyProblemCode code, Severity severity, String path, String message) {
 
   /** Checks the components. */
-  public Problem {
+  public ApiKeyProblem {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(path, "path");
@@ -31,8 +31,8 @@ public record Problem(ApiKeyProblemCode code, Severity severity, String path, St
    * @param message what is wrong
    * @return the problem
    */
-  public static Problem error(ApiKeyProblemCode code, String path, String message) {
-    return new Problem(code, Severity.ERROR, path, message);
+  public static ApiKeyProblem error(ApiKeyProblemCode code, String path, String message) {
+    return new ApiKeyProblem(code, Severity.ERROR, path, message);
   }
 
   /**
@@ -43,7 +43,7 @@ public record Problem(ApiKeyProblemCode code, Severity severity, String path, St
    * @param message what is risky
    * @return the warning
    */
-  public static Problem warning(ApiKeyProblemCode code, String path, String message) {
-    return new Problem(code, Severity.WARNING, path, message);
+  public static ApiKeyProblem warning(ApiKeyProblemCode code, String path, String message) {
+    return new ApiKeyProblem(code, Severity.WARNING, path, message);
   }
 }
