@@ -120,7 +120,7 @@ final class Diagnoser {
                 + " _nodes/reload_secure_settings (apply does all of this, given"
                 + " --credentials-command)" + reportedSuffix(reported));
       }
-      if (apiKey && !remote.remoteClusterServerEnabled()) {
+      if (apiKey && !remote.remoteClusterServerEnabled() && remote.remoteClusterAddress() == null) {
         return new Diagnosis(Code.REMOTE_CLUSTER_SERVER_DISABLED,
             where + " uses API-key credentials but [" + remote.name() + "] has no remote cluster"
                 + " server: set remote_cluster_server.enabled: true and"
