@@ -188,7 +188,7 @@ final class Diagnoser {
     String remoteName = remote == null ? "the remote" : "[" + remote.name() + "]";
     String said = "; [" + local.name() + "] reports: " + reported;
     if (r.contains("unable to find valid certification path") || r.contains("pkix path")
-        || r.contains("certificate_unknown") || r.contains("unknown_ca")) {
+        || r.contains("unknown_ca")) {
       return new Diagnosis(Code.UNTRUSTED_CA,
           where + ": the certificate of " + remoteName + " at [" + address + "] is signed by a"
               + " CA [" + local.name() + "] does not trust: add that CA to"

@@ -106,7 +106,9 @@ class DiagnoserTest {
       "current license is non-compliant for [advanced-remote-cluster-security] | LICENSE_TOO_LOW",
       "PKIX path building failed: unable to find valid certification path to requested target"
           + " | UNTRUSTED_CA",
-      "No subject alternative DNS name matching vm found. | SERVER_NAME_MISMATCH"})
+      "No subject alternative DNS name matching vm found. | SERVER_NAME_MISMATCH",
+      "(certificate_unknown) No subject alternative names matching IP address 127.0.0.1 found"
+          + " | SERVER_NAME_MISMATCH"})
   void classifiesWhatTheLocalNodeReports(String reported, Code code) {
     Diagnosis r = Diagnoser.fromReport("[a] on [local]", "a", "10.0.0.2:9443", local, remote,
         reported);
