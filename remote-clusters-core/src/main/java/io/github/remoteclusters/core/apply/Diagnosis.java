@@ -34,6 +34,18 @@ public record Diagnosis(Diagnosis.Code code, String message) {
     NAME_MISMATCH,
     /** Nothing answers at the address from this machine. */
     UNREACHABLE,
+    /** An API-key link whose alias has no {@code cluster_credentials} on the local cluster. */
+    CREDENTIALS_MISSING,
+    /** The remote rejects the alias's cross-cluster API key (invalidated, expired or unknown). */
+    CREDENTIALS_REJECTED,
+    /** The remote's certificate is signed by a CA the local cluster does not trust. */
+    UNTRUSTED_CA,
+    /** The remote's certificate does not name the host or {@code server_name} the alias uses. */
+    SERVER_NAME_MISMATCH,
+    /** An API-key link to a remote whose remote cluster server is not enabled. */
+    REMOTE_CLUSTER_SERVER_DISABLED,
+    /** A licence too low for the link's security model (the API-key model needs enterprise). */
+    LICENSE_TOO_LOW,
     /** The alias is not configured on the local cluster. */
     NOT_CONFIGURED,
     /** The ownership record cannot be read (an invalid file, a lock held by another run). */

@@ -516,8 +516,9 @@ class ApiKeyLinkIT {
 
   /**
    * Diagnoses of real misconfigurations, by stable code: the transport port used with API-key
-   * credentials, and the remote cluster server port used without credentials (which is also what
-   * a link whose credentials are missing from the keystore looks like).
+   * credentials, and the remote cluster server port used by a certificate-model link (no
+   * credentials). An API-key link at that port without credentials is {@code credentials_missing}
+   * instead (DiagnosisIT).
    */
   @Test
   void wrongPortsForTheSecurityModelAreDiagnosedOnRealNodes() throws Exception {
@@ -539,7 +540,10 @@ class ApiKeyLinkIT {
             co.elastic.clients.json.JsonData.of(b95.remoteClusterServerAddress())));
     Topology t = topology(List.of(
         apiKeyLink(p, withKeyToTransport, Mode.PROXY, searchAccess("ak_allowed")),
-        apiKeyLink(p, noKeyToServer, Mode.PROXY, searchAccess("ak_allowed"))));
+        // a certificate-model link at 9443 is the wrong port; an API-key link there without
+        // credentials is credentials_missing (DiagnosisIT)
+        Link.of(p.local().name(), p.remote().name(), noKeyToServer)
+            .withSecurity(SecurityModel.CERTIFICATE).withMode(Mode.PROXY)));
     try (Reconciler r = reconciler(OwnershipStore.inMemory())) {
       Map<String, LinkStatus> byAlias = new java.util.HashMap<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

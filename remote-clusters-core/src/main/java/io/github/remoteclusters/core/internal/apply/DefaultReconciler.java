@@ -802,7 +802,8 @@ public final class DefaultReconciler implements Reconciler {
     Link link = linkOf(topology, local.name(), alias);
     Cluster remote = link == null ? null : topology.cluster(link.remote()).orElse(null);
     Diagnosis d = diagnoser.diagnose(local, session == null ? null : session.version(), alias,
-        info, remote, null, link == null ? null : link.security());
+        info, remote, null, link == null ? null : link.security(),
+        session);
     return new LinkStatus(cluster, alias, LinkStatus.State.DISCONNECTED, owned, info, d);
   }
 

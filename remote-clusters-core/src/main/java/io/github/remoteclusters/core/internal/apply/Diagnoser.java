@@ -10,6 +10,7 @@ import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.apply.Diagnosis;
 import io.github.remoteclusters.core.apply.Diagnosis.Code;
 import io.github.remoteclusters.core.apply.RemoteInfo;
+import io.github.remoteclusters.core.internal.es.EsSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +55,33 @@ final class Diagnoser {
       Cluster remote,
       EsVersion remoteVersion,
       SecurityModel security) {
+    return diagnose(local, localVersion, alias, info, remote, remoteVersion, security, null);
+  }
+
+  /**
+   * Diagnoses one disconnected alias, with what the local cluster reports itself.
+   *
+   * @param local the local cluster
+   * @param localVersion its real version, or null to use the topology's
+   * @param alias the alias
+   * @param info its remote info
+   * @param remote the cluster the topology says the alias should reach, or null when unknown
+   * @param remoteVersion the remote's real version, or null to use the topology's
+   * @param security the link's security model, or null when unknown
+   * @param session the local cluster's session, to ask it for its own error for the alias
+   *     ({@code _resolve/cluster}) and the CAs it trusts ({@code _ssl/certificates}), or null
+   * @return the diagnosis
+   */
+  Diagnosis diagnose(
+      Cluster local,
+      EsVersion localVersion,
+      String alias,
+      RemoteInfo info,
+      Cluster remote,
+      EsVersion remoteVersion,
+      SecurityModel security,
+      EsSession session) {
+    String reported = session == null ? null : session.remoteError(alias);
     String where = "[" + alias + "] on [" + local.name() + "]";
     if (remote != null) {
       EsVersion lv = localVersion != null ? localVersion : local.version();
@@ -84,6 +112,21 @@ final class Diagnoser {
     if (remote != null) {
       Boolean creds = info.credentials();
       boolean apiKey = Boolean.TRUE.equals(creds) || (creds == null && security == SecurityModel.API_KEY);
+      if (security == SecurityModel.API_KEY && Boolean.FALSE.equals(creds)) {
+        return new Diagnosis(Code.CREDENTIALS_MISSING,
+            where + " is an API-key link but has no cluster_credentials: create a cross-cluster"
+                + " API key on [" + remote.name() + "], add it to the keystore of every node of ["
+                + local.name() + "] as " + credentialsSetting(alias) + " and call POST"
+                + " _nodes/reload_secure_settings (apply does all of this, given"
+                + " --credentials-command)" + reportedSuffix(reported));
+      }
+      if (apiKey && !remote.remoteClusterServerEnabled() && remote.remoteClusterAddress() == null) {
+        return new Diagnosis(Code.REMOTE_CLUSTER_SERVER_DISABLED,
+            where + " uses API-key credentials but [" + remote.name() + "] has no remote cluster"
+                + " server: set remote_cluster_server.enabled: true and"
+                + " xpack.security.remote_cluster_server.ssl.* on its nodes (port 9443) and point"
+                + " the alias there, or use the certificate model" + reportedSuffix(reported));
+      }
       if (apiKey && (address.equals(remote.transportAddress()) || port(address) == 9300)) {
         return new Diagnosis(Code.WRONG_PORT_FOR_SECURITY_MODEL,
             where + " has API-key credentials but [" + address + "] is a transport port; the"
@@ -105,6 +148,12 @@ final class Diagnoser {
         }
       }
     }
+    if (reported != null) {
+      Diagnosis d = fromReport(where, alias, address, local, remote, reported);
+      if (d != null) {
+        return d;
+      }
+    }
     String probe = probe(address);
     if (probe != null) {
       if (probe.startsWith("HTTP")) {
@@ -117,10 +166,110 @@ final class Diagnoser {
               + " check the host, the port and firewalls between the nodes of [" + local.name()
               + "] and the remote");
     }
+    if (session != null) {
+      Diagnosis d = fromTls(where, address, local, remote, session);
+      if (d != null) {
+        return d;
+      }
+    }
     return new Diagnosis(Code.UNKNOWN,
         where + ": [" + address + "] answers but the alias is not connected; look for"
             + " 'handshake' or 'remote cluster name' in the log of [" + local.name() + "]"
-            + " (cluster name mismatch, TLS, incompatible versions)");
+            + " (cluster name mismatch, TLS, incompatible versions)" + reportedSuffix(reported));
+  }
+
+  /**
+   * Classifies the error the local cluster reports for the alias by the words Elasticsearch and
+   * the JDK use; null when it is none of the known failures.
+   */
+  static Diagnosis fromReport(
+      String where, String alias, String address, Cluster local, Cluster remote, String reported) {
+    String r = reported.toLowerCase(java.util.Locale.ROOT);
+    String remoteName = remote == null ? "the remote" : "[" + remote.name() + "]";
+    String said = "; [" + local.name() + "] reports: " + reported;
+    if (r.contains("unable to find valid certification path") || r.contains("pkix path")
+        || r.contains("unknown_ca")) {
+      return new Diagnosis(Code.UNTRUSTED_CA,
+          where + ": the certificate of " + remoteName + " at [" + address + "] is signed by a"
+              + " CA [" + local.name() + "] does not trust: add that CA to"
+              + " xpack.security.transport.ssl.certificate_authorities (certificate model) or"
+              + " xpack.security.remote_cluster_client.ssl.certificate_authorities (API-key"
+              + " model) on every node of [" + local.name() + "]" + said);
+    }
+    if (r.contains("no subject alternative") || r.contains("no name matching")
+        || r.contains("hostname") && r.contains("verif")) {
+      return new Diagnosis(Code.SERVER_NAME_MISMATCH,
+          where + ": the certificate of " + remoteName + " does not name the host of [" + address
+              + "] (" + quotedNames(reported) + ", and verification_mode is full): give the alias"
+              + " an address by a name or IP the certificate lists, or issue the remote a"
+              + " certificate whose subject alternative names include it (server_name only sets"
+              + " SNI)" + said);
+    }
+    if (r.contains("license")) {
+      return new Diagnosis(Code.LICENSE_TOO_LOW,
+          where + ": a licence is too low for this link: the API-key model needs an enterprise"
+              + " (or trial) licence on both clusters; upgrade the licence, or use the certificate"
+              + " model, which works on basic" + said);
+    }
+    if (r.contains("api key") || r.contains("api_key") || r.contains("authenticat")
+        || r.contains("credentials")) {
+      return new Diagnosis(Code.CREDENTIALS_REJECTED,
+          where + ": " + remoteName + " rejects the alias's cross-cluster API key (invalidated,"
+              + " expired or from another cluster): create a new cross-cluster API key on "
+              + remoteName + ", store it as " + credentialsSetting(alias) + " and reload secure"
+              + " settings (apply or rotation do this)" + said);
+    }
+    return null;
+  }
+
+  /**
+   * A TLS failure the local cluster reports only in its log: this machine shakes hands with the
+   * address itself and compares what the remote presents with what the local cluster trusts
+   * ({@code _ssl/certificates}) and with the host of the address. Null when the address does not
+   * speak TLS or nothing is wrong with its certificate.
+   */
+  static Diagnosis fromTls(
+      String where, String address, Cluster local, Cluster remote, EsSession session) {
+    TlsProbe.Result seen = TlsProbe.handshake(address, PROBE_MILLIS);
+    if (seen == null) {
+      return null;
+    }
+    String remoteName = remote == null ? "the remote" : "[" + remote.name() + "]";
+    java.util.Set<String> trusted = session.trustedCertificateSubjects();
+    String issuer = seen.issuer();
+    if (trusted != null && !trusted.isEmpty() && !seen.selfSigned() && !trusted.contains(issuer)) {
+      return new Diagnosis(Code.UNTRUSTED_CA,
+          where + ": the certificate of " + remoteName + " at [" + address + "] is signed by ["
+              + issuer + "], a CA [" + local.name() + "] does not trust (it trusts " + trusted
+              + "): add that CA to xpack.security.transport.ssl.certificate_authorities"
+              + " (certificate model) or xpack.security.remote_cluster_client.ssl"
+              + ".certificate_authorities (API-key model) on every node of [" + local.name()
+              + "]; the local node logs 'unable to find valid certification path'");
+    }
+    if (seen.nameError() != null) {
+      return new Diagnosis(Code.SERVER_NAME_MISMATCH,
+          where + ": the certificate of " + remoteName + " does not name the host of [" + address
+              + "] (" + seen.nameError() + "; verification_mode full checks it): give the alias"
+              + " an address by a name or IP the certificate lists, or issue the remote a"
+              + " certificate whose subject alternative names include it (server_name only sets"
+              + " SNI)");
+    }
+    return null;
+  }
+
+  /** The names the JDK quotes in a hostname failure, or the whole text. */
+  private static String quotedNames(String reported) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("matching ([^ ]+) found").matcher(reported);
+    return m.find() ? "it verifies " + m.group(1) : "hostname verification failed";
+  }
+
+  private static String credentialsSetting(String alias) {
+    return "cluster.remote." + alias + ".credentials";
+  }
+
+  private static String reportedSuffix(String reported) {
+    return reported == null ? "" : "; the local cluster reports: " + reported;
   }
 
   private static String suggestion(Cluster c, SecurityModel security) {

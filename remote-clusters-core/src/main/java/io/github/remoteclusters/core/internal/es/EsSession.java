@@ -256,6 +256,49 @@ public final class EsSession implements AutoCloseable {
     return out;
   }
 
+  /**
+   * What the local cluster itself reports when it tries the alias: the {@code error} of
+   * {@code GET _resolve/cluster/<alias>:*} (Elasticsearch 8.13 and later), which carries the real
+   * reason of a failed connection (TLS, authentication, licence). Never throws: a failed call or an
+   * older version gives null, and the diagnosis falls back on what it can see from outside.
+   *
+   * @param alias the alias
+   * @return the error text, or null when there is none or it cannot be read
+   */
+  public String remoteError(String alias) {
+    if (version.major() < 8 || (version.major() == 8 && version.minor() < 13)) {
+      return null;
+    }
+    try {
+      var r = client.indices().resolveCluster(b -> b.name(alias + ":*"));
+      var info = r.get(alias);
+      return info == null ? null : info.error();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The subjects of the CA certificates the node's TLS configurations trust, from
+   * {@code GET _ssl/certificates} (the certificates without a private key). Never throws: null
+   * when the call fails (security off, or no privilege).
+   *
+   * @return the subject DNs (RFC 2253), or null when unknown
+   */
+  public java.util.Set<String> trustedCertificateSubjects() {
+    try {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      for (var c : client.ssl().certificates().certificates()) {
+        if (!c.hasPrivateKey()) {
+          out.add(new javax.security.auth.x500.X500Principal(c.subjectDn()).getName());
+        }
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** One alias of {@code _remote/info}, as {@code RemoteConnectionInfo.toXContent} writes it. */
   static RemoteInfo convert(JsonNode i) {
     boolean credentials = i.hasNonNull("cluster_credentials");

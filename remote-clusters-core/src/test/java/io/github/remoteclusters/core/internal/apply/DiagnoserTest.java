@@ -7,6 +7,7 @@ import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.apply.Diagnosis;
 import io.github.remoteclusters.core.apply.Diagnosis.Code;
 import io.github.remoteclusters.core.apply.RemoteInfo;
 import java.io.IOException;
@@ -75,5 +76,50 @@ class DiagnoserTest {
       assertThat(r.code()).isEqualTo(Code.UNKNOWN);
       assertThat(r.message()).contains("handshake");
     }
+  }
+
+  @Test
+  void anApiKeyLinkWithoutCredentialsIsMissingThemNotAWrongPort() {
+    var r = d.diagnose(local, null, "a", sniff("10.0.0.2:9443", false), remote, null,
+        SecurityModel.API_KEY);
+    assertThat(r.code()).isEqualTo(Code.CREDENTIALS_MISSING);
+    assertThat(r.message()).contains("cluster.remote.a.credentials")
+        .contains("_nodes/reload_secure_settings");
+  }
+
+  @Test
+  void anApiKeyLinkToARemoteWithoutServerSaysToEnableIt() {
+    Cluster plain = new Cluster("plain", EsVersion.parse("9.5.3"), Deployment.SELF_MANAGED, null,
+        null, "10.0.0.5:9300", null, null, false, null);
+    Diagnoser dd = new Diagnoser(new Topology(List.of(local, plain), List.of()));
+    var r = dd.diagnose(local, null, "a", sniff("10.0.0.5:9300", true), plain, null,
+        SecurityModel.API_KEY);
+    assertThat(r.code()).isEqualTo(Code.REMOTE_CLUSTER_SERVER_DISABLED);
+    assertThat(r.message()).contains("remote_cluster_server.enabled");
+  }
+
+  /** The texts real 9.5 nodes report in {@code _resolve/cluster} (seen in DiagnosisIT). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "unable to authenticate user [ECjCGqIBup3SO18CjwtB] for action"
+          + " [cluster:internal/remote_cluster/handshake] | CREDENTIALS_REJECTED",
+      "current license is non-compliant for [advanced-remote-cluster-security] | LICENSE_TOO_LOW",
+      "PKIX path building failed: unable to find valid certification path to requested target"
+          + " | UNTRUSTED_CA",
+      "No subject alternative DNS name matching vm found. | SERVER_NAME_MISMATCH",
+      "(certificate_unknown) No subject alternative names matching IP address 127.0.0.1 found"
+          + " | SERVER_NAME_MISMATCH"})
+  void classifiesWhatTheLocalNodeReports(String reported, Code code) {
+    Diagnosis r = Diagnoser.fromReport("[a] on [local]", "a", "10.0.0.2:9443", local, remote,
+        reported);
+    assertThat(r).isNotNull();
+    assertThat(r.code()).isEqualTo(code);
+    assertThat(r.message()).contains(reported);
+  }
+
+  @Test
+  void anUnknownReportIsLeftToTheProbes() {
+    assertThat(Diagnoser.fromReport("[a] on [local]", "a", "10.0.0.2:9300", local, remote,
+        "connect_exception: something else")).isNull();
   }
 }
