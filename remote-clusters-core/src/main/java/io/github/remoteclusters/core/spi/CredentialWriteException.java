@@ -21,6 +21,9 @@ public final class CredentialWriteException extends RuntimeException {
   /** The exit code of the command, or -1 when it did not exit by itself. */
   private final int exitCode;
 
+  /** What failed, without the bracketed prefix. */
+  private final String reason;
+
   /**
    * Creates the exception.
    *
@@ -36,6 +39,7 @@ public final class CredentialWriteException extends RuntimeException {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.alias = Objects.requireNonNull(alias, "alias");
     this.exitCode = exitCode;
+    this.reason = Objects.requireNonNull(message, "message");
   }
 
   /** {@return the local cluster} */
@@ -46,6 +50,11 @@ public final class CredentialWriteException extends RuntimeException {
   /** {@return the alias} */
   public String alias() {
     return alias;
+  }
+
+  /** {@return what failed, without the {@code [cluster/alias/STORE_CREDENTIALS] failed:} prefix} */
+  public String reason() {
+    return reason;
   }
 
   /** {@return the command's exit code, or -1 when it did not exit by itself} */

@@ -34,6 +34,7 @@ import io.github.remoteclusters.core.plan.StepEncoder;
 import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
+import io.github.remoteclusters.core.spi.CredentialWriteException;
 import io.github.remoteclusters.core.spi.ManualStepRequiredException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -522,6 +523,9 @@ public final class DefaultReconciler implements Reconciler {
     } catch (ManualStepRequiredException e) {
       return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests,
           new ApplyException(name, e.alias(), ApplyStep.STORE_CREDENTIALS, 0, e.getMessage(), e));
+    } catch (CredentialWriteException e) {
+      return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests,
+          new ApplyException(name, e.alias(), ApplyStep.STORE_CREDENTIALS, 0, e.reason(), e));
     } catch (RuntimeException e) {
       return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests,
           new ApplyException(name, null, ApplyStep.APPLY, 0, String.valueOf(e.getMessage()), e));
@@ -752,6 +756,10 @@ public final class DefaultReconciler implements Reconciler {
     } catch (ManualStepRequiredException e) {
       return new ClusterOutcome.Failed(local, 0, 0, requests,
           new ApplyException(local, alias, ApplyStep.STORE_CREDENTIALS, 0, e.getMessage(), e));
+    } catch (CredentialWriteException e) {
+      return new ClusterOutcome.Failed(local, 0,
+          localSession == null ? 0 : localSession.counter().writes() - writesBefore, requests,
+          new ApplyException(local, alias, ApplyStep.STORE_CREDENTIALS, 0, e.reason(), e));
     }
   }
 

@@ -154,6 +154,25 @@ class ReconcilerFakeTransportTest {
   }
 
   @Test
+  void aFailingCredentialsCommandFailsTheClusterAtStoreCredentialsWithoutTheSecret() {
+    CredentialWriter failing = CredentialWriter.command(
+        "echo \"keystore said: $(cat)\" >&2; exit 7", null, Duration.ofSeconds(20));
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(failing)
+        .verifyTimeout(Duration.ZERO))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      ClusterOutcome.Failed failed = (ClusterOutcome.Failed) report.clusters().get(0);
+      assertThat(failed.cause().step())
+          .isEqualTo(io.github.remoteclusters.core.apply.ApplyStep.STORE_CREDENTIALS);
+      assertThat(failed.cause().getMessage())
+          .startsWith("[search/data/STORE_CREDENTIALS] failed: the credentials command exited with code 7")
+          .contains("keystore said: ::redacted::")
+          .doesNotContain("ZW5jb2RlZA1");
+      // the key was created but the settings were not written: the alias never points at nothing
+      assertThat(search.lines()).doesNotContain("PUT /_cluster/settings");
+    }
+  }
+
+  @Test
   void rejectedWriteFailsWithElasticsearchsReasonAndTheNextRunResumes() {
     search.failNext("PUT /_cluster/settings", 400, "illegal_argument_exception",
         "Setting \"cluster.remote.d.seeds\" cannot be used with the configured mode");
