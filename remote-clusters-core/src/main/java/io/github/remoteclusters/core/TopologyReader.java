@@ -333,12 +333,9 @@ public final class TopologyReader {
       if (value == null) {
         return null;
       }
-      Path file;
-      try {
-        file = baseDirectory == null ? Path.of(value) : baseDirectory.resolve(value);
-      } catch (java.nio.file.InvalidPathException e) {
-        problem(ProblemCode.INVALID_VALUE, path + ".caFile",
-            "caFile [" + value + "] is not a valid path: " + e.getReason());
+      Path file = resolve(value);
+      if (file == null) {
+        problem(ProblemCode.INVALID_VALUE, path + ".caFile", "caFile [" + value + "] is not a valid path");
         return null;
       }
       try {
@@ -347,7 +344,7 @@ public final class TopologyReader {
         problem(ProblemCode.INVALID_VALUE, path + ".caFile", e.getMessage());
         return null;
       }
-      return file.normalize();
+      return file;
     }
 
     EsVersion version(JsonNode node, String path) {
