@@ -3,6 +3,7 @@ package io.github.remoteclusters.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.compat.Use;
 import io.github.remoteclusters.core.internal.AccessReader;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.ModelRules;
@@ -74,7 +75,9 @@ public final class TopologyReader {
           "proxySocketConnections",
           "transport",
           "access",
-          "state");
+          "state",
+          "uses",
+          "expiration");
   private static final Set<String> TRANSPORT_KEYS =
       Set.of("compress", "compressionScheme", "pingSchedule");
 
@@ -494,6 +497,17 @@ public final class TopologyReader {
               s -> s.equals("present") ? Optional.of(LinkState.PRESENT)
                   : s.equals("absent") ? Optional.of(LinkState.ABSENT) : Optional.empty(),
               "present, absent");
+      Set<Use> uses = uses(node, path);
+      String expiration = scalarText(node, path, "expiration");
+      if (expiration != null) {
+        String error = SettingValues.timeValueError("expiration", expiration);
+        if (error == null && expiration.trim().matches("-0*1|0+|0+[a-zA-Z]+")) {
+          error = "[expiration] must be a positive time value such as 30d but is [" + echo(expiration) + "]";
+        }
+        if (error != null) {
+          problem(ProblemCode.INVALID_VALUE, path + ".expiration", error);
+        }
+      }
       if (problems.size() > before) {
         return null;
       }
@@ -508,7 +522,36 @@ public final class TopologyReader {
           sockets,
           transport,
           access,
-          state == null ? LinkState.PRESENT : state);
+          state == null ? LinkState.PRESENT : state,
+          uses,
+          expiration);
+    }
+
+    Set<Use> uses(JsonNode node, String path) {
+      JsonNode v = node.get("uses");
+      if (v == null || v.isNull()) {
+        return null;
+      }
+      String at = path + ".uses";
+      if (!v.isArray() || v.isEmpty()) {
+        problem(ProblemCode.WRONG_TYPE, at,
+            "[uses] must be a non-empty list of search, replication, esql, eql but is "
+                + Json.typeName(v));
+        return null;
+      }
+      Set<Use> out = java.util.EnumSet.noneOf(Use.class);
+      for (int i = 0; i < v.size(); i++) {
+        JsonNode item = v.get(i);
+        try {
+          if (!item.isTextual()) {
+            throw new IllegalArgumentException("use must be a string but is " + Json.typeName(item));
+          }
+          out.add(Use.parse(item.asText()));
+        } catch (IllegalArgumentException e) {
+          problem(ProblemCode.INVALID_VALUE, at + "[" + i + "]", e.getMessage());
+        }
+      }
+      return out;
     }
 
     TransportOptions transport(JsonNode node, String path, String alias) {
