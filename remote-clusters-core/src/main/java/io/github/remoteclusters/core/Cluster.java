@@ -182,6 +182,64 @@ public record Cluster(
   }
 
   /**
+   * A builder of a cluster of a deployment other than ECK, or of an ECK cluster whose resource is
+   * named like the cluster in namespace {@code default} and environment {@code default} (as {@link
+   * #of} does); every other component starts null.
+   *
+   * @param name the name links use to refer to it
+   * @param version the Elasticsearch version it runs
+   * @param deployment how it is deployed
+   * @return a new builder
+   */
+  public static Builder builder(String name, EsVersion version, Deployment deployment) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(deployment, "deployment");
+    EckRef eck = deployment == Deployment.ECK ? new EckRef(name, "default", "default") : null;
+    return new Builder(name, version, deployment, eck);
+  }
+
+  /**
+   * A builder of an ECK cluster managed as the given resource; every other component starts null.
+   * The deployment is {@link Deployment#ECK}: an ECK reference on another deployment cannot be
+   * built.
+   *
+   * @param name the name links use to refer to it
+   * @param version the Elasticsearch version it runs
+   * @param eck the {@code Elasticsearch} resource and the ECK environment that manages it
+   * @return a new builder
+   */
+  public static Builder builder(String name, EsVersion version, EckRef eck) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(eck, "eck");
+    return new Builder(name, version, Deployment.ECK, eck);
+  }
+
+  /**
+   * A builder holding this cluster's components.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name, version, deployment, eck);
+    b.url = url;
+    b.transportAddress = transportAddress;
+    b.remoteClusterAddress = remoteClusterAddress;
+    b.serverName = serverName;
+    b.remoteClusterServer = remoteClusterServer;
+    b.license = license;
+    b.caFile = caFile;
+    b.remoteClusterCa = remoteClusterCa;
+    b.transportCa = transportCa;
+    b.remoteClusterService = remoteClusterService;
+    b.transportService = transportService;
+    b.trustRestrictions = trustRestrictions;
+    b.remoteClusterHost = remoteClusterHost;
+    return b;
+  }
+
+  /**
    * This cluster with another remote cluster server CA.
    *
    * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
@@ -305,5 +363,208 @@ public record Cluster(
         + (trustRestrictions == null ? "" : ", trustRestrictions=" + trustRestrictions)
         + (remoteClusterHost == null ? "" : ", remoteClusterHost=" + remoteClusterHost)
         + "]";
+  }
+
+  /**
+   * Builds a {@link Cluster}. The name, version, deployment and ECK reference are fixed by {@link
+   * Cluster#builder(String, EsVersion, Deployment)} or {@link Cluster#builder(String, EsVersion,
+   * EckRef)}; every other component starts null (not stated). {@link #build()} checks what only
+   * some deployments allow, with the topology reader's rules and words, then the rules of the
+   * {@link Cluster} constructor.
+   */
+  public static final class Builder {
+    private final String name;
+    private final EsVersion version;
+    private final Deployment deployment;
+    private final EckRef eck;
+    private String url;
+    private String transportAddress;
+    private String remoteClusterAddress;
+    private String serverName;
+    private Boolean remoteClusterServer;
+    private License license;
+    private Path caFile;
+    private CaTrust remoteClusterCa;
+    private CaTrust transportCa;
+    private ServiceExposure remoteClusterService;
+    private ServiceExposure transportService;
+    private TrustRestrictions trustRestrictions;
+    private String remoteClusterHost;
+
+    private Builder(String name, EsVersion version, Deployment deployment, EckRef eck) {
+      this.name = name;
+      this.version = version;
+      this.deployment = deployment;
+      this.eck = eck;
+    }
+
+    /**
+     * Sets the HTTP(S) URL of its REST API.
+     *
+     * @param value the URL, or null
+     * @return this builder
+     */
+    public Builder url(String value) {
+      this.url = value;
+      return this;
+    }
+
+    /**
+     * Sets the {@code host:port} where other clusters reach its transport layer.
+     *
+     * @param value the address, or null
+     * @return this builder
+     */
+    public Builder transportAddress(String value) {
+      this.transportAddress = value;
+      return this;
+    }
+
+    /**
+     * Sets the {@code host:port} where other clusters reach its remote cluster server.
+     *
+     * @param value the address, or null
+     * @return this builder
+     */
+    public Builder remoteClusterAddress(String value) {
+      this.remoteClusterAddress = value;
+      return this;
+    }
+
+    /**
+     * Sets the TLS server name its addresses present.
+     *
+     * @param value the server name, or null
+     * @return this builder
+     */
+    public Builder serverName(String value) {
+      this.serverName = value;
+      return this;
+    }
+
+    /**
+     * Sets whether its remote cluster server is enabled.
+     *
+     * @param value the value, or null for the deployment's default
+     * @return this builder
+     */
+    public Builder remoteClusterServer(Boolean value) {
+      this.remoteClusterServer = value;
+      return this;
+    }
+
+    /**
+     * Sets its licence level.
+     *
+     * @param value the licence, or null when not stated
+     * @return this builder
+     */
+    public Builder license(License value) {
+      this.license = value;
+      return this;
+    }
+
+    /**
+     * Sets the PEM file of the CA certificate(s) that sign its HTTPS endpoint.
+     *
+     * @param value the file, or null for the JVM's CAs
+     * @return this builder
+     */
+    public Builder caFile(Path value) {
+      this.caFile = value;
+      return this;
+    }
+
+    /**
+     * Sets how peers trust its remote cluster server.
+     *
+     * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
+     * @return this builder
+     */
+    public Builder remoteClusterCa(CaTrust value) {
+      this.remoteClusterCa = value;
+      return this;
+    }
+
+    /**
+     * Sets how peers trust its transport layer.
+     *
+     * @param value {@link CaTrust#PUBLIC}, a PEM file, or null
+     * @return this builder
+     */
+    public Builder transportCa(CaTrust value) {
+      this.transportCa = value;
+      return this;
+    }
+
+    /**
+     * Sets how {@code <es>-es-remote-cluster} is exposed outside Kubernetes; ECK only.
+     *
+     * @param value the exposure, or null
+     * @return this builder
+     */
+    public Builder remoteClusterService(ServiceExposure value) {
+      this.remoteClusterService = value;
+      return this;
+    }
+
+    /**
+     * Sets how {@code <es>-es-transport} is exposed outside Kubernetes; ECK only.
+     *
+     * @param value the exposure, or null
+     * @return this builder
+     */
+    public Builder transportService(ServiceExposure value) {
+      this.transportService = value;
+      return this;
+    }
+
+    /**
+     * Sets the transport trust filter this cluster installs.
+     *
+     * @param value the trust restrictions, or null
+     * @return this builder
+     */
+    public Builder trustRestrictions(TrustRestrictions value) {
+      this.trustRestrictions = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code remote_cluster.host}; self-managed only.
+     *
+     * @param value the address its remote cluster server binds and publishes, or null
+     * @return this builder
+     */
+    public Builder remoteClusterHost(String value) {
+      this.remoteClusterHost = value;
+      return this;
+    }
+
+    /**
+     * Builds the cluster.
+     *
+     * @return the cluster
+     * @throws IllegalArgumentException naming the field, the value (never credentials) and the
+     *     rule: a Service exposure on a deployment other than ECK, {@code remoteClusterHost} on a
+     *     deployment other than self-managed, or a rule of the {@link Cluster} constructor
+     */
+    public Cluster build() {
+      onlyWith("remoteClusterService", remoteClusterService, Deployment.ECK);
+      onlyWith("transportService", transportService, Deployment.ECK);
+      onlyWith("remoteClusterHost", remoteClusterHost, Deployment.SELF_MANAGED);
+      return new Cluster(
+          name, version, deployment, eck, url, transportAddress, remoteClusterAddress, serverName,
+          remoteClusterServer, license, caFile, remoteClusterCa, transportCa, remoteClusterService,
+          transportService, trustRestrictions, remoteClusterHost);
+    }
+
+    private void onlyWith(String field, Object value, Deployment allowed) {
+      if (value != null && deployment != allowed) {
+        throw new IllegalArgumentException(
+            "cluster [" + name + "]: [" + field + "] is only allowed with deployment ["
+                + allowed.id() + "], not [" + deployment.id() + "]");
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.remoteclusters.core;
 
+import io.github.remoteclusters.security.Severity;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.remoteclusters.core;
 
+import io.github.remoteclusters.security.Severity;
+
 /**
  * Stable codes for every problem the reader, the settings validator and the planner report.
  *

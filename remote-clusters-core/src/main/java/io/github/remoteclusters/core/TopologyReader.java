@@ -240,7 +240,7 @@ public final class TopologyReader {
       if (!problems.isEmpty()) {
         return null;
       }
-      return new Topology(clusters, links);
+      return Topology.builder().clusters(clusters).links(links).build();
     }
 
     private void reference(
@@ -324,10 +324,16 @@ public final class TopologyReader {
         return null;
       }
       versions.putIfAbsent(name, version);
-      return new Cluster(
-          name, version, deployment, eck, url, transport, rcs, serverName, server, license, caFile,
-          tls.remoteClusterCa, tls.transportCa, tls.remoteClusterService, tls.transportService,
-          tls.trustRestrictions, tls.remoteClusterHost);
+      Cluster.Builder cluster =
+          eck != null
+              ? Cluster.builder(name, version, eck)
+              : Cluster.builder(name, version, deployment);
+      return cluster.url(url).transportAddress(transport).remoteClusterAddress(rcs)
+          .serverName(serverName).remoteClusterServer(server).license(license).caFile(caFile)
+          .remoteClusterCa(tls.remoteClusterCa).transportCa(tls.transportCa)
+          .remoteClusterService(tls.remoteClusterService).transportService(tls.transportService)
+          .trustRestrictions(tls.trustRestrictions).remoteClusterHost(tls.remoteClusterHost)
+          .build();
     }
 
     /** A cluster's {@code caFile}: resolved against the topology file's folder, read as PEM. */
@@ -511,20 +517,10 @@ public final class TopologyReader {
       if (problems.size() > before) {
         return null;
       }
-      return new Link(
-          local,
-          remote,
-          alias,
-          security,
-          mode,
-          skip,
-          nodeConnections,
-          sockets,
-          transport,
-          access,
-          state == null ? LinkState.PRESENT : state,
-          uses,
-          expiration);
+      return Link.builder(local, remote, alias).security(security).mode(mode)
+          .skipUnavailable(skip).nodeConnections(nodeConnections).proxySocketConnections(sockets)
+          .transport(transport).access(access).state(state == null ? LinkState.PRESENT : state)
+          .uses(uses).expiration(expiration).build();
     }
 
     Set<Use> uses(JsonNode node, String path) {
