@@ -1,6 +1,11 @@
 package io.github.remoteclusters.core;
 
+import io.github.remoteclusters.security.SecurityInputException;
 import io.github.remoteclusters.security.certs.Pem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -55,6 +60,43 @@ public sealed interface CaTrust permits CaTrust.Public, CaTrust.PemFile {
       certificates = List.copyOf(certificates);
       if (certificates.isEmpty()) {
         throw new IllegalArgumentException("a CA file needs at least one certificate: " + path);
+      }
+    }
+
+    /** The largest CA file read: a CA bundle is a few KB; more is not a PEM CA file. */
+    private static final long MAX_BYTES = 1L << 20;
+
+    /**
+     * Reads a PEM file of CA certificates, as the topology reader and the applier do.
+     *
+     * @param file the file
+     * @return the file and its certificates, at least one
+     * @throws IllegalArgumentException naming the file when it is missing, a directory, larger than
+     *     1 MiB, unreadable or holds no PEM certificate
+     */
+    public static PemFile read(Path file) {
+      Objects.requireNonNull(file, "file");
+      String pem;
+      try {
+        if (Files.isDirectory(file)) {
+          throw new IllegalArgumentException("CA file [" + file + "] is a directory, not a PEM file");
+        }
+        if (Files.size(file) > MAX_BYTES) {
+          throw new IllegalArgumentException(
+              "CA file [" + file + "] is larger than " + MAX_BYTES + " bytes: not a PEM CA file");
+        }
+        pem = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        throw new IllegalArgumentException("CA file [" + file + "] does not exist", e);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "CA file [" + file + "] cannot be read: " + e.getMessage(), e);
+      }
+      try {
+        return new PemFile(file, Pem.readCertificates(file.toString(), pem));
+      } catch (SecurityInputException e) {
+        throw new IllegalArgumentException(
+            "CA file [" + file + "] is not a PEM certificate file: " + e.getMessage(), e);
       }
     }
 

@@ -9,7 +9,6 @@ import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.core.internal.SettingValues;
 import io.github.remoteclusters.core.internal.YamlShape;
-import io.github.remoteclusters.core.internal.access.PemCaFiles;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -348,7 +347,7 @@ public final class TopologyReader {
         return null;
       }
       try {
-        PemCaFiles.read(file);
+        CaTrust.PemFile.read(file);
       } catch (IllegalArgumentException e) {
         problem(ProblemCode.INVALID_VALUE, path + ".caFile", e.getMessage());
         return null;

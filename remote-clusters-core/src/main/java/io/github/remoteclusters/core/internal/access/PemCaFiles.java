@@ -1,11 +1,7 @@
 package io.github.remoteclusters.core.internal.access;
 
-import io.github.remoteclusters.security.SecurityInputException;
-import io.github.remoteclusters.security.certs.Pem;
+import io.github.remoteclusters.core.CaTrust;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -17,9 +13,6 @@ import javax.net.ssl.TrustManagerFactory;
 /** Reads a PEM CA file and makes a TLS context that trusts exactly its certificates. Not API. */
 public final class PemCaFiles {
 
-  /** A CA file larger than this is not a CA file. */
-  static final long MAX_BYTES = 1L << 20;
-
   private PemCaFiles() {}
 
   /**
@@ -30,27 +23,7 @@ public final class PemCaFiles {
    * @throws IllegalArgumentException naming the file and what is wrong with it
    */
   public static List<X509Certificate> read(Path file) {
-    String pem;
-    try {
-      if (Files.isDirectory(file)) {
-        throw new IllegalArgumentException("CA file [" + file + "] is a directory, not a PEM file");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException(
-            "CA file [" + file + "] is larger than " + MAX_BYTES + " bytes: not a PEM CA file");
-      }
-      pem = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("CA file [" + file + "] does not exist", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("CA file [" + file + "] cannot be read: " + e.getMessage(), e);
-    }
-    try {
-      return Pem.readCertificates(file.toString(), pem);
-    } catch (SecurityInputException e) {
-      throw new IllegalArgumentException(
-          "CA file [" + file + "] is not a PEM certificate file: " + e.getMessage(), e);
-    }
+    return CaTrust.PemFile.read(file).certificates();
   }
 
   /**
