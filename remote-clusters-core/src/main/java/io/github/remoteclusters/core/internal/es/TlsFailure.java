@@ -13,9 +13,38 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * that names another host from one that is not trusted from a server that cannot be reached. In
  * every case nothing was sent: no request, no {@code Authorization} header. Not API.
  */
-final class TlsFailure {
+public final class TlsFailure {
+
+  /** What kind of TLS failure. */
+  public enum Kind {
+    /** The certificate does not name the host of the URL. */
+    HOST_NAME,
+    /** The certificate chain is not trusted (unknown CA, expired, not yet valid). */
+    NOT_TRUSTED,
+    /** Another TLS failure (no TLS at that port, no common protocol). */
+    OTHER
+  }
 
   private TlsFailure() {}
+
+  /**
+   * The kind of a TLS failure.
+   *
+   * @param failure what failed, with its causes
+   * @return the kind, or null when the failure is not about TLS
+   */
+  public static Kind kind(Throwable failure) {
+    if (EsSession.find(failure, SSLPeerUnverifiedException.class) != null) {
+      return Kind.HOST_NAME;
+    }
+    if (EsSession.find(failure, CertificateExpiredException.class) != null
+        || EsSession.find(failure, CertificateNotYetValidException.class) != null
+        || EsSession.find(failure, CertPathBuilderException.class) != null
+        || EsSession.find(failure, CertPathValidatorException.class) != null) {
+      return Kind.NOT_TRUSTED;
+    }
+    return EsSession.find(failure, SSLException.class) != null ? Kind.OTHER : null;
+  }
 
   /**
    * The reason of a TLS failure.
