@@ -38,9 +38,16 @@ public record Diagnosis(Diagnosis.Code code, String message) {
     CREDENTIALS_MISSING,
     /** The remote rejects the alias's cross-cluster API key (invalidated, expired or unknown). */
     CREDENTIALS_REJECTED,
-    /** The remote's certificate is signed by a CA the local cluster does not trust. */
+    /**
+     * The remote's certificate is signed by a CA the local cluster does not trust; also the
+     * certificate of a cluster's own URL when this tool does not trust it.
+     */
     UNTRUSTED_CA,
-    /** The remote's certificate does not name the host or {@code server_name} the alias uses. */
+    /**
+     * The remote's certificate does not name the host or {@code server_name} the alias uses; also
+     * the certificate of a cluster's own URL when it does not name the URL's host (this tool then
+     * sent nothing to it).
+     */
     SERVER_NAME_MISMATCH,
     /** An API-key link to a remote whose remote cluster server is not enabled. */
     REMOTE_CLUSTER_SERVER_DISABLED,

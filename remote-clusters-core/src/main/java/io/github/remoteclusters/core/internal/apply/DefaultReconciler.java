@@ -885,7 +885,7 @@ public final class DefaultReconciler implements Reconciler {
         if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT) {
           out.add(new LinkStatus(cluster.name(), l.alias(), LinkStatus.State.UNKNOWN,
               owned.contains(l.alias()), null,
-              new Diagnosis(Diagnosis.Code.UNREACHABLE, e.getMessage())));
+              Diagnoser.clusterNotReached(e)));
         }
       }
       return out;

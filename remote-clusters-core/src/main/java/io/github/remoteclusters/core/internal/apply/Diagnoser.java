@@ -36,6 +36,25 @@ final class Diagnoser {
   }
 
   /**
+   * The diagnosis of a link whose local cluster this tool could not reach: a certificate that
+   * does not name the host of the cluster's URL, or that is not trusted, is said as such rather
+   * than "unreachable" (the message of the failure says which names and which CA).
+   *
+   * @param failure why the connection failed
+   * @return the diagnosis
+   */
+  static Diagnosis clusterNotReached(io.github.remoteclusters.core.apply.ApplyException failure) {
+    io.github.remoteclusters.core.internal.es.TlsFailure.Kind kind =
+        io.github.remoteclusters.core.internal.es.TlsFailure.kind(failure);
+    Code code = kind == io.github.remoteclusters.core.internal.es.TlsFailure.Kind.HOST_NAME
+        ? Code.SERVER_NAME_MISMATCH
+        : kind == io.github.remoteclusters.core.internal.es.TlsFailure.Kind.NOT_TRUSTED
+            ? Code.UNTRUSTED_CA
+            : Code.UNREACHABLE;
+    return new Diagnosis(code, String.valueOf(failure.getMessage()));
+  }
+
+  /**
    * Diagnoses one disconnected alias.
    *
    * @param local the local cluster

@@ -17,6 +17,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.util.Timeout;
 
 /** Opens an elasticsearch-java transport to an endpoint; tests pass a fake one. Not API. */
@@ -51,7 +52,9 @@ public interface EsConnector {
    * The real thing: the Rest5 (Apache HttpClient 5) low-level client of elasticsearch-java with a
    * connect timeout, a response (socket) timeout and an overall deadline per request, retries of
    * idempotent requests ({@link RetryPolicy#standard()}) and no others (Apache HttpClient's own
-   * retries, which resend a POST on 503, are off), and no redirects followed.
+   * retries, which resend a POST on 503, are off), no redirects followed, and the host name of
+   * every HTTPS URL verified against the server's certificate before anything is sent ({@link
+   * HostNameVerification}).
    *
    * @param connectTimeout how long to wait for a TCP (and TLS) connection
    * @param requestTimeout how long one request may take in all, retries included; also the time
@@ -70,9 +73,10 @@ public interface EsConnector {
               .setResponseTimeout(response)
               .setRedirectsEnabled(false))
           .setHttpClientConfigCallback(h -> h.disableRedirectHandling().disableAutomaticRetries());
-      if (endpoint.sslContext() != null) {
-        b.setSSLContext(endpoint.sslContext());
-      }
+      // every HTTPS connection checks that the certificate names the URL's host, whatever the
+      // context trusts; there is no way to turn this off
+      TlsStrategy tls = HostNameVerification.tlsStrategy(endpoint.sslContext());
+      b.setConnectionManagerCallback(m -> m.setTlsStrategy(tls));
       String auth = endpoint.authorization();
       if (auth != null) {
         b.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", auth)});

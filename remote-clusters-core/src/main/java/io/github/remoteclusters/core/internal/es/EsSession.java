@@ -90,7 +90,11 @@ public final class EsSession implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
       ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
-      if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+      String tls = TlsFailure.describe(e, Redaction.url(endpoint.url().toString()),
+          endpoint.sslContext() != null);
+      if (tls != null) {
+        f = new ApplyException(name, null, ApplyStep.CONNECT, 0, tls, e);
+      } else if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
         f = failure(name, null, ApplyStep.CONNECT, e,
             "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
       }
