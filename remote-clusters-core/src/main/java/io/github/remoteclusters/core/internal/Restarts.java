@@ -32,6 +32,30 @@ public final class Restarts {
    */
   public static boolean restartsNodes(
       StepAction action, Cluster target, boolean apiKey, boolean eckLocalManifest) {
+    return restartsNodes(action, target, null, apiKey, eckLocalManifest);
+  }
+
+  /**
+   * Whether a step restarts the nodes of its target, knowing the other cluster of the link.
+   *
+   * <p>An ECK cluster trusting a peer's transport CA through {@code
+   * spec.transport.tls.certificateAuthorities} does not restart: ECK writes the CA into the
+   * transport certificate Secrets its nodes already mount, and Elasticsearch reloads CA files.
+   * Trusting an Elastic Cloud deployment also adds a trust filter ({@code
+   * xpack.security.transport.ssl.trust_restrictions.path} in every nodeSet's config and a volume in
+   * its pod template): a rolling restart.
+   *
+   * @param action the step's action
+   * @param target the cluster it changes
+   * @param peer the other cluster of the link, or null when not known (then a stated {@code
+   *     trustRestrictions} of an ECK target stands for the trust filter)
+   * @param apiKey whether the link uses API keys
+   * @param eckLocalManifest whether an ECK local cluster gets its trust and credentials in this
+   *     step's single manifest change
+   * @return true when the nodes of {@code target} restart
+   */
+  public static boolean restartsNodes(
+      StepAction action, Cluster target, Cluster peer, boolean apiKey, boolean eckLocalManifest) {
     Deployment d = target.deployment();
     switch (action) {
       case ENABLE_REMOTE_CLUSTER_SERVER:
@@ -46,8 +70,11 @@ public final class Restarts {
             return !eckLocalManifest; // the CA volume and config, unless STORE_CREDENTIALS does it
           }
           // transport CAs through spec.transport.tls.certificateAuthorities are reloaded; a trust
-          // filter (trust.yml) is nodeSet config and a volume
-          return target.trustRestrictions() != null;
+          // filter (trust.yml), written when the peer is Elastic Cloud, is nodeSet config and a
+          // volume
+          return peer != null
+              ? peer.deployment().isElasticCloud()
+              : target.trustRestrictions() != null;
         }
         return false;
       case STORE_CREDENTIALS:
