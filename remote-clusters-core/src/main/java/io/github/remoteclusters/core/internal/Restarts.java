@@ -92,4 +92,25 @@ public final class Restarts {
         return false;
     }
   }
+
+  /** Phrases that name a restart that does not happen (or happens in no step of this plan). */
+  private static final java.util.regex.Pattern NEGATED =
+      java.util.regex.Pattern.compile(
+          "(needs? no|without an?|no|not an?|nothing to) (rolling )?restarts?"
+              + "|(does|do|did) not (need an? )?restart|restarts? (nothing|none)"
+              + "|need not restart|instead of restarting");
+
+  /**
+   * Whether the words of a step say that carrying it out restarts nodes (a "rolling restart",
+   * "restart the nodes one at a time"), ignoring restarts they deny ("no restart", "without a
+   * restart", "restarts nothing"). A step's {@code restartsNodes} flag and its words agree when
+   * this equals the flag.
+   *
+   * @param text the step's description and instructions
+   * @return true when the words announce a restart
+   */
+  public static boolean wordsSayRestart(String text) {
+    String t = NEGATED.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
+    return t.contains("restart");
+  }
 }

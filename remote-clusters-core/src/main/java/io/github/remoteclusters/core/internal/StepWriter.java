@@ -87,7 +87,9 @@ final class StepWriter {
           "declare alias [" + alias() + "] in spec.remoteClusters; the operator "
               + (apiKey ? "creates the cross-cluster API key on [" + remote.name()
                   + "], stores it in the keystore of [" + local.name() + "], " : "")
-              + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds");
+              + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds"
+              + (apiKey ? " (a rolling restart of [" + local.name() + "]: the key and the remote"
+                  + " cluster client settings are static)" : ""));
     } else {
       remoteSide();
       if (apiKey && local.deployment().isElasticCloud() && !remoteCaPublic()) {
@@ -504,7 +506,9 @@ final class StepWriter {
           new StepPayload.RemoveEckRemoteCluster(alias()),
           local,
           "remove alias [" + alias() + "] from spec.remoteClusters; the operator nulls its seeds,"
-              + " invalidates the API key it made and deletes the CA copies");
+              + " invalidates the API key it made and deletes the CA copies"
+              + (apiKey ? " (a rolling restart of [" + local.name() + "]: the key leaves its"
+                  + " keystore)" : ""));
       return steps;
     }
     request(
