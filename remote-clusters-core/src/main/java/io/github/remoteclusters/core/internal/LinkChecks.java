@@ -8,6 +8,8 @@ import io.github.remoteclusters.compat.CompatibilityVerdict;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.compat.FeatureAvailability;
 import io.github.remoteclusters.compat.FeatureStage;
+import io.github.remoteclusters.compat.Use;
+import io.github.remoteclusters.compat.WireVerdict;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.License;
@@ -132,20 +134,75 @@ final class LinkChecks {
     }
   }
 
+  /**
+   * The version rule of every use the link serves ({@link
+   * io.github.remoteclusters.core.Link#effectiveUses()}): search by the search table, replication
+   * by the replication table (follower = local, leader = remote), ES|QL and EQL by theirs. A
+   * replication-only link is not judged by the search rule; the wire rule applies to every link.
+   */
   static void checkVersions(Context c) {
     EsVersion l = c.local.version();
     EsVersion r = c.remote.version();
-    boolean replicationOnly = c.link.wantsReplication() && !c.link.wantsSearch();
-    CompatibilityVerdict search = Compatibility.search(l, r);
-    if (!replicationOnly) {
-      verdict(c, search);
+    for (Use use : ORDER) {
+      if (c.link.effectiveUses().contains(use)) {
+        verdict(c, Compatibility.check(use, l, r));
+      }
     }
-    if (c.link.wantsReplication()) {
-      verdict(c, Compatibility.replication(l, r));
+    WireVerdict wire = Compatibility.wire(l, r);
+    if (!wire.compatible() && wire.basis() != Basis.UNKNOWN) {
+      c.report(ProblemCode.WIRE_INCOMPATIBLE, "remote", wire.reason());
     }
-    if (!search.wire().compatible() && search.wire().basis() != Basis.UNKNOWN) {
-      c.report(ProblemCode.WIRE_INCOMPATIBLE, "remote", search.wire().reason());
+  }
+
+  /** The uses in a stable order, so problems come out in the same order on every run. */
+  private static final List<Use> ORDER = List.of(Use.values());
+
+  /**
+   * With API keys the key's access is what the remote allows: every stated use needs its part of
+   * the access ({@code search} for search, ES|QL and EQL; {@code replication} for replication).
+   * A part of the access no stated use needs is more than the link needs (least privilege).
+   */
+  static void checkUses(Context c, SecurityModel security) {
+    if (c.link.uses() == null || c.link.uses().isEmpty()) {
+      return;
     }
+    if (security != SecurityModel.API_KEY || !c.link.hasAccess()) {
+      return;
+    }
+    boolean search = false;
+    boolean replication = false;
+    for (Use use : ORDER) {
+      if (!c.link.uses().contains(use)) {
+        continue;
+      }
+      boolean replicates = use == Use.REPLICATION;
+      search |= !replicates;
+      replication |= replicates;
+      boolean granted = replicates ? c.link.wantsReplication() : c.link.wantsSearch();
+      if (!granted) {
+        String part = replicates ? "replication" : "search";
+        c.report(
+            ProblemCode.ACCESS_INVALID,
+            "uses",
+            "uses [" + use.id() + "] needs [access." + part + "]: the cross-cluster API key"
+                + " of the link grants " + (replicates ? "only search" : "only replication")
+                + ", so the remote refuses " + use.id() + " through alias [" + c.link.alias() + "]");
+      }
+    }
+    if (c.link.wantsSearch() && !search) {
+      unused(c, "search");
+    }
+    if (c.link.wantsReplication() && !replication) {
+      unused(c, "replication");
+    }
+  }
+
+  private static void unused(Context c, String part) {
+    c.report(
+        ProblemCode.ACCESS_ADVICE,
+        "access." + part,
+        "[access." + part + "] grants " + part + " but [uses] does not list it: the key allows"
+            + " more than the link is for; remove it, or add " + part + " to [uses]");
   }
 
   private static void verdict(Context c, CompatibilityVerdict v) {
@@ -173,14 +230,16 @@ final class LinkChecks {
               cluster == c.local ? "local" : "remote",
               "cluster [" + cluster.name() + "] states no [license]: "
                   + (security == SecurityModel.API_KEY
-                      ? "the API-key security model"
-                      : "remote clusters on ECK")
-                  + " need an enterprise licence (or trial); check it (GET /_license) and set"
-                  + " license: enterprise");
+                      ? "the API-key security model needs an enterprise licence (or trial) on"
+                          + " both clusters; check it (GET /_license)"
+                      : "remote clusters on ECK need an enterprise licence (or trial) of the ECK"
+                          + " operator, which ECK applies to the clusters it manages; check it"
+                          + " (GET /_license)")
+                  + " and set license: enterprise");
         }
       }
     }
-    if (c.link.wantsReplication()) {
+    if (c.link.effectiveUses().contains(Use.REPLICATION)) {
       needs(c, License.PLATINUM, "cross-cluster replication");
     }
   }
@@ -225,13 +284,47 @@ final class LinkChecks {
       } else if (eck.trustRestrictions().subjectNames().stream()
           .noneMatch(p -> p.equals(own) || p.equals("*.node." + eck.eck().name() + ".*.es.local")
               || p.equals("*"))) {
+        // Elasticsearch's restricted trust manager checks every transport connection, the
+        // cluster's own too: a filter without the ECK nodes' names cannot work (an error).
         c.report(
-            ProblemCode.TRUST_RESTRICTIONS,
+            ProblemCode.INVALID_VALUE,
             side,
             "trustRestrictions of [" + eck.name() + "] has no pattern for its own nodes (\"" + own
-                + "\"): ECK's nodes would fail to join the cluster; the docs: replace the line"
-                + " *.node.*.cluster.<namespace>.es.local.account downloaded from the console");
+                + "\"): ECK's nodes would fail to join the cluster; fix trust.yml: replace the"
+                + " line \"*.node.*.cluster." + eck.eck().namespace() + ".es.local.account\""
+                + " downloaded from the console with \"" + own + "\"");
       }
+    }
+  }
+
+  /**
+   * {@code transportCa: public} with certificates: the transport layer trusts only the CAs of
+   * {@code xpack.security.transport.ssl.certificate_authorities} (ECK pins it to its own files, so
+   * the JDK's public roots are never used and the handshake fails), and a public root there would
+   * admit as a transport peer any node holding a certificate from that CA. Refused.
+   */
+  static void checkPublicTransportCa(Context c, SecurityModel security) {
+    if (security != SecurityModel.CERTIFICATE) {
+      return;
+    }
+    for (Cluster trusted : List.of(c.remote, c.local)) {
+      if (trusted.transportCa() == null || !trusted.transportCa().isPublic()) {
+        continue;
+      }
+      Cluster truster = trusted == c.local ? c.remote : c.local;
+      c.report(
+          ProblemCode.INVALID_VALUE,
+          trusted == c.local ? "local" : "remote",
+          "transportCa [public] of cluster [" + trusted.name() + "] cannot be used with security"
+              + " [certificate]: [" + truster.name() + "] trusts on its transport layer only the"
+              + " CAs listed in xpack.security.transport.ssl.certificate_authorities"
+              + (truster.deployment() == Deployment.ECK
+                  ? " (ECK sets it to its own CA files: the JDK's public roots are never used and"
+                      + " the handshake fails)"
+                  : "")
+              + ", and a public root there would admit any node holding a certificate from that"
+              + " CA as a transport peer; give the CA that signed the transport certificates of ["
+              + trusted.name() + "] as transportCa");
     }
   }
 

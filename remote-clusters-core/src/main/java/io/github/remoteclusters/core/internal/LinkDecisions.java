@@ -49,8 +49,8 @@ final class LinkDecisions {
           ProblemCode.SKIP_UNAVAILABLE_DEFAULT,
           "skipUnavailable",
           "skipUnavailable is not set: on [" + c.local.name() + "] (" + c.local.version()
-              + ") skip_unavailable defaults to false, so searches fail while [" + c.link.alias()
-              + "] is unreachable; it defaults to true from 8.15");
+              + ") skip_unavailable defaults to false, so searches through alias [" + c.link.alias()
+              + "] fail while cluster [" + c.remote.name() + "] is unreachable; it defaults to true from 8.15");
     }
     return def;
   }

@@ -88,10 +88,12 @@ public final class LinkPlanner {
     }
     LinkChecks.checkSecurity(c, security, apiKeys);
     LinkChecks.checkAccess(c, security, caches);
+    LinkChecks.checkUses(c, security);
     LinkChecks.checkVersions(c);
     LinkChecks.checkLicence(c, security);
     LinkChecks.checkCloudAlias(c, security);
     LinkChecks.checkTrustRestrictions(c, security);
+    LinkChecks.checkPublicTransportCa(c, security);
     Connection connection = LinkDecisions.connection(c, security);
     boolean skip = LinkDecisions.skipUnavailable(c);
     return new LinkDecision(c, security, connection, skip);

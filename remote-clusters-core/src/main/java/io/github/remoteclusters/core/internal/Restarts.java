@@ -32,6 +32,30 @@ public final class Restarts {
    */
   public static boolean restartsNodes(
       StepAction action, Cluster target, boolean apiKey, boolean eckLocalManifest) {
+    return restartsNodes(action, target, null, apiKey, eckLocalManifest);
+  }
+
+  /**
+   * Whether a step restarts the nodes of its target, knowing the other cluster of the link.
+   *
+   * <p>An ECK cluster trusting a peer's transport CA through {@code
+   * spec.transport.tls.certificateAuthorities} does not restart: ECK writes the CA into the
+   * transport certificate Secrets its nodes already mount, and Elasticsearch reloads CA files.
+   * Trusting an Elastic Cloud deployment also adds a trust filter ({@code
+   * xpack.security.transport.ssl.trust_restrictions.path} in every nodeSet's config and a volume in
+   * its pod template): a rolling restart.
+   *
+   * @param action the step's action
+   * @param target the cluster it changes
+   * @param peer the other cluster of the link, or null when not known (then a stated {@code
+   *     trustRestrictions} of an ECK target stands for the trust filter)
+   * @param apiKey whether the link uses API keys
+   * @param eckLocalManifest whether an ECK local cluster gets its trust and credentials in this
+   *     step's single manifest change
+   * @return true when the nodes of {@code target} restart
+   */
+  public static boolean restartsNodes(
+      StepAction action, Cluster target, Cluster peer, boolean apiKey, boolean eckLocalManifest) {
     Deployment d = target.deployment();
     switch (action) {
       case ENABLE_REMOTE_CLUSTER_SERVER:
@@ -46,8 +70,11 @@ public final class Restarts {
             return !eckLocalManifest; // the CA volume and config, unless STORE_CREDENTIALS does it
           }
           // transport CAs through spec.transport.tls.certificateAuthorities are reloaded; a trust
-          // filter (trust.yml) is nodeSet config and a volume
-          return target.trustRestrictions() != null;
+          // filter (trust.yml), written when the peer is Elastic Cloud, is nodeSet config and a
+          // volume
+          return peer != null
+              ? peer.deployment().isElasticCloud()
+              : target.trustRestrictions() != null;
         }
         return false;
       case STORE_CREDENTIALS:
@@ -64,5 +91,26 @@ public final class Restarts {
       default:
         return false;
     }
+  }
+
+  /** Phrases that name a restart that does not happen (or happens in no step of this plan). */
+  private static final java.util.regex.Pattern NEGATED =
+      java.util.regex.Pattern.compile(
+          "(needs? no|without an?|no|not an?|nothing to) (rolling )?restarts?"
+              + "|(does|do|did) not (need an? )?restart|restarts? (nothing|none)"
+              + "|need not restart|instead of restarting");
+
+  /**
+   * Whether the words of a step say that carrying it out restarts nodes (a "rolling restart",
+   * "restart the nodes one at a time"), ignoring restarts they deny ("no restart", "without a
+   * restart", "restarts nothing"). A step's {@code restartsNodes} flag and its words agree when
+   * this equals the flag.
+   *
+   * @param text the step's description and instructions
+   * @return true when the words announce a restart
+   */
+  public static boolean wordsSayRestart(String text) {
+    String t = NEGATED.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
+    return t.contains("restart");
   }
 }

@@ -84,10 +84,12 @@ final class StepWriter {
               alias(), new EckResource("Elasticsearch", ref.name(), ref.namespace()),
               apiKey ? access : null),
           local,
-          "declare [" + alias() + "] in spec.remoteClusters; the operator "
+          "declare alias [" + alias() + "] in spec.remoteClusters; the operator "
               + (apiKey ? "creates the cross-cluster API key on [" + remote.name()
                   + "], stores it in the keystore of [" + local.name() + "], " : "")
-              + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds");
+              + "exchanges the CAs and writes cluster.remote." + alias() + ".seeds"
+              + (apiKey ? " (a rolling restart of [" + local.name() + "]: the key and the remote"
+                  + " cluster client settings are static)" : ""));
     } else {
       remoteSide();
       if (apiKey && local.deployment().isElasticCloud() && !remoteCaPublic()) {
@@ -148,6 +150,26 @@ final class StepWriter {
                         + (exposure.port() == null ? "" : " (node port " + exposure.port() + ")")));
         return;
       }
+      if (apiKey && eckBefore33(remote)) {
+        // ECK 3.0 to 3.2 have no spec.remoteClusterServer.service (added in 3.3, ECK PR #8892):
+        // their CRD rejects the field, so the docs' separate LoadBalancer Service it is.
+        String lb = EckNames.remoteClusterLoadBalancer(es);
+        manual(
+            new StepPayload.ExposeService(alias(), service, apiKey),
+            remote,
+            "expose service " + service + " outside its Kubernetes cluster through a separate"
+                + " LoadBalancer Service " + lb + " (ECK " + remote.eck().operatorVersion()
+                + " has no spec.remoteClusterServer.service, added in 3.3); its address must match"
+                + " cluster [" + remote.name() + "] remoteClusterAddress",
+            List.of(
+                "kubectl expose service " + service + " -n " + remote.eck().namespace()
+                    + " --name=" + lb + " --type=LoadBalancer --port="
+                    + EckNames.REMOTE_CLUSTER_PORT + " --target-port="
+                    + EckNames.REMOTE_CLUSTER_PORT,
+                "do not set spec.remoteClusterServer.service on " + es + ": the CRD of ECK "
+                    + remote.eck().operatorVersion() + " rejects it"));
+        return;
+      }
       eck(
           new StepPayload.ExposeService(alias(), service, apiKey),
           remote,
@@ -188,6 +210,13 @@ final class StepWriter {
 
   private void trust() {
     if (security == SecurityModel.NONE) {
+      return;
+    }
+    if (!apiKey && remote.deployment().isElasticCloud()) {
+      // The docs establish trust in the Cloud deployment first (upload the peer's CA, Scope ID,
+      // create trust, download its CA and trust.yml): the peer's step uses what it produces.
+      trustOn(remote, local);
+      trustOn(local, remote);
       return;
     }
     if (!apiKey || !remoteCaPublic()) {
@@ -285,7 +314,8 @@ final class StepWriter {
             "kubectl create configmap " + certs + " -n " + ns + " --from-file=ca.crt=" + file
                 + " (append to ca.crt if the ConfigMap already holds other CAs)",
             "set spec.transport.tls.certificateAuthorities.configMapName: " + certs + " on "
-                + truster.eck().name() + " (ECK adds it to the transport trust; rolling restart)");
+                + truster.eck().name() + " (ECK adds it to the transport trust of the nodes, whose CA"
+                + " files are reloaded: no restart)");
       case SELF_MANAGED:
         return apiKey
             ? List.of(
@@ -340,8 +370,8 @@ final class StepWriter {
       case SELF_MANAGED:
         lines = List.of(
             "on every node: bin/elasticsearch-keystore add " + setting + " and paste " + secret,
-            "in elasticsearch.yml of every node: xpack.security.remote_cluster_client.ssl.enabled:"
-                + " true (a restart is needed only if this line is new)");
+            "nothing to add to elasticsearch.yml: xpack.security.remote_cluster_client.ssl.enabled"
+                + " defaults to true (only a node that set it to false must set it back)");
         break;
       default:
         lines = List.of(
@@ -381,7 +411,7 @@ final class StepWriter {
         new StepPayload.PutRemoteSettings(
             alias(), connection, link.skipUnavailable(), link.transport()),
         local,
-        text(PUT_TEXT, mode, k -> "connect [" + k.alias() + "] in " + k.flag() + " mode; every"
+        text(PUT_TEXT, mode, k -> "connect alias [" + k.alias() + "] in " + k.flag() + " mode; every"
             + " other key of the alias is nulled in the same request, so a mode switch leaves"
             + " nothing behind"));
   }
@@ -462,7 +492,7 @@ final class StepWriter {
     request(
         new StepPayload.VerifyConnected(alias(), connection.mode(), apiKey),
         local,
-        text(VERIFY_TEXT, modeId(connection), k -> "check that [" + k.alias()
+        text(VERIFY_TEXT, modeId(connection), k -> "check that alias [" + k.alias()
             + "] shows connected: true and mode: " + k.flag()
             + (k.apiKey() ? " and cluster_credentials: ::es_redacted::" : "")
             + " (a 200 from PUT _cluster/settings does not mean connected)"));
@@ -475,14 +505,16 @@ final class StepWriter {
       eck(
           new StepPayload.RemoveEckRemoteCluster(alias()),
           local,
-          "remove [" + alias() + "] from spec.remoteClusters; the operator nulls its seeds,"
-              + " invalidates the API key it made and deletes the CA copies");
+          "remove alias [" + alias() + "] from spec.remoteClusters; the operator nulls its seeds,"
+              + " invalidates the API key it made and deletes the CA copies"
+              + (apiKey ? " (a rolling restart of [" + local.name() + "]: the key leaves its"
+                  + " keystore)" : ""));
       return steps;
     }
     request(
         new StepPayload.RemoveRemoteSettings(alias()),
         local,
-        "remove [" + alias() + "] by nulling every key of the alias in one request (nulling only"
+        "remove alias [" + alias() + "] by nulling every key of the alias in one request (nulling only"
             + " seeds fails while skip_unavailable or transport.* is set)");
     if (apiKey) {
       String setting = EckNames.credentialsKey(alias());
@@ -526,7 +558,8 @@ final class StepWriter {
   private boolean restarts(StepPayload payload, Cluster target) {
     boolean eckLocalManifest =
         target == local && local.deployment() == Deployment.ECK && !sameEnvironment();
-    return Restarts.restartsNodes(payload.action(), target, apiKey, eckLocalManifest);
+    Cluster peer = target == local ? remote : local;
+    return Restarts.restartsNodes(payload.action(), target, peer, apiKey, eckLocalManifest);
   }
 
   private void manual(StepPayload payload, Cluster target, String description, List<String> lines) {
@@ -541,6 +574,13 @@ final class StepWriter {
   }
 
   // ------------------------------------------------------------ the Elastic docs' special cases
+
+  /** The topology states an ECK operator older than 3.3 for the cluster. */
+  private static boolean eckBefore33(Cluster c) {
+    return c.eck() != null
+        && c.eck().operatorVersion() != null
+        && !c.eck().operatorVersion().isAtLeast(3, 3);
+  }
 
   /** The remote presents a publicly trusted certificate: the local cluster needs no CA. */
   private boolean remoteCaPublic() {
