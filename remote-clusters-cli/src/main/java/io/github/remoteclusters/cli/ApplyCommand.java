@@ -79,29 +79,7 @@ public final class ApplyCommand implements Callable<Integer> {
           + " or written (a link that does not connect never stops the others).")
   private boolean continueOnFailure;
 
-  @Option(
-      names = "--credentials-command",
-      paramLabel = "CMD",
-      description = {
-        "Stores a cross-cluster API key on the local cluster's nodes: run with /bin/sh -c, the"
-            + " encoded key on standard input (never on a command line). CMD may hold {cluster},"
-            + " {alias} and {setting} (cluster.remote.<alias>.credentials), for example:",
-        "  'ssh {cluster}-node sudo bin/elasticsearch-keystore add --stdin --force {setting}'"
-      })
-  private String credentialsCommand;
-
-  @Option(
-      names = "--credentials-remove-command",
-      paramLabel = "CMD",
-      description = "Removes a keystore setting when a link goes (same placeholders); without it,"
-          + " removal is a manual step.")
-  private String credentialsRemoveCommand;
-
-  @Option(
-      names = "--credentials-timeout",
-      paramLabel = "SECONDS",
-      description = "How long a credentials command may run before it is killed (default 120).")
-  private int credentialsSeconds = 120;
+  @Mixin private CredentialsOptions creds = new CredentialsOptions();
 
   /** Creates the command; picocli fills the fields. */
   public ApplyCommand() {}
@@ -114,16 +92,7 @@ public final class ApplyCommand implements Callable<Integer> {
       err.println("error: --verify-timeout [" + verifySeconds + "] must be 0 or more");
       return RemoteClustersCli.INVALID_INPUT;
     }
-    if (credentialsSeconds <= 0) {
-      err.println("error: --credentials-timeout [" + credentialsSeconds + "] must be 1 or more");
-      return RemoteClustersCli.INVALID_INPUT;
-    }
-    if (blank(credentialsCommand) || blank(credentialsRemoveCommand)) {
-      err.println("error: a credentials command must not be blank");
-      return RemoteClustersCli.INVALID_INPUT;
-    }
-    if (credentialsRemoveCommand != null && credentialsCommand == null) {
-      err.println("error: --credentials-remove-command needs --credentials-command");
+    if (!creds.valid(err)) {
       return RemoteClustersCli.INVALID_INPUT;
     }
     boolean json = topo.json;
@@ -135,11 +104,7 @@ public final class ApplyCommand implements Callable<Integer> {
     if (access == null) {
       return RemoteClustersCli.INVALID_INPUT;
     }
-    CredentialWriter credentials =
-        credentialsCommand == null
-            ? CredentialWriter.manual()
-            : CredentialWriter.command(
-                credentialsCommand, credentialsRemoveCommand, Duration.ofSeconds(credentialsSeconds));
+    CredentialWriter credentials = creds.writer();
     ApplyReport report;
     try (Reconciler r =
         Reconciler.builder()
@@ -178,10 +143,6 @@ public final class ApplyCommand implements Callable<Integer> {
       }
     }
     return false;
-  }
-
-  private static boolean blank(String command) {
-    return command != null && command.isBlank();
   }
 
   /** Reads a topology file, printing problems; null when it cannot be used. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     name = "remote-clusters",
     mixinStandardHelpOptions = true,
     versionProvider = RemoteClustersCli.Version.class,
-    description = "Plan, validate and check Elasticsearch remote-cluster links.",
+    description = "Plan, validate, check and watch Elasticsearch remote-cluster links.",
     subcommands = {
       CompatCommand.class,
       MatrixCommand.class,
@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       K8sCommand.class,
       ApplyCommand.class,
       StatusCommand.class,
+      WatchCommand.class,
       UpgradePlanCommand.class
     })
 public final class RemoteClustersCli {

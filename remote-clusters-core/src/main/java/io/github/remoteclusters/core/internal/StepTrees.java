@@ -87,6 +87,9 @@ public final class StepTrees {
       ObjectNode body = Json.object();
       body.put("name", p.keyName());
       body.set("access", AccessReader.json(p.access()));
+      if (p.expiration() != null) {
+        body.put("expiration", p.expiration());
+      }
       ObjectNode metadata = body.putObject("metadata");
       metadata.put("managed-by", "remote-clusters");
       metadata.put("local-cluster", p.localCluster());

@@ -351,7 +351,8 @@ final class StepWriter {
 
   private void createKey() {
     request(
-        new StepPayload.CreateCrossClusterApiKey(alias(), keyName(), local.name(), access),
+        new StepPayload.CreateCrossClusterApiKey(
+            alias(), keyName(), local.name(), access, link.expiration()),
         remote,
         text(CREATE_KEY_TEXT, null, k -> "create the cross-cluster API key of [" + k.alias()
             + "] (needs manage_security); keep the encoded value of the response for"

@@ -104,16 +104,32 @@ public sealed interface StepPayload
    * @param keyName the key's name, unique per local cluster and alias
    * @param localCluster the local cluster's name, written into the key's metadata
    * @param access the key's {@code access}
+   * @param expiration the key's {@code expiration}, an Elasticsearch time value such as {@code
+   *     30d}, or null for a key that never expires
    */
   record CreateCrossClusterApiKey(
-      String alias, String keyName, String localCluster, CrossClusterAccess access)
+      String alias, String keyName, String localCluster, CrossClusterAccess access,
+      String expiration)
       implements StepPayload {
-    /** Checks that no component is null. */
+    /** Checks that no required component is null. */
     public CreateCrossClusterApiKey {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(keyName, "keyName");
       Objects.requireNonNull(localCluster, "localCluster");
       Objects.requireNonNull(access, "access");
+    }
+
+    /**
+     * A key that never expires.
+     *
+     * @param alias the alias
+     * @param keyName the key's name
+     * @param localCluster the local cluster's name
+     * @param access the key's {@code access}
+     */
+    public CreateCrossClusterApiKey(
+        String alias, String keyName, String localCluster, CrossClusterAccess access) {
+      this(alias, keyName, localCluster, access, null);
     }
 
     @Override

@@ -23,15 +23,20 @@ import java.util.List;
 /**
  * Turns "not connected" into something a person can act on. Static checks first (versions, the
  * port for the security model, an address of another cluster, an HTTP address), then a probe of
- * the address from this machine. Not API.
+ * the address from this machine. Not API (public for the watcher).
  */
-final class Diagnoser {
+public final class Diagnoser {
 
   private static final int PROBE_MILLIS = 1000;
 
   private final Topology topology;
 
-  Diagnoser(Topology topology) {
+  /**
+   * A diagnoser of the links of a topology.
+   *
+   * @param topology the topology
+   */
+  public Diagnoser(Topology topology) {
     this.topology = topology;
   }
 
@@ -100,7 +105,35 @@ final class Diagnoser {
       EsVersion remoteVersion,
       SecurityModel security,
       EsSession session) {
-    String reported = session == null ? null : session.remoteError(alias);
+    return diagnose(local, localVersion, alias, info, remote, remoteVersion, security, session,
+        session == null ? null : session.remoteError(alias));
+  }
+
+  /**
+   * Diagnoses one disconnected alias with the error the local cluster already reported for it
+   * (the watcher reads {@code _resolve/cluster} once for all aliases of a cluster).
+   *
+   * @param local the local cluster
+   * @param localVersion its real version, or null to use the topology's
+   * @param alias the alias
+   * @param info its remote info
+   * @param remote the cluster the topology says the alias should reach, or null when unknown
+   * @param remoteVersion the remote's real version, or null to use the topology's
+   * @param security the link's security model, or null when unknown
+   * @param session the local cluster's session (for the CAs it trusts), or null
+   * @param reported the {@code error} of {@code _resolve/cluster} for the alias, or null
+   * @return the diagnosis
+   */
+  public Diagnosis diagnose(
+      Cluster local,
+      EsVersion localVersion,
+      String alias,
+      RemoteInfo info,
+      Cluster remote,
+      EsVersion remoteVersion,
+      SecurityModel security,
+      EsSession session,
+      String reported) {
     String where = "[" + alias + "] on [" + local.name() + "]";
     if (remote != null) {
       EsVersion lv = localVersion != null ? localVersion : local.version();

@@ -18,9 +18,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Shakes hands with a TLS address to see the certificate it presents, and whether that certificate
  * names the host of the address (hostname verification as {@code verification_mode: full} does
- * it). Nothing is sent after the handshake. Not API.
+ * it). Nothing is sent after the handshake. Not API (public for the watcher).
  */
-final class TlsProbe {
+public final class TlsProbe {
 
   private TlsProbe() {}
 
@@ -30,8 +30,15 @@ final class TlsProbe {
    * @param issuer the issuer of its leaf certificate (RFC 2253)
    * @param selfSigned whether the leaf is its own issuer
    * @param nameError the JDK's hostname verification failure, or null when the name matches
+   * @param chain the certificates presented, leaf first
    */
-  record Result(String issuer, boolean selfSigned, String nameError) {}
+  public record Result(
+      String issuer, boolean selfSigned, String nameError, java.util.List<X509Certificate> chain) {
+    /** Copies the chain. */
+    public Result {
+      chain = java.util.List.copyOf(chain);
+    }
+  }
 
   /**
    * Shakes hands with {@code host:port}.
@@ -40,7 +47,7 @@ final class TlsProbe {
    * @param millis connect and read timeout
    * @return what it presented, or null when it does not speak TLS or cannot be reached
    */
-  static Result handshake(String address, int millis) {
+  public static Result handshake(String address, int millis) {
     int sep = address.lastIndexOf(':');
     int port = Diagnoser.port(address);
     if (sep < 0 || port <= 0 || port > 65535) {
@@ -73,7 +80,8 @@ final class TlsProbe {
     }
     X509Certificate leaf = capture.leaf;
     return new Result(leaf.getIssuerX500Principal().getName(),
-        leaf.getIssuerX500Principal().equals(leaf.getSubjectX500Principal()), capture.nameError);
+        leaf.getIssuerX500Principal().equals(leaf.getSubjectX500Principal()), capture.nameError,
+        capture.chain);
   }
 
   /**
@@ -82,12 +90,14 @@ final class TlsProbe {
    */
   private static final class Capture extends X509ExtendedTrustManager {
     X509Certificate leaf;
+    java.util.List<X509Certificate> chain = java.util.List.of();
     String nameError;
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
       leaf = chain[0];
+      this.chain = java.util.List.of(chain);
       try {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
@@ -115,6 +125,7 @@ final class TlsProbe {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
       leaf = chain[0];
+      this.chain = java.util.List.of(chain);
       throw new CertificateException("probe only");
     }
 
@@ -122,6 +133,7 @@ final class TlsProbe {
     public void checkServerTrusted(X509Certificate[] chain, String authType)
         throws CertificateException {
       leaf = chain[0];
+      this.chain = java.util.List.of(chain);
       throw new CertificateException("probe only");
     }
 

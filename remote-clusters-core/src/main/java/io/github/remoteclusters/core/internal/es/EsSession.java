@@ -283,6 +283,86 @@ public final class EsSession implements AutoCloseable {
   }
 
   /**
+   * What {@code GET _resolve/cluster} says of one alias.
+   *
+   * @param connected whether the local cluster could connect (it tries)
+   * @param error the error it reports, or null
+   * @param version the remote's version number, or null when not reported
+   */
+  public record Resolved(boolean connected, String error, String version) {}
+
+  /** Whether {@code _resolve/cluster} exists on this server (8.13 and later). */
+  public boolean hasResolveCluster() {
+    return version.major() > 8 || (version.major() == 8 && version.minor() >= 13);
+  }
+
+  /**
+   * One {@code GET _resolve/cluster/<a1>:*,<a2>:*} for several aliases at once: the local cluster
+   * tries to connect to each (unlike {@code _remote/info}), and reports its own error. With 8.18
+   * and later, the request carries {@code timeout}, so that an unresponsive remote is reported as
+   * not connected instead of holding the answer.
+   *
+   * @param aliases the aliases
+   * @param timeout how long the local cluster may wait for the remotes
+   * @return by alias; empty when the server has no such API or no alias is given
+   * @throws ApplyException when the request fails
+   */
+  public Map<String, Resolved> resolveClusters(java.util.Collection<String> aliases,
+      java.time.Duration timeout) {
+    if (aliases.isEmpty() || !hasResolveCluster()) {
+      return Map.of();
+    }
+    java.util.List<String> names = aliases.stream().map(a -> a + ":*").toList();
+    boolean withTimeout = version.major() > 8 || version.minor() >= 18;
+    try {
+      var r = client.indices().resolveCluster(b -> {
+        b.name(names);
+        if (withTimeout) {
+          b.timeout(t -> t.time(Math.max(1, timeout.toMillis()) + "ms"));
+        }
+        return b;
+      });
+      Map<String, Resolved> out = new TreeMap<>();
+      r.infos().forEach((alias, info) -> out.put(alias, new Resolved(info.connected(),
+          info.error(), info.version() == null ? null : info.version().number())));
+      return out;
+    } catch (IOException | RuntimeException e) {
+      throw failure(name, null, ApplyStep.READ_REMOTE_INFO, e, "_resolve/cluster: ");
+    }
+  }
+
+  /**
+   * The expiry of the newest active API key of each name matching a pattern, from one {@code
+   * GET _security/api_key?name=<pattern>&active_only=true}.
+   *
+   * @param namePattern a key name, wildcards allowed
+   * @return expiry by key name; a key that never expires maps to {@link java.time.Instant#MAX}
+   * @throws ApplyException when the request fails
+   */
+  public Map<String, java.time.Instant> apiKeyExpiries(String namePattern) {
+    java.util.List<ApiKey> keys;
+    try {
+      keys = client.security().getApiKey(g -> g.name(namePattern).activeOnly(true)).apiKeys();
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ElasticsearchException ee && ee.status() == 404) {
+        return Map.of();
+      }
+      throw failure(name, null, ApplyStep.LIST_API_KEYS, e, "cannot list API keys: ");
+    }
+    Map<String, java.time.Instant> out = new TreeMap<>();
+    Map<String, Long> created = new java.util.HashMap<>();
+    for (ApiKey k : keys) {
+      if (k.invalidated() || k.creation() < created.getOrDefault(k.name(), Long.MIN_VALUE)) {
+        continue;
+      }
+      created.put(k.name(), k.creation());
+      out.put(k.name(), k.expiration() == null
+          ? java.time.Instant.MAX : java.time.Instant.ofEpochMilli(k.expiration()));
+    }
+    return out;
+  }
+
+  /**
    * The subjects of the CA certificates the node's TLS configurations trust, from
    * {@code GET _ssl/certificates} (the certificates without a private key). Never throws: null
    * when the call fails (security off, or no privilege).

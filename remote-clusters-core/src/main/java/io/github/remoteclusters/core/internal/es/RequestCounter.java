@@ -4,7 +4,6 @@ import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
 import co.elastic.clients.transport.http.TransportHttpClient;
 import co.elastic.clients.transport.instrumentation.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +15,10 @@ public final class RequestCounter implements Instrumentation {
 
   private final AtomicInteger reads = new AtomicInteger();
   private final AtomicInteger writes = new AtomicInteger();
-  private final List<String> log = new ArrayList<>();
+  /** The most requests {@link #log()} keeps: a long-running watcher must not grow without end. */
+  static final int LOG_LIMIT = 10_000;
+
+  private final java.util.ArrayDeque<String> log = new java.util.ArrayDeque<>();
 
   /** Creates a counter at zero. */
   public RequestCounter() {}
@@ -31,13 +33,16 @@ public final class RequestCounter implements Instrumentation {
     return writes.get();
   }
 
-  /** {@return "METHOD path" of every request so far, in order} */
+  /** {@return "METHOD path" of the requests so far (the last {@value #LOG_LIMIT}), in order} */
   public synchronized List<String> log() {
     return List.copyOf(log);
   }
 
   private synchronized void record(String method, String path) {
-    log.add(method + " " + path);
+    if (log.size() == LOG_LIMIT) {
+      log.removeFirst();
+    }
+    log.addLast(method + " " + path);
     if ("GET".equals(method) || "HEAD".equals(method)) {
       reads.incrementAndGet();
     } else {

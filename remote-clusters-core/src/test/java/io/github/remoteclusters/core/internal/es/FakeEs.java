@@ -49,6 +49,7 @@ public final class FakeEs implements TransportHttpClient {
   private final Map<String, JsonNode> roles = new TreeMap<>();
   private final Set<String> credentials = new HashSet<>();
   private int keySeq;
+  private final Map<String, String> resolveErrors = new TreeMap<>();
   private boolean stateNotRecovered;
   private String failPrefix;
   private int failStatus;
@@ -90,6 +91,39 @@ public final class FakeEs implements TransportHttpClient {
   /** Makes an address answer (remote info then says connected). */
   public FakeEs reachable(String address) {
     reachable.add(address);
+    return this;
+  }
+
+  /**
+   * Makes {@code GET _resolve/cluster} report an alias as not connected with an error, as the
+   * local cluster does when the remote refuses it.
+   *
+   * @param alias the alias
+   * @param error the error text, or null to clear it
+   * @return this fake
+   */
+  public FakeEs resolveError(String alias, String error) {
+    if (error == null) {
+      resolveErrors.remove(alias);
+    } else {
+      resolveErrors.put(alias, error);
+    }
+    return this;
+  }
+
+  /**
+   * Sets the expiration of the keys of a name.
+   *
+   * @param name the key name
+   * @param epochMillis the expiration
+   * @return this fake
+   */
+  public FakeEs keyExpiration(String name, long epochMillis) {
+    keys.values().forEach(k -> {
+      if (k.get("name").asText().equals(name)) {
+        k.put("expiration", epochMillis);
+      }
+    });
     return this;
   }
 
@@ -268,6 +302,32 @@ public final class FakeEs implements TransportHttpClient {
       r.putObject("transient");
       return ok(r);
     }
+    if (s.method().equals("GET") && s.path().startsWith("/_resolve/cluster/")) {
+      ObjectNode info = remoteInfo();
+      ObjectNode r = M.createObjectNode();
+      String names = java.net.URLDecoder.decode(
+          s.path().substring("/_resolve/cluster/".length()), StandardCharsets.UTF_8);
+      for (String name : names.split(",")) {
+        String alias = name.substring(0, name.indexOf(':'));
+        JsonNode i = info.get(alias);
+        String err = resolveErrors.get(alias);
+        boolean up = i != null && i.get("connected").asBoolean() && err == null;
+        ObjectNode o = r.putObject(alias);
+        o.put("connected", up);
+        o.put("skip_unavailable", true);
+        if (err != null) {
+          o.put("error", err);
+        } else if (up) {
+          o.put("matching_indices", true);
+          ObjectNode v = o.putObject("version");
+          v.put("number", version);
+          v.put("build_flavor", "default");
+          v.put("minimum_wire_compatibility_version", "8.19.0");
+          v.put("minimum_index_compatibility_version", "8.0.0");
+        }
+      }
+      return ok(r);
+    }
     if (line.equals("GET /_remote/info")) {
       return ok(remoteInfo());
     }
@@ -276,7 +336,10 @@ public final class FakeEs implements TransportHttpClient {
       ArrayNode list = r.putArray("api_keys");
       String name = s.query().get("name");
       keys.values().forEach(k -> {
-        if (k.get("name").asText().equals(name) && !k.get("invalidated").asBoolean()) {
+        String n = k.get("name").asText();
+        boolean match = name.endsWith("*")
+            ? n.startsWith(name.substring(0, name.length() - 1)) : n.equals(name);
+        if (match && !k.get("invalidated").asBoolean()) {
           list.add(k);
         }
       });
