@@ -1,7 +1,10 @@
 package io.github.remoteclusters.core.spi;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The record of which remote-cluster aliases this tool created on each cluster, so that it never
@@ -31,6 +34,60 @@ public interface OwnershipStore {
    * @param aliases the aliases; empty to forget the cluster
    */
   void save(String cluster, Set<String> aliases);
+
+  /**
+   * The footprint of every alias this tool owns on a cluster (see {@link LinkFootprint}). Stores
+   * that keep only aliases answer footprints that know only the alias.
+   *
+   * @param cluster the cluster name
+   * @return footprint by alias, empty when none
+   */
+  default Map<String, LinkFootprint> footprints(String cluster) {
+    Map<String, LinkFootprint> out = new TreeMap<>();
+    for (String alias : owned(cluster)) {
+      out.put(alias, LinkFootprint.aliasOnly(cluster, alias, "", true));
+    }
+    return out;
+  }
+
+  /**
+   * Records (or replaces) the footprint of one owned link; the alias is owned from then on.
+   * Called before anything the footprint names is created (write-ahead).
+   *
+   * @param footprint the footprint
+   */
+  default void record(LinkFootprint footprint) {
+    Set<String> aliases = new TreeSet<>(owned(footprint.local()));
+    if (aliases.add(footprint.alias())) {
+      save(footprint.local(), aliases);
+    }
+  }
+
+  /**
+   * Forgets one owned link, once everything its footprint names is gone.
+   *
+   * @param cluster the cluster name
+   * @param alias the alias
+   */
+  default void forget(String cluster, String alias) {
+    Set<String> aliases = new TreeSet<>(owned(cluster));
+    if (aliases.remove(alias)) {
+      save(cluster, aliases);
+    }
+  }
+
+  /**
+   * What identifies this store's owner on the clusters: the claim this tool writes on a cluster
+   * before it changes an alias (see the applier's claims) holds it, and two stores with different
+   * owners can never both own one alias. Stores kept in memory answer a value unique to the
+   * store; file stores one kept in the file, so that every run with the same file is the same
+   * owner.
+   *
+   * @return the owner id, not empty
+   */
+  default String ownerId() {
+    return "store-" + Integer.toHexString(System.identityHashCode(this));
+  }
 
   /**
    * A store kept in memory, for one process.

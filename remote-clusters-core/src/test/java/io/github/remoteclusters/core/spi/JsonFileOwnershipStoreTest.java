@@ -21,7 +21,7 @@ class JsonFileOwnershipStoreTest {
     assertThat(a.owned("x")).isEmpty();
     a.save("x", Set.of("b", "a"));
     a.save("y", Set.of("c"));
-    assertThat(Files.readString(file)).contains("\"x\" : {").contains("\"a\" : \"\"");
+    assertThat(Files.readString(file)).contains("\"x\" : {").contains("\"a\" : {").contains("\"topology\" : \"\"");
     OwnershipStore b = OwnershipStore.jsonFile(file);
     assertThat(b.owned("x")).containsExactlyInAnyOrder("a", "b");
     b.save("x", Set.of());

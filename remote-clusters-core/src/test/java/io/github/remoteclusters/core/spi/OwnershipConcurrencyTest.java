@@ -106,14 +106,17 @@ class OwnershipConcurrencyTest {
   }
 
   @Test
-  void versionOneFilesAreReadAndTheirAliasesGoToTheNextTopologyThatSaves() throws IOException {
+  void versionOneFilesAreReadButTheirAliasesAreOwnedByNobodyUntilAdopted() throws IOException {
     Path file = dir.resolve("owned.json");
     Files.writeString(file, "{\"clusters\":{\"c\":[\"x\",\"y\"]}}");
     OwnershipStore a = OwnershipStore.jsonFile(file, "/t/a.yaml");
-    assertThat(a.owned("c")).containsExactlyInAnyOrder("x", "y");
-    a.save("c", Set.of("x"));
+    assertThat(a.owned("c")).isEmpty(); // version 1 proves no alias was made by this tool
+    a.save("c", Set.of("x")); // adopted by a run that decided to own it
+    assertThat(a.owned("c")).containsExactly("x");
     assertThat(OwnershipStore.jsonFile(file, "/t/b.yaml").owned("c")).isEmpty();
-    assertThat(new JsonFileOwnershipStore(file).owners("c")).isEqualTo(Map.of("x", "/t/a.yaml"));
+    assertThat(new JsonFileOwnershipStore(file).owners("c"))
+        .isEqualTo(Map.of("x", "/t/a.yaml", "y", ""));
+    assertThat(new JsonFileOwnershipStore(file).unproven("c")).containsExactly("y");
   }
 
   @ParameterizedTest
@@ -123,11 +126,16 @@ class OwnershipConcurrencyTest {
     "{\"clusters\":{\"c\":[\"a\",null]}} | at clusters.c[1]: expected an alias",
     "{\"clusters\":{\"c\":[true]}} | at clusters.c[0]: expected an alias",
     "{\"clusters\":{\"c\":[\"a b\"]}} | at clusters.c[0]: alias [a b] is invalid",
-    "{\"clusters\":{\"c\":{\"a\":1}}} | at clusters.c.a: expected the owning topology (a string)",
+    "{\"version\":2,\"clusters\":{\"c\":{\"a\":1}}} | at clusters.c.a: expected the owning topology (a string)",
+    "{\"clusters\":{\"c\":{\"a\":\"t\"}}} | at clusters.c: expected a list of aliases (version 1)",
+    "{\"version\":3,\"clusters\":{\"c\":{\"a\":\"t\"}}} | at clusters.c.a: expected the link's footprint",
+    "{\"version\":3,\"clusters\":{\"c\":{\"a\":{\"topology\":\"t\",\"keyId\":1}}}} | at clusters.c.a.keyId: expected a string",
+    "{\"version\":\"3\",\"clusters\":{}} | at version: expected a whole number",
+    "{\"version\":0,\"clusters\":{}} | at version: expected 1 to 3",
     "{\"clusters\":{\"c\":\"a\"}} | at clusters.c: expected",
     "{\"clusters\":[]} | at clusters: expected an object",
     "{\"clusters\":{},\"x\":1} | at x: unknown key",
-    "{\"version\":3,\"clusters\":{}} | at version: expected 1 or 2",
+    "{\"version\":4,\"clusters\":{}} | at version: version 4 is newer than this remote-clusters reads",
     "[1] | expected an object",
     "{\"clusters\": | not JSON",
   })
