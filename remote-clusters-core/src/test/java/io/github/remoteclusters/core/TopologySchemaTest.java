@@ -61,7 +61,7 @@ class TopologySchemaTest {
     assertThat(s.at("/$defs/cluster/additionalProperties").asBoolean(true)).isFalse();
     assertThat(s.at("/$defs/link/additionalProperties").asBoolean(true)).isFalse();
     assertThat(keys(s.at("/$defs/cluster/properties"))).hasSize(17);
-    assertThat(keys(s.at("/$defs/link/properties"))).hasSize(11);
+    assertThat(keys(s.at("/$defs/link/properties"))).hasSize(13);
     assertThat(unknownKeys("clusters: []\nlinks:\n  - {local: a, remote: b, alias: c, nope: 1}\n"))
         .singleElement().extracting(Problem::path).isEqualTo("links[0].nope");
   }

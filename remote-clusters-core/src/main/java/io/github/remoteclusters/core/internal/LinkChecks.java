@@ -262,14 +262,8 @@ final class LinkChecks {
    * without it the exposed ECK transport accepts any node certificate the Cloud CA signed.
    */
   static void checkTrustRestrictions(Context c, SecurityModel security) {
-    if (security != SecurityModel.CERTIFICATE) {
-      return;
-    }
-    for (Cluster eck : List.of(c.local, c.remote)) {
+    for (Cluster eck : cloudFiltered(c, security)) {
       Cluster other = eck == c.local ? c.remote : c.local;
-      if (eck.deployment() != Deployment.ECK || !other.deployment().isElasticCloud()) {
-        continue;
-      }
       String own = "*.node." + eck.eck().name() + "." + eck.eck().namespace() + ".es.local";
       String side = eck == c.local ? "local" : "remote";
       if (eck.trustRestrictions() == null) {
@@ -338,14 +332,8 @@ final class LinkChecks {
    */
   static void checkTrustFilterPeers(
       Context c, SecurityModel security, java.util.Map<String, List<PeerLink>> peers) {
-    if (security != SecurityModel.CERTIFICATE) {
-      return;
-    }
-    for (Cluster eck : List.of(c.local, c.remote)) {
+    for (Cluster eck : cloudFiltered(c, security)) {
       Cluster other = eck == c.local ? c.remote : c.local;
-      if (eck.deployment() != Deployment.ECK || !other.deployment().isElasticCloud()) {
-        continue;
-      }
       for (PeerLink p : peers.getOrDefault(eck.name(), List.of())) {
         if (p.index() == c.index) {
           continue;
@@ -369,6 +357,21 @@ final class LinkChecks {
                 + " render add the line");
       }
     }
+  }
+
+  /** The ECK clusters of a certificate link to Elastic Cloud: each gets the Cloud trust filter. */
+  private static List<Cluster> cloudFiltered(Context c, SecurityModel security) {
+    if (security != SecurityModel.CERTIFICATE) {
+      return List.of();
+    }
+    List<Cluster> out = new java.util.ArrayList<>(1);
+    for (Cluster eck : List.of(c.local, c.remote)) {
+      Cluster other = eck == c.local ? c.remote : c.local;
+      if (eck.deployment() == Deployment.ECK && other.deployment().isElasticCloud()) {
+        out.add(eck);
+      }
+    }
+    return out;
   }
 
   /** A certificate link of a cluster to an ECK peer. */
