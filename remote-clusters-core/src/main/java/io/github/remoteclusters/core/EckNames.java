@@ -164,4 +164,30 @@ public final class EckNames {
   public static String ownNodesPattern(String es, String ns) {
     return "*.node." + es + "." + ns + ".es.local";
   }
+
+  /**
+   * Whether a transport trust filter admits the nodes of an ECK cluster: whether one of its
+   * subject-name patterns matches the name ECK gives the nodes, {@code
+   * <pod>.node.<es>.<ns>.es.local}. Elasticsearch matches the patterns of {@code
+   * trust.subject_name} as wildcard patterns ({@code *} matches any characters, dots too;
+   * {@code RestrictedTrustManager} with {@code Automatons}).
+   *
+   * @param patterns the {@code trust.subject_name} patterns
+   * @param es the Elasticsearch resource's name
+   * @param ns its namespace
+   * @return true when a pattern admits the nodes
+   */
+  public static boolean trustFilterAdmits(java.util.List<String> patterns, String es, String ns) {
+    String node = es + "-es-default-0.node." + es + "." + ns + ".es.local";
+    for (String p : patterns) {
+      StringBuilder regex = new StringBuilder();
+      for (String part : p.split("\\*", -1)) {
+        regex.append(regex.length() == 0 ? "" : ".*").append(java.util.regex.Pattern.quote(part));
+      }
+      if (node.matches(regex.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -230,7 +230,7 @@ class TopologyReaderTest {
     try (var in = TopologyReader.class.getResourceAsStream(TopologyReader.SCHEMA_RESOURCE)) {
       assertThat(in).isNotNull();
       var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-      assertThat(schema.at("/$defs/link/properties").size()).isEqualTo(11);
+      assertThat(schema.at("/$defs/link/properties").size()).isEqualTo(13);
       assertThat(schema.at("/$defs/cluster/properties").size()).isEqualTo(17);
     }
   }

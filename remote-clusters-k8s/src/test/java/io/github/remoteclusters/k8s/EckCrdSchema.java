@@ -26,16 +26,25 @@ import java.util.List;
 final class EckCrdSchema {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Schema SCHEMA = load();
+  private static final Schema SCHEMA = load(false);
+  private static final Schema SCHEMA_32 = load(true);
 
   private EckCrdSchema() {}
 
-  private static Schema load() {
+  /**
+   * The schema; for ECK 3.2 without {@code spec.remoteClusterServer.service}, which ECK 3.3 added
+   * (ECK PR #8892: the 3.2.0 CRD's {@code remoteClusterServer} has only {@code enabled}).
+   */
+  private static Schema load(boolean eck32) {
     try (InputStream in = EckCrdSchema.class.getResourceAsStream("/eck/eck-elasticsearch-v1.schema.json")) {
       if (in == null) {
         throw new IllegalStateException("eck/eck-elasticsearch-v1.schema.json is not on the test class path");
       }
       JsonNode schema = MAPPER.readTree(in).get("schema");
+      if (eck32) {
+        ((ObjectNode) schema.at("/properties/spec/properties/remoteClusterServer/properties"))
+            .remove("service");
+      }
       strict(schema);
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
           .getSchema(MAPPER.writeValueAsString(schema), InputFormat.JSON);
@@ -80,5 +89,16 @@ final class EckCrdSchema {
    */
   static List<String> errors(String json) {
     return SCHEMA.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+  }
+
+  /**
+   * The schema errors of an {@code Elasticsearch} resource given as JSON, against the shape of
+   * ECK 3.2's CRD.
+   *
+   * @param json the resource
+   * @return the messages; empty when valid
+   */
+  static List<String> errors32(String json) {
+    return SCHEMA_32.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
   }
 }

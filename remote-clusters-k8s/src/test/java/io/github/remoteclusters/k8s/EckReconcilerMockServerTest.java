@@ -452,7 +452,9 @@ class EckReconcilerMockServerTest {
   void withEck33ConnectionSettingsGoThroughAStackConfigPolicyThatRemovalDeletes() {
     String withOperator = Topologies.OTHER_ENV_API_KEY.replace(
         "eck: {name: cluster1, namespace: ns1, environment: a}",
-        "eck: {name: cluster1, namespace: ns1, environment: a, operatorVersion: \"3.3.0\"}");
+        // ECK applies a StackConfigPolicy only with an enterprise licence (issue 19 item 2)
+        "eck: {name: cluster1, namespace: ns1, environment: a, operatorVersion: \"3.3.0\"}\n"
+            + "    license: enterprise");
     ReconcileOutcome o = reconcile(withOperator, "a", MATERIALS);
     assertThat(o.ok()).as("%s", o).isTrue();
     assertThat(o.changes()).extracting(Object::toString)

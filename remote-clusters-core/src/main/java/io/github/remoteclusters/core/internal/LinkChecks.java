@@ -262,14 +262,8 @@ final class LinkChecks {
    * without it the exposed ECK transport accepts any node certificate the Cloud CA signed.
    */
   static void checkTrustRestrictions(Context c, SecurityModel security) {
-    if (security != SecurityModel.CERTIFICATE) {
-      return;
-    }
-    for (Cluster eck : List.of(c.local, c.remote)) {
+    for (Cluster eck : cloudFiltered(c, security)) {
       Cluster other = eck == c.local ? c.remote : c.local;
-      if (eck.deployment() != Deployment.ECK || !other.deployment().isElasticCloud()) {
-        continue;
-      }
       String own = "*.node." + eck.eck().name() + "." + eck.eck().namespace() + ".es.local";
       String side = eck == c.local ? "local" : "remote";
       if (eck.trustRestrictions() == null) {
@@ -281,9 +275,8 @@ final class LinkChecks {
                 + other.deployment().id() + " CA; download trust.yml from the Security page of ["
                 + other.name() + "], change the ECK line to \"" + own + "\" and set"
                 + " trustRestrictions: trust.yml");
-      } else if (eck.trustRestrictions().subjectNames().stream()
-          .noneMatch(p -> p.equals(own) || p.equals("*.node." + eck.eck().name() + ".*.es.local")
-              || p.equals("*"))) {
+      } else if (!io.github.remoteclusters.core.EckNames.trustFilterAdmits(
+          eck.trustRestrictions().subjectNames(), eck.eck().name(), eck.eck().namespace())) {
         // Elasticsearch's restricted trust manager checks every transport connection, the
         // cluster's own too: a filter without the ECK nodes' names cannot work (an error).
         c.report(
@@ -327,6 +320,62 @@ final class LinkChecks {
               + trusted.name() + "] as transportCa");
     }
   }
+
+  /**
+   * An ECK cluster that gets an Elastic Cloud trust filter on this link and that other links
+   * connect with certificates to ECK peers: Elasticsearch's restricted trust manager checks every
+   * transport connection against the filter ({@code xpack.security.transport.ssl.trust_restrictions},
+   * Elastic docs, security settings), so the filter must also admit the peers' nodes ({@code
+   * *.node.<es>.<ns>.es.local}) or those links break. A warning; the plan and the render add them.
+   *
+   * @param peers per cluster name, its certificate links to ECK clusters (other than this one)
+   */
+  static void checkTrustFilterPeers(
+      Context c, SecurityModel security, java.util.Map<String, List<PeerLink>> peers) {
+    for (Cluster eck : cloudFiltered(c, security)) {
+      Cluster other = eck == c.local ? c.remote : c.local;
+      for (PeerLink p : peers.getOrDefault(eck.name(), List.of())) {
+        if (p.index() == c.index) {
+          continue;
+        }
+        String pattern =
+            io.github.remoteclusters.core.EckNames.ownNodesPattern(
+                p.peer().eck().name(), p.peer().eck().namespace());
+        if (eck.trustRestrictions() != null
+            && io.github.remoteclusters.core.EckNames.trustFilterAdmits(
+                eck.trustRestrictions().subjectNames(), p.peer().eck().name(),
+                p.peer().eck().namespace())) {
+          continue;
+        }
+        c.report(
+            ProblemCode.TRUST_RESTRICTIONS,
+            eck == c.local ? "local" : "remote",
+            "the trust filter of [" + eck.name() + "] (for [" + other.name() + "]) must also"
+                + " list \"" + pattern + "\", the nodes of [" + p.peer().name() + "] that links["
+                + p.index() + "] connects with certificates: Elasticsearch checks every transport"
+                + " connection against the filter, so that link would break; the plan and the"
+                + " render add the line");
+      }
+    }
+  }
+
+  /** The ECK clusters of a certificate link to Elastic Cloud: each gets the Cloud trust filter. */
+  private static List<Cluster> cloudFiltered(Context c, SecurityModel security) {
+    if (security != SecurityModel.CERTIFICATE) {
+      return List.of();
+    }
+    List<Cluster> out = new java.util.ArrayList<>(1);
+    for (Cluster eck : List.of(c.local, c.remote)) {
+      Cluster other = eck == c.local ? c.remote : c.local;
+      if (eck.deployment() == Deployment.ECK && other.deployment().isElasticCloud()) {
+        out.add(eck);
+      }
+    }
+    return out;
+  }
+
+  /** A certificate link of a cluster to an ECK peer. */
+  record PeerLink(int index, Cluster peer) {}
 
   static void checkCloudAlias(Context c, SecurityModel security) {
     String alias = c.link.alias();

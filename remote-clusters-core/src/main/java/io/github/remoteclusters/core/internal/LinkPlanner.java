@@ -94,6 +94,7 @@ public final class LinkPlanner {
     LinkChecks.checkCloudAlias(c, security);
     LinkChecks.checkTrustRestrictions(c, security);
     LinkChecks.checkPublicTransportCa(c, security);
+    LinkChecks.checkTrustFilterPeers(c, security, certificatePeers());
     Connection connection = LinkDecisions.connection(c, security);
     boolean skip = LinkDecisions.skipUnavailable(c);
     return new LinkDecision(c, security, connection, skip);
@@ -101,11 +102,81 @@ public final class LinkPlanner {
 
   // ---------------------------------------------------------------- checks
 
+  private Map<String, List<LinkChecks.PeerLink>> certificatePeers;
+  private Map<String, List<StepWriter.RollMember>> rollGroups;
+
+  /**
+   * Per ECK local cluster, its API-key links outside one ECK environment that pass their checks,
+   * in topology order: their changes of the local resource make one rolling restart, in the step
+   * of the last one (built once per topology, on first use).
+   */
+  Map<String, List<StepWriter.RollMember>> rollGroups() {
+    if (rollGroups != null) {
+      return rollGroups;
+    }
+    Map<String, List<StepWriter.RollMember>> out = new java.util.HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Link> links = topology.links();
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i);
+      Cluster local = clusters.get(l.local());
+      Cluster remote = clusters.get(l.remote());
+      if (l.state() == LinkState.ABSENT || local == null || remote == null
+          || local.deployment() != io.github.remoteclusters.core.Deployment.ECK
+          || local.sameEckEnvironment(remote) || !seen.add(l.local() + "\n" + l.alias())) {
+        continue;
+      }
+      LinkDecision d = check(i, null);
+      if (d.security() == SecurityModel.API_KEY
+          && d.context().problems.stream().noneMatch(Problem::isError)) {
+        out.computeIfAbsent(local.name(), k -> new ArrayList<>())
+            .add(new StepWriter.RollMember(i, l.alias(), remote));
+      }
+    }
+    rollGroups = out;
+    return out;
+  }
+
+  /**
+   * Per cluster, its present certificate-model links to ECK clusters, built once per topology on
+   * first use: the trust filter of an ECK cluster must admit those peers.
+   */
+  Map<String, List<LinkChecks.PeerLink>> certificatePeers() {
+    if (certificatePeers != null) {
+      return certificatePeers;
+    }
+    Map<String, List<LinkChecks.PeerLink>> out = new java.util.HashMap<>();
+    List<Link> links = topology.links();
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i);
+      Cluster a = clusters.get(l.local());
+      Cluster b = clusters.get(l.remote());
+      if (l.state() == LinkState.ABSENT || a == null || b == null || a == b) {
+        continue;
+      }
+      Context probe = new Context(i, l, a, b);
+      if (LinkDecisions.security(probe, caches.apiKeys(probe)) != SecurityModel.CERTIFICATE) {
+        continue;
+      }
+      if (b.eck() != null) {
+        out.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(new LinkChecks.PeerLink(i, b));
+      }
+      if (a.eck() != null) {
+        out.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(new LinkChecks.PeerLink(i, a));
+      }
+    }
+    certificatePeers = out;
+    return out;
+  }
+
   // ---------------------------------------------------------------- plans
 
   private Plan presentPlan(
       Context c, SecurityModel security, Connection connection, boolean skip) {
-    List<PlanStep> steps = new StepWriter(caches.steps, c.local, c.remote, c.link, c.access, security, connection).present();
+    List<PlanStep> steps = new StepWriter(caches.steps, c.local, c.remote, c.link, c.access, security, connection)
+        .certificatePeers(c.index, certificatePeers())
+        .roll(rollGroups().getOrDefault(c.local.name(), List.of()))
+        .present();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.PRESENT, security, connection,
         skip, steps, c.problems);

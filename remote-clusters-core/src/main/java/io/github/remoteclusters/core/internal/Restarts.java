@@ -15,6 +15,11 @@ import io.github.remoteclusters.core.plan.StepAction;
  * API keys, roles, Services, CA files whose content changes (Elasticsearch reloads them), the
  * keystore of a self-managed node with {@code POST _nodes/reload_secure_settings}, and Elastic
  * Cloud's keystore from 8.14 (reloaded automatically).
+ *
+ * <p>An ECK local cluster with several API-key links makes one roll: the planner groups their
+ * manifest changes into the STORE_CREDENTIALS step of the last one, and the earlier steps, which
+ * only fill the Secret, carry {@code restartsNodes: false} and say so. Every step's words agree
+ * with its flag ({@link #wordsSayRestart}).
  */
 public final class Restarts {
 

@@ -22,6 +22,7 @@ import io.github.remoteclusters.security.apikey.LocalRole;
 import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Writes the steps of one link's plan, in order. Not API. */
 final class StepWriter {
@@ -52,6 +53,47 @@ final class StepWriter {
     this.security = security;
     this.connection = connection;
     this.apiKey = security == SecurityModel.API_KEY;
+  }
+
+  private int index = -1;
+  private Map<String, List<LinkChecks.PeerLink>> peers = Map.of();
+
+  /**
+   * The certificate links of the topology's clusters to ECK peers, which an ECK cluster's Cloud
+   * trust filter must also admit.
+   *
+   * @param linkIndex the index of this writer's link
+   * @param value per cluster name, its certificate links to ECK clusters
+   * @return this writer
+   */
+  StepWriter certificatePeers(int linkIndex, Map<String, List<LinkChecks.PeerLink>> value) {
+    this.index = linkIndex;
+    this.peers = value;
+    return this;
+  }
+
+  /**
+   * An API-key link of an ECK local cluster outside one ECK environment: its credentials and
+   * client settings are a change of the local {@code Elasticsearch} resource.
+   *
+   * @param index the link's index
+   * @param alias its alias
+   * @param remote its remote cluster
+   */
+  record RollMember(int index, String alias, Cluster remote) {}
+
+  private List<RollMember> roll = List.of();
+
+  /**
+   * The API-key links of this link's ECK local cluster, in topology order: their changes of the
+   * resource are grouped into the step of the last one, one rolling restart, as the render does.
+   *
+   * @param group the links, this one included
+   * @return this writer
+   */
+  StepWriter roll(List<RollMember> group) {
+    this.roll = group;
+    return this;
   }
 
   private String alias() {
@@ -363,9 +405,36 @@ final class StepWriter {
     String setting = EckNames.credentialsKey(alias());
     String secret = "<encoded value of API key " + keyName() + ">";
     List<String> lines;
+    String description =
+        "put the API key into the keystore of [" + local.name() + "] as " + setting;
     switch (local.deployment()) {
       case ECK:
         String name = EckNames.credentialsSecret(local.eck().name());
+        if (roll.size() > 1) {
+          RollMember last = roll.get(roll.size() - 1);
+          String aliases = String.join(", ", roll.stream().map(RollMember::alias).toList());
+          if (last.index() != index) {
+            // grouped: the roll is in the step of the group's last link
+            steps.add(new ManualStep(
+                local.name(),
+                "put the API key into Secret " + name + " of [" + local.name() + "] as " + setting
+                    + "; no restart here: STORE_CREDENTIALS of links[" + last.index() + "] (alias ["
+                    + last.alias() + "]) changes the Elasticsearch resource once for the aliases ["
+                    + aliases + "]",
+                new StepPayload.StoreCredentials(alias(), keyName()),
+                List.of(
+                    secretLine(name, setting, secret),
+                    "do not change the Elasticsearch resource " + local.eck().name() + " yet:"
+                        + " alias [" + alias() + "] connects after the one change of links["
+                        + last.index() + "]"),
+                false));
+            reloadSecureSettings();
+            return;
+          }
+          description += "; one change of the Elasticsearch resource for the API-key aliases ["
+              + aliases + "] of [" + local.name() + "] (one rolling restart for all of them, as"
+              + " the render does)";
+        }
         lines = eckLocalManifest(name, setting, secret);
         break;
       case SELF_MANAGED:
@@ -382,11 +451,7 @@ final class StepWriter {
             "remote cluster name: " + alias() + ", cross-cluster API key: " + secret);
         break;
     }
-    manual(
-        new StepPayload.StoreCredentials(alias(), keyName()),
-        local,
-        "put the API key into the keystore of [" + local.name() + "] as " + setting,
-        lines);
+    manual(new StepPayload.StoreCredentials(alias(), keyName()), local, description, lines);
     reloadSecureSettings();
   }
 
@@ -585,6 +650,10 @@ final class StepWriter {
 
   /** The remote presents a publicly trusted certificate: the local cluster needs no CA. */
   private boolean remoteCaPublic() {
+    return caPublic(remote);
+  }
+
+  private static boolean caPublic(Cluster remote) {
     CaTrust ca = remote.remoteClusterCa();
     return ca != null ? ca.isPublic() : remote.deployment() == Deployment.ECH;
   }
@@ -618,19 +687,29 @@ final class StepWriter {
     reloadSecureSettings();
   }
 
+  private String secretLine(String secretName, String setting, String secret) {
+    return "kubectl create secret generic " + secretName + " -n " + local.eck().namespace()
+        + " --from-literal=" + setting + "='" + secret + "' (if the Secret exists, add the key "
+        + setting + " to it instead)";
+  }
+
   /** An ECK local cluster's one manifest change: the key, the client settings and the CA. */
   private List<String> eckLocalManifest(String secretName, String setting, String secret) {
     String es = local.eck().name();
     List<String> lines = new ArrayList<>();
-    lines.add("kubectl create secret generic " + secretName + " -n " + local.eck().namespace()
-        + " --from-literal=" + setting + "='" + secret + "' (if the Secret exists, add the key "
-        + setting + " to it instead)");
+    lines.add(secretLine(secretName, setting, secret));
     lines.add("then change the Elasticsearch resource " + es + " once (one rolling restart):");
     lines.add("- add {secretName: " + secretName + "} to spec.secureSettings (once: the Secret"
         + " holds the credentials of every alias)");
     lines.add("- in every nodeSet config: xpack.security.remote_cluster_client.ssl.enabled: true");
-    if (!remoteCaPublic()) {
-      lines.add("- in every nodeSet config: add \"" + EckNames.remoteCaPath(alias()) + "\" to"
+    List<String> privateCas = new ArrayList<>();
+    for (RollMember m : roll.isEmpty() ? List.of(new RollMember(index, alias(), remote)) : roll) {
+      if (!caPublic(m.remote())) {
+        privateCas.add("\"" + EckNames.remoteCaPath(m.alias()) + "\"");
+      }
+    }
+    if (!privateCas.isEmpty()) {
+      lines.add("- in every nodeSet config: add " + String.join(", ", privateCas) + " to"
           + " xpack.security.remote_cluster_client.ssl.certificate_authorities (ECK appends the"
           + " list to the CAs it sets itself), and mount ConfigMap "
           + EckNames.remoteCaConfigMap(es) + " at " + EckNames.REMOTE_CERTS_MOUNT
@@ -665,6 +744,21 @@ final class StepWriter {
         : "download trust.yml from the Security page of the deployment and replace its line"
             + " \"*.node.*.cluster." + ns + ".es.local.account\" with \"" + own + "\" (else ECK's"
             + " nodes fail the trust check)");
+    List<String> extra = new ArrayList<>();
+    for (LinkChecks.PeerLink p : peers.getOrDefault(truster.name(), List.of())) {
+      EckRef peer = p.peer().eck();
+      if (p.index() != index && (truster.trustRestrictions() == null
+          || !EckNames.trustFilterAdmits(
+              truster.trustRestrictions().subjectNames(), peer.name(), peer.namespace()))) {
+        extra.add("\"" + EckNames.ownNodesPattern(peer.name(), peer.namespace()) + "\" (["
+            + p.peer().name() + "], links[" + p.index() + "])");
+      }
+    }
+    if (!extra.isEmpty()) {
+      lines.add("add to trust.yml the nodes of the clusters [" + truster.name() + "] also"
+          + " connects with certificates, or those links break (the filter checks every transport"
+          + " connection): " + String.join(", ", extra));
+    }
     lines.add("kubectl create configmap " + map + " -n " + ns + " --from-file="
         + EckNames.TRUST_YML + "=trust.yml");
     lines.add("in every nodeSet config: " + EckNames.TRUST_RESTRICTIONS_PATH + ": "

@@ -183,8 +183,10 @@ public final class Translator {
     mine.add(new Problem(code, path, message));
   }
 
+  private Map<String, Cluster> byName = Map.of();
+
   private void run(Topology topology) {
-    Map<String, Cluster> byName = topology.clustersByName();
+    byName = topology.clustersByName();
     List<Cluster> clusters = topology.clusters();
     for (int i = 0; i < clusters.size(); i++) {
       Cluster c = clusters.get(i);
@@ -498,6 +500,7 @@ public final class Translator {
       return;
     }
     Mode mode = l.mode() == null ? Mode.PROXY : l.mode();
+    stackConfigPolicyLicence(plan.index, local);
     String prefix = "cluster.remote." + alias + ".";
     d.configAliases.add(alias);
     Map<String, JsonNode> settings = connectionSettings(local);
@@ -566,6 +569,10 @@ public final class Translator {
       } else if (remote.transportCa() == null || !remote.transportCa().isPublic()) {
         plan.pending.add("the transport CA of [" + remote.name() + "]" + caHint(remote, false));
       }
+      if (remote.deployment().isElasticCloud()) {
+        // trusting the Cloud CA on the transport layer admits its nodes in both directions
+        trustFilter(plan, d, local, remote);
+      }
     }
   }
 
@@ -623,17 +630,55 @@ public final class Translator {
         plan.pending.add("the transport CA of [" + local.name() + "], for [" + remote.name()
             + "] to trust it" + caHint(local, false));
       }
-      TrustRestrictions filter = remote.trustRestrictions();
-      if (filter != null) {
-        d.trustYml = filter.trustYml();
-        d.config.put(EckFeatureNames.TRUST_RESTRICTIONS_PATH,
-            NODES.textNode(EckFeatureNames.trustYmlPath()));
-      } else if (local.deployment().isElasticCloud()) {
-        plan.pending.add("the trust.yml of [" + local.name() + "] (its console's Security page),"
-            + " with the ECK line *.node." + remote.eck().name() + "." + remote.eck().namespace()
-            + ".es.local, as trustRestrictions of [" + remote.name() + "]");
+      trustFilter(plan, d, remote, local);
+    }
+  }
+
+  /**
+   * The transport trust filter of an ECK cluster: its stated {@code trustRestrictions}, plus the
+   * nodes of every ECK peer it is linked to with certificates (Elasticsearch's restricted trust
+   * manager checks every transport connection, so a filter without them breaks those links).
+   * Without a stated filter, a Cloud peer leaves it pending.
+   */
+  private void trustFilter(LinkPlan plan, EsDesired d, Cluster eck, Cluster peer) {
+    TrustRestrictions filter = eck.trustRestrictions();
+    if (filter != null) {
+      List<String> names = new ArrayList<>(filter.subjectNames());
+      for (Cluster other : certificatePeers(eck)) {
+        if (!io.github.remoteclusters.core.EckNames.trustFilterAdmits(
+            names, other.eck().name(), other.eck().namespace())) {
+          names.add(io.github.remoteclusters.core.EckNames.ownNodesPattern(
+              other.eck().name(), other.eck().namespace()));
+        }
+      }
+      d.trustYml = new TrustRestrictions(names, filter.source()).trustYml();
+      d.config.put(EckFeatureNames.TRUST_RESTRICTIONS_PATH,
+          NODES.textNode(EckFeatureNames.trustYmlPath()));
+    } else if (peer.deployment().isElasticCloud()) {
+      plan.pending.add("the trust.yml of [" + peer.name() + "] (its console's Security page),"
+          + " with the ECK line *.node." + eck.eck().name() + "." + eck.eck().namespace()
+          + ".es.local, as trustRestrictions of [" + eck.name() + "]");
+    }
+  }
+
+  /** The ECK clusters linked to {@code c} by a planned certificate-model link. */
+  private List<Cluster> certificatePeers(Cluster c) {
+    List<Cluster> out = new ArrayList<>();
+    for (PlanResult r : plan.links()) {
+      if (!(r instanceof PlanResult.Planned)) {
+        continue;
+      }
+      io.github.remoteclusters.core.plan.Plan p = ((PlanResult.Planned) r).plan();
+      if (p.security() != SecurityModel.CERTIFICATE || p.state() != LinkState.PRESENT) {
+        continue;
+      }
+      String other = p.local().equals(c.name()) ? p.remote() : p.remote().equals(c.name()) ? p.local() : null;
+      Cluster peer = other == null ? null : byName.get(other);
+      if (peer != null && peer.eck() != null && !out.contains(peer)) {
+        out.add(peer);
       }
     }
+    return out;
   }
 
   /** The PEM text of a CA file stated in the topology. */
@@ -662,12 +707,47 @@ public final class Translator {
   /**
    * Where a local ECK cluster's {@code cluster.remote.*} settings go: ECK's {@code
    * StackConfigPolicy} when the topology states an operator of 3.3 or later (several policies
-   * compose from 3.3, and cluster settings are dynamic: no restart), else nodeSet config
-   * ({@code elasticsearch.yml}: a rolling restart).
+   * compose from 3.3, and cluster settings are dynamic: no restart) and an enterprise licence
+   * (or trial), else nodeSet config ({@code elasticsearch.yml}: a rolling restart). ECK ignores a
+   * policy without an enterprise licence ("This requires a valid Enterprise license or Enterprise
+   * trial license", ECK docs, Elastic Stack configuration policies): the alias would never be
+   * configured.
    */
   private Map<String, JsonNode> connectionSettings(Cluster local) {
     EsDesired d = desired(local);
-    EsVersion operator = local.eck().operatorVersion();
-    return operator != null && operator.isAtLeast(3, 3) ? d.clusterSettings : d.config;
+    return usesStackConfigPolicy(local) ? d.clusterSettings : d.config;
   }
+
+  private static boolean stackConfigPolicyOperator(Cluster local) {
+    EsVersion operator = local.eck().operatorVersion();
+    return operator != null && operator.isAtLeast(3, 3);
+  }
+
+  private static boolean usesStackConfigPolicy(Cluster local) {
+    return stackConfigPolicyOperator(local)
+        && local.license() != null
+        && local.license().includes(License.ENTERPRISE);
+  }
+
+  /** An ECK 3.3+ cluster that cannot use a StackConfigPolicy says why, once. */
+  private void stackConfigPolicyLicence(int index, Cluster local) {
+    if (!stackConfigPolicyOperator(local) || local.license() != null
+        || !policyLicenceReported.add(local.name())) {
+      return;
+    }
+    String why =
+        ": ECK applies a StackConfigPolicy only with an enterprise licence (or trial)"
+            + " (\"StackConfigPolicy is an enterprise feature\"), so the connection settings of ["
+            + local.name() + "] go into every nodeSet's config instead (a rolling restart)";
+    if (local.license() == null) {
+      // below enterprise (stated) the settings simply go into the nodeSet config
+      problem(
+          ProblemCode.LICENSE_UNKNOWN,
+          "links[" + index + "].local",
+          "cluster [" + local.name() + "] states no [license]" + why
+              + "; set license: enterprise when it has one, for a policy (no restart)");
+    }
+  }
+
+  private final Set<String> policyLicenceReported = new java.util.HashSet<>();
 }

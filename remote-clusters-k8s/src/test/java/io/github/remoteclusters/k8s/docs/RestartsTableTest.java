@@ -38,6 +38,11 @@ class RestartsTableTest {
     int[] out = new int[2];
     for (JsonNode step : link.path("steps")) {
       assertThat(step.has("restartsNodes")).as(step.toString()).isTrue();
+      // the step's words and its flag agree (issue 19 item 5)
+      StringBuilder words = new StringBuilder(step.path("description").asText());
+      step.path("instructions").forEach(l -> words.append(" | ").append(l.asText()));
+      assertThat(io.github.remoteclusters.core.internal.Restarts.wordsSayRestart(words.toString()))
+          .as("%s: %s", s, words).isEqualTo(step.path("restartsNodes").asBoolean());
       if (step.path("restartsNodes").asBoolean()) {
         out[step.path("target").asText().equals("local") ? 0 : 1]++;
       }
