@@ -197,7 +197,10 @@ public final class WatchCommand implements Callable<Integer> {
     return server;
   }
 
-  /** Prints changes on standard output and failed probes on standard error. */
+  /**
+   * Prints changes on standard output, and on standard error when the probes of a cluster start
+   * to fail, fail differently, or succeed again.
+   */
   static final class Printer implements WatchListener {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -223,12 +226,20 @@ public final class WatchCommand implements Callable<Integer> {
       out.flush();
     }
 
+    /** The last error of each cluster's probes: a failure is printed when it starts or changes. */
+    private final java.util.Map<String, String> failing = new java.util.HashMap<>();
+
     @Override
     public void onProbe(ProbeResult result) {
-      if (result.failed()) {
+      String before = result.failed()
+          ? failing.put(result.cluster(), result.error())
+          : failing.remove(result.cluster());
+      if (result.failed() && !result.error().equals(before)) {
         err.println("probe of [" + result.cluster() + "] failed: " + result.error());
-        err.flush();
+      } else if (!result.failed() && before != null) {
+        err.println("probe of [" + result.cluster() + "] succeeds again");
       }
+      err.flush();
     }
   }
 

@@ -622,16 +622,6 @@ public final class DefaultLinkWatcher implements LinkWatcher {
     return s;
   }
 
-  /**
-   * The open session to a cluster, for tests that count requests.
-   *
-   * @param name the cluster's name
-   * @return the session, or null
-   */
-  public EsSession openSession(String name) {
-    return sessions.get(name);
-  }
-
   @Override
   public void close() {
     closed = true;
