@@ -14,7 +14,11 @@ import io.github.remoteclusters.core.apply.LinkStatus;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.plan.HttpRequest;
 import io.github.remoteclusters.core.plan.PlanFormatter;
+import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepPayload;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.core.spi.ClusterAccess;
 import io.github.remoteclusters.core.spi.CredentialWriter;
 import io.github.remoteclusters.core.spi.OwnershipException;
@@ -106,6 +110,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     CredentialWriter credentials = creds.writer();
     ApplyReport report;
+    TopologyPlan plan;
     try (Reconciler r =
         Reconciler.builder()
             .access(access)
@@ -118,12 +123,18 @@ public final class ApplyCommand implements Callable<Integer> {
             .continueOnFailure(continueOnFailure)
             .progress(e -> err.println("[" + e.index() + "/" + e.total() + "] " + e.message()))
             .build()) {
-      report = r.apply(topology);
+      plan = r.plan(topology); // with what this tool owns: removals, migrations, key updates
+      report = r.apply(topology, plan);
     }
     if (json) {
-      out.println(Json.MAPPER.writeValueAsString(toJson(report)));
+      ObjectNode root = toJson(report, plan);
+      out.println(Json.MAPPER.writeValueAsString(root));
     } else {
       printText(report, out);
+      if (report.dryRun() && !report.rejected()) {
+        out.println("plan:");
+        out.print(PlanFormatter.toText(plan).indent(2));
+      }
     }
     Problems.print(err, report.problems());
     if (unusableOwnership(report)) {
@@ -208,6 +219,20 @@ public final class ApplyCommand implements Callable<Integer> {
    * @return the JSON
    */
   static ObjectNode toJson(ApplyReport report) {
+    return toJson(report, null);
+  }
+
+  /**
+   * The JSON report with what the plan says of each link: a link whose security model changes
+   * gets {@code "migration":{"action":"MIGRATE_SECURITY_MODEL","from":..,"to":..}}, and a dry run
+   * gets the whole plan ({@code "plan"}, as {@code plan --json} prints it: every removal and
+   * migration step with its body).
+   *
+   * @param report the report
+   * @param plan the plan applied, or null
+   * @return the JSON
+   */
+  static ObjectNode toJson(ApplyReport report, TopologyPlan plan) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("dryRun", report.dryRun());
     ArrayNode clusters = root.putArray("clusters");
@@ -238,6 +263,13 @@ public final class ApplyCommand implements Callable<Integer> {
       n.put("cluster", l.cluster());
       n.put("alias", l.alias());
       n.put("change", l.change().id());
+      StepPayload.MigrateSecurityModel m = migration(plan, l.cluster(), l.alias());
+      if (m != null) {
+        ObjectNode mn = n.putObject("migration");
+        mn.put("action", StepAction.MIGRATE_SECURITY_MODEL.name());
+        mn.put("from", m.from().id());
+        mn.put("to", m.to().id());
+      }
       if (l.status() == null) {
         n.putNull("state");
         n.putNull("diagnosis");
@@ -254,7 +286,28 @@ public final class ApplyCommand implements Callable<Integer> {
       n.put("description", s.description());
     }
     root.set("problems", Json.tree(PlanFormatter.problemsJson(report.problems())));
+    if (plan != null && report.dryRun()) {
+      root.set("plan", Json.tree(PlanFormatter.toJson(plan)));
+    }
     return root;
+  }
+
+  private static StepPayload.MigrateSecurityModel migration(TopologyPlan plan, String cluster,
+      String alias) {
+    if (plan == null) {
+      return null;
+    }
+    for (PlanResult r : plan.links()) {
+      if (r instanceof PlanResult.Planned p && p.plan().local().equals(cluster)
+          && p.plan().alias().equals(alias)) {
+        for (PlanStep s : p.plan().steps()) {
+          if (s.payload() instanceof StepPayload.MigrateSecurityModel m) {
+            return m;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   static void putDiagnosis(ObjectNode n, LinkStatus s) {

@@ -52,7 +52,20 @@ public interface Reconciler extends AutoCloseable {
   ApplyReport apply(Topology topology);
 
   /**
-   * Applies a plan already made for the topology.
+   * Plans the topology with what this tool owns: {@link
+   * io.github.remoteclusters.core.plan.RemoteClusterPlanner#plan(Topology, java.util.Collection)}
+   * given the footprints of the ownership store, so that the plan holds the removal of owned
+   * links the topology no longer has, migrations of security model and key updates by id. This
+   * is the plan {@link #apply(Topology)} applies; a dry run shows it.
+   *
+   * @param topology the topology
+   * @return the plan
+   */
+  TopologyPlan plan(Topology topology);
+
+  /**
+   * Applies a plan already made for the topology. Only what the plan names is done: an owned
+   * alias a plan made without the ownership record does not name is left alone.
    *
    * @param topology the topology the plan was made for
    * @param plan the plan

@@ -14,6 +14,7 @@ import io.github.remoteclusters.core.plan.Connection;
 import io.github.remoteclusters.core.plan.Plan;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.spi.LinkFootprint;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +48,43 @@ public final class LinkPlanner {
    * @param aliasFirstUse the index of an earlier link of the same local cluster and alias, or null
    */
   public PlanResult plan(int index, Integer aliasFirstUse) {
+    return plan(index, aliasFirstUse, null);
+  }
+
+  /**
+   * Plans link {@code index} with what the ownership record says it made.
+   *
+   * @param index the link's position
+   * @param aliasFirstUse the index of an earlier link of the same local cluster and alias, or null
+   * @param owned the link's footprint, or null when this tool does not own it
+   */
+  public PlanResult plan(int index, Integer aliasFirstUse, LinkFootprint owned) {
     LinkDecision d = check(index, aliasFirstUse);
     Context c = d.context();
     if (c.link.state() == LinkState.ABSENT) {
-      return c.result(() -> removalPlan(c, d.security()));
+      return c.result(() -> removalPlan(c, d.security(), owned));
     }
-    return c.result(() -> presentPlan(c, d.security(), d.connection(), d.skipUnavailable()));
+    return c.result(() -> presentPlan(c, d.security(), d.connection(), d.skipUnavailable(), owned));
+  }
+
+  /**
+   * The removal of an owned link the topology no longer has, planned from its footprint; null
+   * when its local cluster is not in the topology (it cannot be reached).
+   *
+   * @param index the position given to the result (after the topology's links)
+   * @param owned the footprint
+   * @return the result, or null
+   */
+  public PlanResult removal(int index, LinkFootprint owned) {
+    Cluster local = clusters.get(owned.local());
+    if (local == null) {
+      return null;
+    }
+    SecurityModel security = owned.security() != null ? owned.security()
+        : owned.apiKey() ? SecurityModel.API_KEY : SecurityModel.CERTIFICATE;
+    String remote = owned.remote() != null ? owned.remote() : "";
+    return new PlanResult.Planned(index, new Plan(local.name(), remote, owned.alias(),
+        LinkState.ABSENT, security, null, null, StepWriter.removalOf(owned, local), List.of()));
   }
 
   /**
@@ -172,18 +204,19 @@ public final class LinkPlanner {
   // ---------------------------------------------------------------- plans
 
   private Plan presentPlan(
-      Context c, SecurityModel security, Connection connection, boolean skip) {
+      Context c, SecurityModel security, Connection connection, boolean skip, LinkFootprint owned) {
     List<PlanStep> steps = new StepWriter(caches.steps, c.local, c.remote, c.link, c.access, security, connection)
         .certificatePeers(c.index, certificatePeers())
         .roll(rollGroups().getOrDefault(c.local.name(), List.of()))
+        .owned(owned)
         .present();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.PRESENT, security, connection,
         skip, steps, c.problems);
   }
 
-  private Plan removalPlan(Context c, SecurityModel security) {
-    List<PlanStep> steps = new StepWriter(caches.steps, c.local, c.remote, c.link, c.access, security, null).absent();
+  private Plan removalPlan(Context c, SecurityModel security, LinkFootprint owned) {
+    List<PlanStep> steps = new StepWriter(caches.steps, c.local, c.remote, c.link, c.access, security, null).owned(owned).absent();
     return new Plan(
         c.local.name(), c.remote.name(), c.link.alias(), LinkState.ABSENT, security, null, null,
         steps, c.problems);

@@ -53,6 +53,7 @@ public final class StepTrees {
         || payload instanceof StepPayload.InvalidateApiKeys
         || payload instanceof StepPayload.ReloadSecureSettings
         || payload instanceof StepPayload.CreateLocalRole
+        || payload instanceof StepPayload.DeleteLocalRole
         || payload instanceof StepPayload.VerifyConnected;
   }
 
@@ -114,6 +115,8 @@ public final class StepTrees {
     } else if (payload instanceof StepPayload.CreateLocalRole p) {
       return Optional.of(
           new Request("PUT", "/_security/role/" + p.role().name(), roleBody(p.role())));
+    } else if (payload instanceof StepPayload.DeleteLocalRole p) {
+      return Optional.of(new Request("DELETE", "/_security/role/" + p.role(), null));
     } else if (payload instanceof StepPayload.VerifyConnected) {
       return Optional.of(new Request("GET", "/_remote/info", null));
     } else if (payload instanceof StepPayload.StoreCredentials
@@ -122,6 +125,8 @@ public final class StepTrees {
         || payload instanceof StepPayload.ExposeService
         || payload instanceof StepPayload.DeclareEckRemoteCluster
         || payload instanceof StepPayload.RemoveEckRemoteCluster
+        || payload instanceof StepPayload.RemoveCredentials
+        || payload instanceof StepPayload.MigrateSecurityModel
         || payload instanceof StepPayload.Manual) {
       return Optional.empty();
     }

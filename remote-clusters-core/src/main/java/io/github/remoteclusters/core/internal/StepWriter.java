@@ -17,6 +17,7 @@ import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.ManualStep;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.StepPayload;
+import io.github.remoteclusters.core.spi.LinkFootprint;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;
@@ -36,6 +37,8 @@ final class StepWriter {
   private final boolean apiKey;
   private final StepCache cache;
   private final List<PlanStep> steps = new ArrayList<>(8);
+  /** What the ownership record says the link made, or null when this tool does not own it. */
+  private LinkFootprint owned;
 
   StepWriter(
       StepCache cache,
@@ -100,6 +103,30 @@ final class StepWriter {
     return link.alias();
   }
 
+  /**
+   * Plans with what the ownership record says the link made: removal by the recorded key id and
+   * role, a change of security model as a migration, an existing key updated by its id.
+   *
+   * @param footprint the record, or null
+   * @return this writer
+   */
+  StepWriter owned(LinkFootprint footprint) {
+    this.owned = footprint;
+    return this;
+  }
+
+  /** The model the record says the link was made with when it differs from the plan's, or null. */
+  private SecurityModel migratingFrom() {
+    return owned != null && owned.security() != null && owned.security() != security
+        ? owned.security() : null;
+  }
+
+  /** Whether the record holds the id of this link's key (same name): update it, do not create one. */
+  private boolean keyRecorded() {
+    return owned != null && owned.keyId() != null && keyName().equals(owned.keyName())
+        && migratingFrom() == null;
+  }
+
   private boolean sameEnvironment() {
     return local.sameEckEnvironment(remote);
   }
@@ -133,8 +160,15 @@ final class StepWriter {
               + (apiKey ? " (a rolling restart of [" + local.name() + "]: the key and the remote"
                   + " cluster client settings are static)" : ""));
     } else {
+      SecurityModel from = migratingFrom();
+      if (from != null) {
+        migration(from);
+      }
       remoteSide();
-      if (apiKey && local.deployment().isElasticCloud() && !remoteCaPublic()) {
+      if (apiKey && keyRecorded()) {
+        trust();
+        updateKey();
+      } else if (apiKey && local.deployment().isElasticCloud() && !remoteCaPublic()) {
         // The console's wizard takes the API key before the CA: the key must exist first.
         createKey();
         cloudWizard();
@@ -145,11 +179,53 @@ final class StepWriter {
           storeCredentials();
         }
       }
-      putSettings();
+      if (from != null && apiKey) {
+        roles(); // the guide: the local role exists before the alias switches to the key
+        putSettings();
+      } else {
+        putSettings();
+        if (from == SecurityModel.API_KEY) {
+          // back to certificates: the settings point at the transport port first, then what the
+          // key made goes, in the order of a removal
+          removeApiKeyMaterial(owned);
+        }
+        roles();
+      }
+      verify();
+      return steps;
     }
     roles();
     verify();
     return steps;
+  }
+
+  private void migration(SecurityModel from) {
+    List<String> lines = new ArrayList<>();
+    if (apiKey) {
+      lines.add("following Elasticsearch's \"Migrate from certificate to API key authentication\":"
+          + " remote cluster server of [" + remote.name() + "] enabled, cross-cluster API key"
+          + " created, credentials stored and reloaded on [" + local.name() + "], local role"
+          + " created, then one settings write switches [" + alias() + "] to the remote cluster"
+          + " server address and cluster_credentials is verified");
+      lines.add("follow-up: the certificate-model roles on [" + remote.name() + "] that the users"
+          + " of [" + local.name() + "] reached through [" + alias() + "] are no longer used by"
+          + " this link; remove them when nothing else needs them");
+    } else {
+      lines.add("back to " + security.id() + ": one settings write switches [" + alias()
+          + "] to the transport address, then the API key is invalidated, the credentials removed"
+          + " and reloaded, and the local role deleted");
+    }
+    manual(new StepPayload.MigrateSecurityModel(alias(), from, security), local,
+        "migrate [" + alias() + "] from " + from.id() + " to " + security.id(), lines);
+  }
+
+  private void updateKey() {
+    request(
+        new StepPayload.UpdateCrossClusterApiKey(alias(), owned.keyId(), access),
+        remote,
+        "give the cross-cluster API key of [" + alias() + "] (id " + owned.keyId() + ", from the"
+            + " ownership record) the planned access; a key that is gone, invalidated or expired"
+            + " is replaced through the rotation plan");
   }
 
   private void remoteSide() {
@@ -582,29 +658,85 @@ final class StepWriter {
         local,
         "remove alias [" + alias() + "] by nulling every key of the alias in one request (nulling only"
             + " seeds fails while skip_unavailable or transport.* is set)");
-    if (apiKey) {
-      String setting = EckNames.credentialsKey(alias());
-      manual(
-          new StepPayload.Manual(alias()),
-          local,
-          "remove the credentials of [" + alias() + "] from the keystore of [" + local.name() + "]",
-          List.of(
-              local.deployment() == Deployment.SELF_MANAGED
-                  ? "on every node: bin/elasticsearch-keystore remove " + setting
-                      + ", then POST /_nodes/reload_secure_settings"
-                  : local.deployment() == Deployment.ECK
-                      ? "remove the key " + setting + " from Secret "
-                          + EckNames.credentialsSecret(local.eck().name()) + " (when no other"
-                          + " key is left, remove the Secret from spec.secureSettings and delete"
-                          + " it)"
-                      : "in the console: Security > Remote connections > delete the API key of "
-                          + alias()));
-      request(
-          new StepPayload.InvalidateApiKeys(alias(), keyName(), List.of()),
-          remote,
-          "invalidate the cross-cluster API key of [" + alias() + "]");
+    if (owned != null && owned.apiKey()) {
+      removeApiKeyMaterial(owned);
+    } else if (apiKey && (owned == null || owned.security() == null)) {
+      // not recorded here: what a plan of this topology would have made, by name
+      removeApiKeyMaterial(new LinkFootprint(local.name(), alias(), "", remote.name(), security,
+          keyName(), null, LocalRoleNames.of(alias()), EckNames.credentialsKey(alias()), List.of(),
+          true));
     }
     return steps;
+  }
+
+  /**
+   * The removal of what an API-key link made, in order: invalidate the key (by the recorded id,
+   * else by name), remove the credentials, reload the keystore, delete the local role.
+   */
+  private void removeApiKeyMaterial(LinkFootprint f) {
+    removalSteps(f, local, remote.name(), steps);
+  }
+
+  /**
+   * The removal steps of what an API-key link made, after its settings are gone.
+   *
+   * @param f the footprint
+   * @param local the local cluster
+   * @param remoteName the remote cluster's name, or null when the record does not say
+   * @param steps where the steps go
+   */
+  static void removalSteps(LinkFootprint f, Cluster local, String remoteName, List<PlanStep> steps) {
+    String alias = f.alias();
+    if (remoteName != null && (f.keyId() != null || f.keyName() != null)) {
+      StepPayload.InvalidateApiKeys invalidate = new StepPayload.InvalidateApiKeys(alias,
+          f.keyName() == null ? "" : f.keyName(),
+          f.keyId() == null ? List.of() : List.of(f.keyId()));
+      steps.add(new ElasticsearchRequestStep(remoteName, "invalidate the cross-cluster API key of ["
+          + alias + "] on [" + remoteName + "]" + (f.keyId() != null ? " (id " + f.keyId()
+          + " from the ownership record)" : " (by its name " + f.keyName() + ")"), invalidate,
+          false));
+    }
+    String setting = f.credentialsSetting() != null ? f.credentialsSetting()
+        : EckNames.credentialsKey(alias);
+    steps.add(new ManualStep(local.name(), "remove " + setting + " from the keystore of ["
+        + local.name() + "]", new StepPayload.RemoveCredentials(alias),
+        List.of(local.deployment() == Deployment.SELF_MANAGED
+            ? "on every node: bin/elasticsearch-keystore remove " + setting
+            : local.deployment() == Deployment.ECK
+                ? "remove the key " + setting + " from Secret "
+                    + EckNames.credentialsSecret(local.eck().name()) + " (when no other key is"
+                    + " left, remove the Secret from spec.secureSettings and delete it)"
+                : "in the console: Security > Remote connections > delete the API key of "
+                    + alias),
+        false));
+    if (local.deployment() == Deployment.SELF_MANAGED) {
+      steps.add(new ElasticsearchRequestStep(local.name(), "reload the keystore on every node so"
+          + " that the removal of " + setting + " takes effect",
+          new StepPayload.ReloadSecureSettings(alias), false));
+    }
+    if (f.localRole() != null) {
+      steps.add(new ElasticsearchRequestStep(local.name(), "delete the local role "
+          + f.localRole() + " that granted access through [" + alias + "]",
+          new StepPayload.DeleteLocalRole(alias, f.localRole()), false));
+    }
+  }
+
+  /**
+   * The removal of an owned link that the topology no longer has, from its footprint alone.
+   *
+   * @param f the footprint
+   * @param local the local cluster
+   * @return the steps
+   */
+  static List<PlanStep> removalOf(LinkFootprint f, Cluster local) {
+    List<PlanStep> out = new ArrayList<>();
+    out.add(new ElasticsearchRequestStep(local.name(), "remove [" + f.alias() + "], which the"
+        + " topology no longer has, by nulling every key of the alias in one request",
+        new StepPayload.RemoveRemoteSettings(f.alias()), false));
+    if (f.apiKey()) {
+      removalSteps(f, local, f.remote(), out);
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ step factories

@@ -155,6 +155,12 @@ public final class PlanFormatter {
     out.put("action", step.action().name());
     out.put("target", step.target());
     out.put("restartsNodes", step.restartsNodes());
+    if (step.payload() instanceof StepPayload.MigrateSecurityModel m) {
+      out.put("from", m.from().id());
+      out.put("to", m.to().id());
+    } else if (step.payload() instanceof StepPayload.RemoveCredentials c) {
+      out.put("setting", c.setting());
+    }
     if (step instanceof ElasticsearchRequestStep) {
       StepTrees.Request r = StepTrees.request(step.payload()).orElseThrow();
       out.put("kind", "elasticsearch-request");

@@ -5,7 +5,10 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.internal.SecurityAccessValidator;
 import io.github.remoteclusters.core.internal.LinkPlanner;
+import io.github.remoteclusters.core.spi.LinkFootprint;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,51 @@ public final class RemoteClusterPlanner {
     Objects.requireNonNull(topology, "topology");
     List<PlanResult> results = new ArrayList<>(topology.links().size());
     plan(topology, results::add);
+    return new TopologyPlan(results);
+  }
+
+  /**
+   * Plans every link of a topology with what this tool owns: the removal of every owned link the
+   * topology no longer has (deleted from the file, or {@code state: absent}) in the order {@code
+   * REMOVE_REMOTE_SETTINGS}, {@code INVALIDATE_API_KEY} (by the recorded id), {@code
+   * REMOVE_CREDENTIALS}, {@code RELOAD_SECURE_SETTINGS}, {@code DELETE_LOCAL_ROLE}; a change of
+   * security model as a {@code MIGRATE_SECURITY_MODEL}; an existing key updated by its recorded
+   * id. Removals of links the topology no longer has come after the topology's links, numbered
+   * on from them, in the order of the footprints. Footprints whose local cluster the topology no
+   * longer has are left out: nothing could reach it.
+   *
+   * @param topology the topology
+   * @param owned the footprints of the links this tool owns (see {@link
+   *     io.github.remoteclusters.core.spi.OwnershipStore#footprints})
+   * @return the plan
+   */
+  public TopologyPlan plan(Topology topology, Collection<LinkFootprint> owned) {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(owned, "owned");
+    Map<String, LinkFootprint> byKey = new LinkedHashMap<>();
+    for (LinkFootprint f : owned) {
+      if (f.proven()) {
+        byKey.put(f.local() + "\u0000" + f.alias(), f);
+      }
+    }
+    LinkPlanner planner = new LinkPlanner(topology, accessValidator);
+    AliasIndex aliases = new AliasIndex();
+    List<Link> links = topology.links();
+    List<PlanResult> results = new ArrayList<>(links.size());
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i);
+      Integer first = aliases.firstUse(l, i);
+      LinkFootprint f = first == null ? byKey.remove(l.local() + "\u0000" + l.alias()) : null;
+      results.add(planner.plan(i, first, f));
+    }
+    int index = links.size();
+    for (LinkFootprint f : byKey.values()) {
+      PlanResult r = planner.removal(index, f);
+      if (r != null) {
+        results.add(r);
+        index++;
+      }
+    }
     return new TopologyPlan(results);
   }
 

@@ -29,9 +29,15 @@ public enum StepAction {
   /** {@code GET /_remote/info} and check that the alias is connected. */
   VERIFY_CONNECTED,
   /** {@code PUT /_cluster/settings} nulling every key of the alias. */
-  REMOVE_REMOTE,
-  /** Invalidate the cross-cluster API key of a removed link. */
+  REMOVE_REMOTE_SETTINGS,
+  /** {@code DELETE /_security/api_key}: invalidate the cross-cluster API key of a link, by id. */
   INVALIDATE_API_KEY,
+  /** Remove {@code cluster.remote.<alias>.credentials} from the local cluster's keystore. */
+  REMOVE_CREDENTIALS,
+  /** {@code DELETE /_security/role/<name>}: the local role a removed API-key link made. */
+  DELETE_LOCAL_ROLE,
+  /** The link changes security model: the steps that follow migrate it (see its payload). */
+  MIGRATE_SECURITY_MODEL,
   /** Anything else a person has to do. */
   MANUAL
 }

@@ -1,6 +1,7 @@
 package io.github.remoteclusters.core.plan;
 
 import io.github.remoteclusters.core.Mode;
+import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.TransportOptions;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
@@ -34,6 +35,9 @@ public sealed interface StepPayload
         StepPayload.ExposeService,
         StepPayload.DeclareEckRemoteCluster,
         StepPayload.RemoveEckRemoteCluster,
+        StepPayload.RemoveCredentials,
+        StepPayload.DeleteLocalRole,
+        StepPayload.MigrateSecurityModel,
         StepPayload.Manual {
 
   /**
@@ -93,7 +97,7 @@ public sealed interface StepPayload
 
     @Override
     public StepAction action() {
-      return StepAction.REMOVE_REMOTE;
+      return StepAction.REMOVE_REMOTE_SETTINGS;
     }
   }
 
@@ -139,8 +143,9 @@ public sealed interface StepPayload
   }
 
   /**
-   * {@code PUT /_security/cross_cluster/api_key/<id>}: give an existing key the planned access
-   * (the reconciler's step when the key exists already; a plan never holds it).
+   * {@code PUT /_security/cross_cluster/api_key/<id>}: give the link's existing key, known by the
+   * id its ownership record holds, the planned access. The applier first looks the key up by id;
+   * one that is gone, invalidated or expired is replaced through the rotation plan.
    *
    * @param alias the alias
    * @param id the key's id
@@ -360,6 +365,73 @@ public sealed interface StepPayload
     @Override
     public StepAction action() {
       return StepAction.PATCH_ECK_RESOURCE;
+    }
+  }
+
+  /**
+   * Remove {@code cluster.remote.<alias>.credentials} from the local cluster's keystore: through
+   * the credential writer where one is configured, else by a person (a manual step).
+   *
+   * @param alias the alias
+   */
+  record RemoveCredentials(String alias) implements StepPayload {
+    /** Checks the alias. */
+    public RemoveCredentials {
+      Objects.requireNonNull(alias, "alias");
+    }
+
+    /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */
+    public String setting() {
+      return "cluster.remote." + alias + ".credentials";
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.REMOVE_CREDENTIALS;
+    }
+  }
+
+  /**
+   * {@code DELETE /_security/role/<name>}: the local role a removed (or migrated) API-key link
+   * made; a role that is gone already is not an error.
+   *
+   * @param alias the alias
+   * @param role the role's name, as the ownership record holds it
+   */
+  record DeleteLocalRole(String alias, String role) implements StepPayload {
+    /** Checks that no component is null. */
+    public DeleteLocalRole {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.DELETE_LOCAL_ROLE;
+    }
+  }
+
+  /**
+   * The link changes its security model: the steps after this one migrate it, following
+   * Elasticsearch's guide "Migrate from certificate to API key authentication" (and back). Sends
+   * nothing itself.
+   *
+   * @param alias the alias
+   * @param from the model the ownership record says the link was made with
+   * @param to the model of the topology
+   */
+  record MigrateSecurityModel(String alias, SecurityModel from, SecurityModel to)
+      implements StepPayload {
+    /** Checks that no component is null. */
+    public MigrateSecurityModel {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.MIGRATE_SECURITY_MODEL;
     }
   }
 

@@ -18,7 +18,9 @@ import static io.github.remoteclusters.core.plan.StepAction.MANUAL;
 import static io.github.remoteclusters.core.plan.StepAction.PATCH_ECK_RESOURCE;
 import static io.github.remoteclusters.core.plan.StepAction.PUT_REMOTE_SETTINGS;
 import static io.github.remoteclusters.core.plan.StepAction.RELOAD_SECURE_SETTINGS;
-import static io.github.remoteclusters.core.plan.StepAction.REMOVE_REMOTE;
+import static io.github.remoteclusters.core.plan.StepAction.REMOVE_REMOTE_SETTINGS;
+import static io.github.remoteclusters.core.plan.StepAction.REMOVE_CREDENTIALS;
+import static io.github.remoteclusters.core.plan.StepAction.DELETE_LOCAL_ROLE;
 import static io.github.remoteclusters.core.plan.StepAction.STORE_CREDENTIALS;
 import static io.github.remoteclusters.core.plan.StepAction.TRUST_CA;
 import static io.github.remoteclusters.core.plan.StepAction.VERIFY_CONNECTED;
@@ -370,9 +372,10 @@ class RemoteClusterPlannerTest {
     @Test
     void removalNullsEveryKeyInOneRequestAndInvalidatesTheKey() throws Exception {
       Plan p = plan(CLUSTERS + link(", state: absent"));
-      assertThat(actions(p)).containsExactly(REMOVE_REMOTE, MANUAL, INVALIDATE_API_KEY);
-      assertThat(targets(p)).containsExactly("l", "l", "r");
-      JsonNode alias = alias(p, REMOVE_REMOTE);
+      assertThat(actions(p)).containsExactly(REMOVE_REMOTE_SETTINGS, INVALIDATE_API_KEY,
+          REMOVE_CREDENTIALS, RELOAD_SECURE_SETTINGS, DELETE_LOCAL_ROLE);
+      assertThat(targets(p)).containsExactly("l", "r", "l", "l", "l");
+      JsonNode alias = alias(p, REMOVE_REMOTE_SETTINGS);
       assertThat(alias.size()).isEqualTo(11);
       alias.forEach(v -> assertThat(v.isNull()).isTrue());
       ElasticsearchRequestStep invalidate = step(p, INVALIDATE_API_KEY, ElasticsearchRequestStep.class);
@@ -383,7 +386,7 @@ class RemoteClusterPlannerTest {
     @Test
     void certificateRemovalOnlyNullsTheSettings() {
       Plan p = plan(CLUSTERS + link(", state: absent, security: certificate"));
-      assertThat(actions(p)).containsExactly(REMOVE_REMOTE);
+      assertThat(actions(p)).containsExactly(REMOVE_REMOTE_SETTINGS);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.remoteclusters.core.plan;
 
+import io.github.remoteclusters.core.SecurityModel;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.TransportOptions;
@@ -48,6 +50,9 @@ public final class StepSamples {
         new StepPayload.DeclareEckRemoteCluster("x", new EckResource("Elasticsearch", "b", "ns"),
             access),
         new StepPayload.RemoveEckRemoteCluster("x"),
+        new StepPayload.RemoveCredentials("x"),
+        new StepPayload.DeleteLocalRole("x", "remote-x"),
+        new StepPayload.MigrateSecurityModel("x", SecurityModel.CERTIFICATE, SecurityModel.API_KEY),
         new StepPayload.Manual("x"));
     return all.stream().filter(kind::isInstance).findFirst().orElseThrow(() ->
         new AssertionError("no sample for new payload kind " + kind + ": add one to StepSamples"

@@ -35,6 +35,7 @@ import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
 import io.github.remoteclusters.core.spi.CredentialWriteException;
+import io.github.remoteclusters.core.spi.LinkFootprint;
 import io.github.remoteclusters.core.spi.ManualStepRequiredException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +80,10 @@ public final class DefaultReconciler implements Reconciler {
     final Map<String, Plan> plans = new TreeMap<>();
     final List<Remote<StepPayload.CreateCrossClusterApiKey>> keys = new ArrayList<>();
     final List<StepPayload.CreateLocalRole> roles = new ArrayList<>();
-    final List<Remote<StepPayload.InvalidateApiKeys>> invalidations = new ArrayList<>();
+    final List<Remote<StepPayload.UpdateCrossClusterApiKey>> updates = new ArrayList<>();
+    /** Per alias, the steps after its settings write that remove what it made, in plan order. */
+    final Map<String, List<Remote<StepPayload>>> cleanup = new TreeMap<>();
+    final Map<String, StepPayload.MigrateSecurityModel> migrations = new TreeMap<>();
 
     Work(Cluster cluster) {
       this.cluster = cluster;
@@ -92,7 +96,21 @@ public final class DefaultReconciler implements Reconciler {
   @Override
   public ApplyReport apply(Topology topology) {
     Objects.requireNonNull(topology, "topology");
-    return apply(topology, config.planner().plan(topology));
+    return apply(topology, plan(topology));
+  }
+
+  @Override
+  public TopologyPlan plan(Topology topology) {
+    Objects.requireNonNull(topology, "topology");
+    List<LinkFootprint> owned = new ArrayList<>();
+    for (Cluster c : topology.clusters()) {
+      try {
+        owned.addAll(config.ownership().footprints(c.name()).values());
+      } catch (RuntimeException e) {
+        break; // the apply reports the store's failure on every cluster, before any write
+      }
+    }
+    return config.planner().plan(topology, owned);
   }
 
   @Override
@@ -165,6 +183,7 @@ public final class DefaultReconciler implements Reconciler {
       }
       ClusterRun run = (ClusterRun) slot;
       ClusterOutcome o = run.outcome(diagnoser, latest.getOrDefault(run, run.info), links);
+      notRun.addAll(run.manualLeft);
       run.progress("done", "[" + run.name + "] " + (o instanceof ClusterOutcome.Failed f
           ? "failed: " + f.cause().getMessage()
           : o instanceof ClusterOutcome.Applied ? "applied" : "already in place"));
@@ -174,17 +193,18 @@ public final class DefaultReconciler implements Reconciler {
   }
 
   /**
-   * The aliases the store says this tool owns on a cluster; a store that fails (an invalid file,
-   * a lock held by another run) is a failure of the cluster, and is not asked again in the run.
+   * The footprints of the links the store says this tool owns on a cluster; a store that fails
+   * (an invalid file, a lock held by another run) is a failure of the cluster, and is not asked
+   * again in the run.
    */
-  private Set<String> owned(String cluster, Map<String, ApplyException> storeFailures) {
+  private Map<String, LinkFootprint> owned(String cluster, Map<String, ApplyException> storeFailures) {
     if (!storeFailures.isEmpty()) {
       ApplyException first = storeFailures.values().iterator().next();
       throw storeFailures.computeIfAbsent(cluster, c -> new ApplyException(c, null,
           ApplyStep.OWNERSHIP, 0, first.getCause().getMessage(), first.getCause()));
     }
     try {
-      return config.ownership().owned(cluster);
+      return config.ownership().footprints(cluster);
     } catch (RuntimeException e) {
       ApplyException failure = new ApplyException(cluster, null, ApplyStep.OWNERSHIP, 0,
           String.valueOf(e.getMessage()), e);
@@ -193,13 +213,14 @@ public final class DefaultReconciler implements Reconciler {
     }
   }
 
-  /** Records the aliases this tool owns on a cluster; a failing store fails the cluster. */
-  private void save(String cluster, Set<String> aliases) {
+  /** Runs a change of the ownership record; a failing store fails the cluster. */
+  private void ownership(String cluster, String alias, Runnable change) {
     try {
-      config.ownership().save(cluster, aliases);
+      change.run();
     } catch (RuntimeException e) {
-      throw new ApplyException(cluster, null, ApplyStep.OWNERSHIP, 0,
-          String.valueOf(e.getMessage()), e);
+      throw new ApplyException(cluster, alias, ApplyStep.OWNERSHIP, 0,
+          String.valueOf(e.getMessage()) + "; nothing of [" + alias + "] was created or removed"
+              + " after this", e);
     }
   }
 
@@ -212,13 +233,13 @@ public final class DefaultReconciler implements Reconciler {
   static boolean collect(Plan p, PlanStep step, Map<String, Cluster> byName, Map<String, Work> work,
       List<PlanStep> notRun) {
     StepPayload payload = step.payload();
-    if (!(step instanceof ElasticsearchRequestStep)) {
-      // ECK patches and instructions for a person; the credential writer stores credentials
-      boolean run = payload instanceof StepPayload.StoreCredentials && step instanceof ManualStep;
-      if (!run) {
-        notRun.add(step);
-      }
-      return run;
+    boolean applier = step instanceof ElasticsearchRequestStep
+        || step instanceof ManualStep && (payload instanceof StepPayload.StoreCredentials
+            || payload instanceof StepPayload.RemoveCredentials
+            || payload instanceof StepPayload.MigrateSecurityModel);
+    if (!applier) {
+      notRun.add(step); // ECK patches and instructions for a person
+      return false;
     }
     Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
     if (payload instanceof StepPayload.PutRemoteSettings put) {
@@ -229,21 +250,39 @@ public final class DefaultReconciler implements Reconciler {
       local.plans.put(remove.alias(), p);
     } else if (payload instanceof StepPayload.CreateCrossClusterApiKey key) {
       local.keys.add(new Remote<>(step.target(), key));
+    } else if (payload instanceof StepPayload.UpdateCrossClusterApiKey update) {
+      local.updates.add(new Remote<>(step.target(), update));
     } else if (payload instanceof StepPayload.CreateLocalRole role) {
       local.roles.add(role);
-    } else if (payload instanceof StepPayload.InvalidateApiKeys invalidate) {
-      local.invalidations.add(new Remote<>(step.target(), invalidate));
+    } else if (payload instanceof StepPayload.MigrateSecurityModel migrate) {
+      local.migrations.put(migrate.alias(), migrate);
+    } else if (payload instanceof StepPayload.InvalidateApiKeys
+        || payload instanceof StepPayload.RemoveCredentials
+        || payload instanceof StepPayload.DeleteLocalRole
+        || payload instanceof StepPayload.ReloadSecureSettings && afterSettings(p, step)) {
+      local.cleanup.computeIfAbsent(payload.alias(), a -> new ArrayList<>())
+          .add(new Remote<>(step.target(), payload));
     } else if (payload instanceof StepPayload.ReloadSecureSettings
+        || payload instanceof StepPayload.StoreCredentials
         || payload instanceof StepPayload.VerifyConnected) {
-      // done as part of storing credentials and of every write
-    } else if (payload instanceof StepPayload.UpdateCrossClusterApiKey) {
-      // the applier decides itself when a key exists already; a planned update is not run
-      notRun.add(step);
-      return false;
+      // done as part of creating a key (store, reload) and of every write (verify)
     } else {
       throw new IllegalStateException("unexpected request step " + payload.getClass());
     }
     return true;
+  }
+
+  /** Whether a step comes after the settings write of its plan (a removal's or a migration's). */
+  private static boolean afterSettings(Plan p, PlanStep step) {
+    boolean seen = false;
+    for (PlanStep s : p.steps()) {
+      if (s == step) {
+        return seen;
+      }
+      seen |= s.payload() instanceof StepPayload.PutRemoteSettings
+          || s.payload() instanceof StepPayload.RemoveRemoteSettings;
+    }
+    return false;
   }
 
   /** The set keys of a {@code cluster.remote.<alias>} object. */
@@ -278,7 +317,10 @@ public final class DefaultReconciler implements Reconciler {
     int writesBefore;
     Map<String, RemoteInfo> info;
     Set<String> owned;
+    Map<String, LinkFootprint> footprints;
     SettingsDiff.Result diff;
+    /** Steps of the plan this run leaves to a person (a removal without a credential writer). */
+    final List<PlanStep> manualLeft = new ArrayList<>();
 
     ClusterRun(Work w, int index, int total, Topology topology,
         Map<String, ApplyException> storeFailures) {
@@ -306,7 +348,11 @@ public final class DefaultReconciler implements Reconciler {
      * and remote info of the cluster.
      */
     void read() {
-      owned = DefaultReconciler.this.owned(name, storeFailures);
+      footprints = new TreeMap<>(DefaultReconciler.this.owned(name, storeFailures));
+      // only the aliases the plan names are read as owned: an owned alias the plan does not
+      // name (a plan made without the ownership record) is left alone, nothing is sent for it
+      owned = new TreeSet<>(footprints.keySet());
+      owned.retainAll(planned());
       progress("connect", "connecting to [" + name + "]");
       session = session(w.cluster);
       int r0 = session.counter().reads();
@@ -330,31 +376,142 @@ public final class DefaultReconciler implements Reconciler {
       return diff.changes().get(alias) == change;
     }
 
+    private Set<String> planned() {
+      Set<String> out = new TreeSet<>(w.desired.keySet());
+      out.addAll(w.removals);
+      return out;
+    }
+
+    /** The footprint of a desired alias as its plan makes it. */
+    private LinkFootprint plannedFootprint(String alias) {
+      Plan p = w.plans.get(alias);
+      String keyName = null;
+      String role = null;
+      for (PlanStep step : p.steps()) {
+        if (step.payload() instanceof StepPayload.CreateCrossClusterApiKey k) {
+          keyName = k.keyName();
+        } else if (step.payload() instanceof StepPayload.CreateLocalRole r) {
+          role = r.role().name();
+        }
+      }
+      LinkFootprint old = footprints.get(alias);
+      if (keyName == null && old != null && old.keyName() != null
+          && p.security() == io.github.remoteclusters.core.SecurityModel.API_KEY) {
+        keyName = old.keyName(); // an update by the recorded id: the same key
+      }
+      return LinkFootprint.planned(name, alias, p.remote(), p.security(), keyName, role);
+    }
+
+    /**
+     * Write-ahead: before anything is created for a link, its footprint is recorded; a store that
+     * cannot record it (a read-only file) fails the cluster before any write to a cluster.
+     */
+    void recordAhead() {
+      if (config.dryRun()) {
+        return;
+      }
+      for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
+        String alias = e.getKey();
+        Change change = e.getValue();
+        if (!w.desired.containsKey(alias) || change == Change.CONFLICT) {
+          continue;
+        }
+        LinkFootprint old = footprints.get(alias);
+        LinkFootprint planned = plannedFootprint(alias);
+        LinkFootprint next = old == null ? planned : old.merge(planned);
+        if (!next.equals(old)) {
+          ownership(name, alias, () -> config.ownership().record(next));
+          footprints.put(alias, next);
+        }
+      }
+    }
+
+    /** Records the id of a key that exists now, once it is known. */
+    private void recordKeyId(String alias, String id) {
+      LinkFootprint f = footprints.get(alias);
+      if (!config.dryRun() && f != null && id != null && !id.equals(f.keyId())) {
+        LinkFootprint next = f.withKeyId(id);
+        ownership(name, alias, () -> config.ownership().record(next));
+        footprints.put(alias, next);
+      }
+    }
+
     /** Keys: API keys first, so that credentials exist before the alias is configured. */
     void keys() {
       for (Remote<StepPayload.CreateCrossClusterApiKey> k : w.keys) {
         Change change = diff.changes().get(k.payload().alias());
-        if (change == Change.ADDED) {
+        String alias = k.payload().alias();
+        if (change == Change.ADDED || (change == Change.UNCHANGED || change == Change.UPDATED)
+            && config.credentials().automatic() && noCredentials(alias)) {
+          // new, or configured but no credentials ever reached the keystore (a create whose
+          // answer was lost): a key found by name has a secret nobody holds; make a new one
           requests.add(StepEncoder.request(k.payload()).orElseThrow());
           if (!config.dryRun()) {
-            ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session);
-          }
-        } else if ((change == Change.UNCHANGED || change == Change.UPDATED)
-            && config.credentials().automatic() && noCredentials(k.payload().alias())) {
-          // configured, but no credentials ever reached the keystore (a create whose answer
-          // was lost): a key found by name has a secret nobody holds; make a new one
-          requests.add(StepEncoder.request(k.payload()).orElseThrow());
-          if (!config.dryRun()) {
-            ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session);
+            recordKeyId(alias, ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session));
           }
         } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
-          // an existing link whose key may have an older access: update the key in place
-          HttpRequest update = updateKeyAccess(byName.get(k.cluster()), k.payload());
-          if (update != null) {
-            requests.add(update);
+          // a link recorded before key ids were: its key, found by name, is brought up to date
+          // and its id recorded, so that the next plan updates it by id
+          Remote<StepPayload.UpdateCrossClusterApiKey> found = keyByName(k);
+          if (found != null) {
+            update(found);
           }
         }
       }
+      for (Remote<StepPayload.UpdateCrossClusterApiKey> u : w.updates) {
+        Change change = diff.changes().get(u.payload().alias());
+        if (change == Change.UNCHANGED || change == Change.UPDATED || change == Change.ADDED) {
+          update(u);
+        }
+      }
+    }
+
+    /** The newest active key of a create's name as the planned update of its access, or null. */
+    private Remote<StepPayload.UpdateCrossClusterApiKey> keyByName(
+        Remote<StepPayload.CreateCrossClusterApiKey> k) {
+      List<String> ids = session(byName.get(k.cluster())).findCrossClusterApiKeys(k.payload().keyName());
+      if (ids.isEmpty()) {
+        return null;
+      }
+      String id = ids.get(ids.size() - 1);
+      recordKeyId(k.payload().alias(), id);
+      return new Remote<>(k.cluster(), new StepPayload.UpdateCrossClusterApiKey(
+          k.payload().alias(), id, k.payload().access()));
+    }
+
+    /**
+     * Carries out a planned key update: the key is looked up by its id; one that is gone,
+     * invalidated or expired is replaced through the rotation plan (issue: a key revoked behind
+     * this tool's back); a valid one gets the planned access when it differs.
+     */
+    private void update(Remote<StepPayload.UpdateCrossClusterApiKey> u) {
+      StepPayload.UpdateCrossClusterApiKey payload = u.payload();
+      Cluster remote = byName.get(u.cluster());
+      KeyCheck.State state = KeyCheck.of(session(remote), payload.id());
+      if (state.usable()) {
+        if (!AccessComparison.same(AccessReader.json(payload.access()), state.access(), "search",
+            "replication")) {
+          requests.add(StepEncoder.request(payload).orElseThrow());
+          if (!config.dryRun()) {
+            session(remote).updateCrossClusterApiKey(payload.alias(), payload.id(),
+                AccessReader.json(payload.access()));
+          }
+        }
+        return;
+      }
+      progress("repair", "[" + name + "] the key of [" + payload.alias() + "] (id "
+          + payload.id() + ") is " + state.why() + ": replacing it through the rotation plan");
+      LinkFootprint f = footprints.get(payload.alias());
+      String keyName = f != null && f.keyName() != null ? f.keyName()
+          : "remote-clusters-" + name + "-" + payload.alias();
+      List<PlanStep> rotation = rotationPlan(w.cluster, remote, new StepPayload
+          .CreateCrossClusterApiKey(payload.alias(), keyName, name, payload.access()),
+          List.of(payload.id()));
+      if (config.dryRun()) {
+        rotation.forEach(st -> StepEncoder.request(st.payload()).ifPresent(requests::add));
+        return;
+      }
+      executeRotation(w.cluster, remote, rotation, requests, session, id -> recordKeyId(payload.alias(), id));
     }
 
     /** Whether {@code _remote/info} shows the alias without {@code cluster_credentials}. */
@@ -384,39 +541,93 @@ public final class DefaultReconciler implements Reconciler {
       if (!diff.isEmpty()) {
         requests.add(new HttpRequest("PUT", "/_cluster/settings", Json.compact(diff.body())));
         if (!config.dryRun()) {
-          save(name, diff.ownedBeforeWrite());
           session.putSettings(diff.persistent(), diff.transientSettings());
           progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
         }
       }
-      if (!config.dryRun() && !diff.ownedAfterWrite().equals(owned)) {
-        save(name, diff.ownedAfterWrite());
+    }
+
+    /**
+     * Removal: for every owned alias the plan removes, and every alias migrating away from API
+     * keys, the planned steps after the settings write, in plan order (invalidate the key by its
+     * recorded id, remove the credentials, reload, delete the role); the record is forgotten (or,
+     * after a migration, replaced) only once every step succeeded.
+     */
+    void cleanup() {
+      for (Map.Entry<String, List<Remote<StepPayload>>> e : w.cleanup.entrySet()) {
+        String alias = e.getKey();
+        Change change = diff.changes().get(alias);
+        boolean removal = w.removals.contains(alias) && owned.contains(alias)
+            && (change == Change.REMOVED || change == Change.FORGOTTEN);
+        boolean migration = w.migrations.containsKey(alias) && w.desired.containsKey(alias)
+            && change != Change.CONFLICT;
+        if (!removal && !migration) {
+          continue; // not this tool's: nothing it made is removed
+        }
+        for (Remote<StepPayload> step : e.getValue()) {
+          run(step);
+        }
+        if (change == Change.FORGOTTEN && removal) {
+          diff.changes().put(alias, Change.REMOVED); // the settings were gone, the key was not
+        }
+      }
+      if (config.dryRun()) {
+        return;
+      }
+      for (String alias : w.removals) {
+        Change change = diff.changes().get(alias);
+        if (owned.contains(alias) && (change == Change.REMOVED || change == Change.FORGOTTEN)) {
+          ownership(name, alias, () -> config.ownership().forget(name, alias));
+        }
+      }
+      for (String alias : w.migrations.keySet()) {
+        if (w.desired.containsKey(alias) && diff.changes().get(alias) != Change.CONFLICT) {
+          LinkFootprint planned = plannedFootprint(alias);
+          LinkFootprint old = footprints.get(alias);
+          LinkFootprint next = old != null && planned.apiKey() ? old.merge(planned) : planned;
+          ownership(name, alias, () -> config.ownership().record(next));
+          footprints.put(alias, next);
+        }
       }
     }
 
-    /** Invalidate: the keys of removed links. */
-    void invalidate() {
-      for (Remote<StepPayload.InvalidateApiKeys> i : w.invalidations) {
-        if (is(i.payload().alias(), Change.REMOVED)) {
-          requests.add(StepEncoder.request(i.payload()).orElseThrow());
-          if (!config.dryRun()) {
-            DefaultReconciler.this.invalidate(byName.get(i.cluster()), i.payload());
-          }
-          // what the link left on the local cluster: its credentials and its local role
-          String alias = i.payload().alias();
-          if (config.credentials().automatic()) {
-            requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(alias)).orElseThrow());
-            if (!config.dryRun()) {
-              config.credentials().remove(w.cluster, alias);
-              session.reloadSecureSettings(alias);
-            }
-          }
-          String role = LocalRoleNames.of(alias);
-          requests.add(new HttpRequest("DELETE", "/_security/role/" + role, null));
-          if (!config.dryRun()) {
-            session.deleteRole(alias, role);
-          }
+    /** One removal step of the plan: its request, or the credential writer for the credentials. */
+    private void run(Remote<StepPayload> step) {
+      StepPayload payload = step.payload();
+      String alias = payload.alias();
+      if (payload instanceof StepPayload.InvalidateApiKeys invalidate) {
+        requests.add(StepEncoder.request(invalidate).orElseThrow());
+        Cluster remote = byName.get(step.cluster());
+        if (remote == null) {
+          throw new ApplyException(name, alias, ApplyStep.INVALIDATE_API_KEY, 0, "the remote"
+              + " cluster [" + step.cluster() + "] of [" + alias + "] is no longer in the topology:"
+              + " add it back so that its key " + invalidate.ids() + " can be invalidated (the"
+              + " ownership record keeps the link until then)", null);
         }
+        if (!config.dryRun()) {
+          DefaultReconciler.this.invalidate(remote, invalidate);
+        }
+      } else if (payload instanceof StepPayload.RemoveCredentials remove) {
+        if (!config.credentials().automatic()) {
+          manualLeft.add(new ManualStep(name, "remove " + remove.setting() + " from the keystore"
+              + " of [" + name + "] (no --credentials-remove-command)", remove,
+              List.of("on every node: bin/elasticsearch-keystore remove " + remove.setting()
+                  + ", then POST /_nodes/reload_secure_settings"), false));
+        } else if (!config.dryRun()) {
+          config.credentials().remove(w.cluster, alias);
+        }
+      } else if (payload instanceof StepPayload.ReloadSecureSettings reload) {
+        requests.add(StepEncoder.request(reload).orElseThrow());
+        if (!config.dryRun()) {
+          session.reloadSecureSettings(alias);
+        }
+      } else if (payload instanceof StepPayload.DeleteLocalRole role) {
+        requests.add(StepEncoder.request(role).orElseThrow());
+        if (!config.dryRun()) {
+          session.deleteRole(alias, role.role());
+        }
+      } else {
+        throw new IllegalStateException("unexpected removal step " + payload.getClass());
       }
     }
 
@@ -425,6 +636,9 @@ public final class DefaultReconciler implements Reconciler {
       Set<String> out = new TreeSet<>();
       diff.changes().forEach((alias, change) -> {
         RemoteInfo ri = info.get(alias);
+        if (!w.desired.containsKey(alias)) {
+          return; // a removal (or an absent link already gone): nothing to connect
+        }
         if (change == Change.ADDED || change == Change.UPDATED
             || (change == Change.UNCHANGED && (ri == null || !ri.connected()))) {
           out.add(alias);
@@ -451,7 +665,8 @@ public final class DefaultReconciler implements Reconciler {
         for (Map.Entry<String, Change> e : diff.changes().entrySet()) {
           String alias = e.getKey();
           boolean written = e.getValue() == Change.ADDED || e.getValue() == Change.UPDATED;
-          if (!written && e.getValue() != Change.UNCHANGED || written && !waited) {
+          if (!w.desired.containsKey(alias)
+              || !written && e.getValue() != Change.UNCHANGED || written && !waited) {
             continue; // not a link of the plan, or written and not verified: unknown
           }
           if (pollError != null && waited && toWaitFor().contains(alias)) {
@@ -513,10 +728,11 @@ public final class DefaultReconciler implements Reconciler {
     String name = run.name;
     try {
       run.read();
+      run.recordAhead();
       run.keys();
       run.roles();
       run.settings();
-      run.invalidate();
+      run.cleanup();
       return null;
     } catch (ApplyException e) {
       return new ClusterOutcome.Failed(name, run.reads, run.writes(), run.requests, e);
@@ -631,7 +847,7 @@ public final class DefaultReconciler implements Reconciler {
    * writer stores keys (nobody may hold their secret: a create whose answer was lost); without
    * one, the key a person made is kept and only its access is brought up to date.
    */
-  private void ensureKey(
+  private String ensureKey(
       Cluster local, Cluster remote, StepPayload.CreateCrossClusterApiKey key,
       EsSession localSession) {
     EsSession remoteSession = session(remote);
@@ -649,7 +865,7 @@ public final class DefaultReconciler implements Reconciler {
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
           alias, existing.get(existing.size() - 1), key.access());
       remoteSession.updateCrossClusterApiKey(alias, update.id(), AccessReader.json(update.access()));
-      return;
+      return update.id();
     }
     if (!config.credentials().automatic()) {
       throw new ManualStepRequiredException(local.name(), alias,
@@ -664,31 +880,7 @@ public final class DefaultReconciler implements Reconciler {
         remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
     config.credentials().store(local, alias, created.encoded());
     localSession.reloadSecureSettings(alias);
-  }
-
-  /**
-   * Updates the access of the existing cross-cluster API key of an alias when it differs from the
-   * plan's; reads only when it does not.
-   *
-   * @return the update request sent (or, in a dry run, that would be sent), or null for none
-   */
-  private HttpRequest updateKeyAccess(Cluster remote, StepPayload.CreateCrossClusterApiKey key) {
-    String alias = key.alias();
-    JsonNode access = AccessReader.json(key.access());
-    EsSession remoteSession = session(remote);
-    Map<String, JsonNode> keys = remoteSession.crossClusterApiKeyAccess(key.keyName());
-    HttpRequest update = null;
-    for (Map.Entry<String, JsonNode> stored : keys.entrySet()) {
-      if (!AccessComparison.same(access, stored.getValue(), "search", "replication")) {
-        StepPayload.UpdateCrossClusterApiKey payload = new StepPayload.UpdateCrossClusterApiKey(
-            alias, stored.getKey(), key.access());
-        update = StepEncoder.request(payload).orElseThrow();
-        if (!config.dryRun()) {
-          remoteSession.updateCrossClusterApiKey(alias, payload.id(), AccessReader.json(payload.access()));
-        }
-      }
-    }
-    return update;
+    return created.id();
   }
 
   @Override
@@ -725,29 +917,14 @@ public final class DefaultReconciler implements Reconciler {
       }
       localSession = session(localCluster);
       writesBefore = localSession.counter().writes();
-      EsSession remoteSession = session(remote);
-      StepTrees.Request request = StepTrees.request(create).orElseThrow();
-      List<String> old = remoteSession.findCrossClusterApiKeys(create.keyName());
-      // the new key first: the remote accepts both until the old one is invalidated
-      requests.add(request.http());
-      EsSession.CreatedKey key =
-          remoteSession.createCrossClusterApiKey(alias, (ObjectNode) request.body());
-      config.credentials().store(localCluster, alias, key.encoded());
-      requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(alias)).orElseThrow());
-      localSession.reloadSecureSettings(alias);
-      if (!config.verifyTimeout().isZero()) {
-        RemoteInfo info = awaitConnected(localSession, Set.of(alias)).get(alias);
-        if (info == null || !info.connected()) {
-          throw new ApplyException(local, alias, ApplyStep.VERIFY_CONNECTED, 0,
-              "not connected with the new key after " + config.verifyTimeout().toSeconds()
-                  + "s; the old keys " + old + " are left valid", null);
+      List<String> old = session(remote).findCrossClusterApiKeys(create.keyName());
+      List<PlanStep> rotation = rotationPlan(localCluster, remote, create, old);
+      LinkFootprint recorded = ownedFootprint(local, alias);
+      executeRotation(localCluster, remote, rotation, requests, localSession, id -> {
+        if (recorded != null) {
+          config.ownership().record(recorded.withKeyId(id));
         }
-      }
-      if (!old.isEmpty()) {
-        requests.add(StepEncoder.request(
-            new StepPayload.InvalidateApiKeys(alias, create.keyName(), old)).orElseThrow());
-        remoteSession.invalidateApiKeys(alias, old);
-      }
+      });
       return new ClusterOutcome.Applied(local, 0,
           localSession.counter().writes() - writesBefore, requests);
     } catch (ApplyException e) {
@@ -760,6 +937,85 @@ public final class DefaultReconciler implements Reconciler {
       return new ClusterOutcome.Failed(local, 0,
           localSession == null ? 0 : localSession.counter().writes() - writesBefore, requests,
           new ApplyException(local, alias, ApplyStep.STORE_CREDENTIALS, 0, e.reason(), e));
+    }
+  }
+
+  private LinkFootprint ownedFootprint(String cluster, String alias) {
+    try {
+      return config.ownership().footprints(cluster).get(alias);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The rotation of a link's key as a plan of typed steps: create the new key on the remote,
+   * store its credentials, reload the local keystore, verify the alias is connected with it, and
+   * only then invalidate the old keys (the remote accepts both until then).
+   *
+   * @param local the local cluster
+   * @param remote the remote cluster
+   * @param create the key to create
+   * @param old the ids of the keys it replaces
+   * @return the steps, in order
+   */
+  static List<PlanStep> rotationPlan(Cluster local, Cluster remote,
+      StepPayload.CreateCrossClusterApiKey create, List<String> old) {
+    String alias = create.alias();
+    List<PlanStep> steps = new ArrayList<>();
+    steps.add(new ElasticsearchRequestStep(remote.name(), "create the new cross-cluster API key"
+        + " of [" + alias + "]", create, false));
+    steps.add(new ManualStep(local.name(), "store the new key as cluster.remote." + alias
+        + ".credentials", new StepPayload.StoreCredentials(alias, create.keyName()),
+        List.of("done by the credential writer"), false));
+    steps.add(new ElasticsearchRequestStep(local.name(), "reload the keystore",
+        new StepPayload.ReloadSecureSettings(alias), false));
+    steps.add(new ElasticsearchRequestStep(local.name(), "check that [" + alias + "] connects"
+        + " with the new key", new StepPayload.VerifyConnected(alias,
+            io.github.remoteclusters.core.Mode.SNIFF, true), false));
+    if (!old.isEmpty()) {
+      steps.add(new ElasticsearchRequestStep(remote.name(), "invalidate the old keys of ["
+          + alias + "]", new StepPayload.InvalidateApiKeys(alias, create.keyName(), old), false));
+    }
+    return steps;
+  }
+
+  /**
+   * Carries out a rotation plan step by step; every request comes from one of its payloads.
+   *
+   * @param newKeyId told the new key's id as soon as it exists
+   */
+  private void executeRotation(Cluster local, Cluster remote, List<PlanStep> rotation,
+      List<HttpRequest> requests, EsSession localSession,
+      java.util.function.Consumer<String> newKeyId) {
+    EsSession remoteSession = session(remote);
+    EsSession.CreatedKey key = null;
+    for (PlanStep step : rotation) {
+      StepPayload payload = step.payload();
+      String alias = payload.alias();
+      StepEncoder.request(payload).ifPresent(requests::add);
+      if (payload instanceof StepPayload.CreateCrossClusterApiKey create) {
+        key = remoteSession.createCrossClusterApiKey(alias,
+            (ObjectNode) StepTrees.request(create).orElseThrow().body());
+        newKeyId.accept(key.id());
+      } else if (payload instanceof StepPayload.StoreCredentials) {
+        config.credentials().store(local, alias, Objects.requireNonNull(key, "key").encoded());
+      } else if (payload instanceof StepPayload.ReloadSecureSettings) {
+        localSession.reloadSecureSettings(alias);
+      } else if (payload instanceof StepPayload.VerifyConnected) {
+        if (!config.verifyTimeout().isZero()) {
+          RemoteInfo info = awaitConnected(localSession, Set.of(alias)).get(alias);
+          if (info == null || !info.connected()) {
+            throw new ApplyException(local.name(), alias, ApplyStep.VERIFY_CONNECTED, 0,
+                "not connected with the new key after " + config.verifyTimeout().toSeconds()
+                    + "s; the old keys are left as they were", null);
+          }
+        }
+      } else if (payload instanceof StepPayload.InvalidateApiKeys invalidate) {
+        remoteSession.invalidateApiKeys(alias, invalidate.ids());
+      } else {
+        throw new IllegalStateException("unexpected rotation step " + payload.getClass());
+      }
     }
   }
 

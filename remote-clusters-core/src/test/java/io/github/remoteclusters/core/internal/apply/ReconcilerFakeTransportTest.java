@@ -18,7 +18,14 @@ import io.github.remoteclusters.core.apply.ReconcilerBuilder;
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.es.FakeEs;
 import io.github.remoteclusters.core.spi.CredentialWriter;
+import io.github.remoteclusters.core.spi.LinkFootprint;
 import io.github.remoteclusters.core.spi.OwnershipStore;
+import io.github.remoteclusters.core.plan.Plan;
+import io.github.remoteclusters.core.plan.PlanResult;
+import io.github.remoteclusters.core.plan.PlanStep;
+import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepPayload;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.time.Duration;
@@ -256,6 +263,175 @@ class ReconcilerFakeTransportTest {
           .isTrue();
       assertThat(data.lines()).contains("DELETE /_security/api_key");
       assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void aLinkDeletedFromTheTopologyIsRemovedStepByStepAndForgottenLast() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      LinkFootprint f = store.footprints("search").get("data");
+      assertThat(f.keyId()).isEqualTo("key1");
+      assertThat(f.localRole()).isEqualTo("remote-data");
+      assertThat(f.remote()).isEqualTo("data");
+      // the dry run names every removal step with its body and changes nothing
+      TopologyPlan plan = r.plan(topology(List.of()));
+      assertThat(plan.links()).singleElement().satisfies(p -> assertThat(
+          ((PlanResult.Planned) p).plan().steps()).extracting(PlanStep::action).containsExactly(
+              StepAction.REMOVE_REMOTE_SETTINGS, StepAction.INVALIDATE_API_KEY,
+              StepAction.REMOVE_CREDENTIALS, StepAction.RELOAD_SECURE_SETTINGS,
+              StepAction.DELETE_LOCAL_ROLE));
+      int sentBefore = search.sent().size() + data.sent().size();
+      // the deletion
+      ApplyReport removed = r.apply(topology(List.of()));
+      assertThat(removed.succeeded()).as(removed.toString()).isTrue();
+      assertThat(removed.links()).singleElement()
+          .satisfies(l -> assertThat(l.change()).isEqualTo(Change.REMOVED));
+      assertThat(search.persistent()).isEmpty();
+      assertThat(data.sent().stream().filter(s -> s.line().equals("DELETE /_security/api_key"))
+          .map(s -> s.body().toString())).containsExactly("{\"ids\":[\"key1\"]}");
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+      assertThat(keystore).isEmpty();
+      assertThat(search.lines()).containsSubsequence("PUT /_cluster/settings",
+          "POST /_nodes/reload_secure_settings", "DELETE /_security/role/remote-data");
+      assertThat(store.owned("search")).isEmpty();
+      assertThat(sentBefore).isPositive();
+    }
+  }
+
+  @Test
+  void aRemovalThatFailsKeepsTheRecordAndTheNextRunFinishesIt() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      data.failNext("DELETE /_security/api_key", 500, "exception", "boom");
+      ApplyReport failed = r.apply(topology(List.of()));
+      assertThat(failed.succeeded()).isFalse();
+      assertThat(store.owned("search")).containsExactly("data"); // kept: the key is still active
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isFalse();
+      ApplyReport again = r.apply(topology(List.of()));
+      assertThat(again.succeeded()).as(again.toString()).isTrue();
+      assertThat(again.links()).singleElement()
+          .satisfies(l -> assertThat(l.change()).isEqualTo(Change.REMOVED));
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+      assertThat(keystore).isEmpty();
+      assertThat(store.owned("search")).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutARemoveCommandTheCredentialsAreAManualStepNamingTheSettingAndTheRunSucceeds() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+    }
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ZERO))) {
+      ApplyReport removed = r.apply(topology(List.of()));
+      assertThat(removed.succeeded()).as(removed.toString()).isTrue();
+      assertThat(removed.notRun()).anySatisfy(s -> {
+        assertThat(s.action()).isEqualTo(StepAction.REMOVE_CREDENTIALS);
+        assertThat(s.description()).contains("cluster.remote.data.credentials");
+      });
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void anAbsentLinkThatNeverExistedIsUnchangedWithoutWaiting() {
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ofSeconds(30)))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink().withState(
+          io.github.remoteclusters.core.LinkState.ABSENT))));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+      assertThat(report.links()).singleElement()
+          .satisfies(l -> assertThat(l.change()).isEqualTo(Change.UNCHANGED));
+      // read once, never polled: nothing to wait for
+      assertThat(search.lines().stream().filter("GET /_remote/info"::equals)).hasSize(1);
+      assertThat(data.lines()).doesNotContain("DELETE /_security/api_key");
+    }
+  }
+
+  @Test
+  void anOwnershipStoreThatCannotRecordCreatesNothingFakeStore() {
+    OwnershipStore readOnly = new OwnershipStore() {
+      @Override
+      public java.util.Set<String> owned(String cluster) {
+        return java.util.Set.of();
+      }
+
+      @Override
+      public void save(String cluster, java.util.Set<String> aliases) {
+        throw new io.github.remoteclusters.core.spi.OwnershipException(
+            io.github.remoteclusters.core.spi.OwnershipException.Reason.IO,
+            "cannot write ownership file [x]: read-only", null);
+      }
+    };
+    search.reachable("data:9443");
+    try (Reconciler r = new DefaultReconciler(Reconciler.builder().credentials(writer)
+        .ownership(readOnly).verifyTimeout(Duration.ZERO).config(),
+        FakeEs.connector(Map.of("http://search:9200", search, "http://data:9200", data,
+            "http://old:9200", old)))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).isFalse();
+      assertThat(data.lines()).doesNotContain("POST /_security/cross_cluster/api_key");
+      assertThat(search.lines()).doesNotContain("PUT /_cluster/settings",
+          "PUT /_security/role/remote-data", "POST /_nodes/reload_secure_settings");
+      assertThat(keystore).isEmpty();
+    }
+  }
+
+  @Test
+  void aKeyInvalidatedBehindOurBackIsReplacedByTheNextApply() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ofSeconds(1)))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      data.keys().get("key1").put("invalidated", true); // an admin's DELETE /_security/api_key
+      ApplyReport repaired = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(repaired.succeeded()).as(repaired.toString()).isTrue();
+      assertThat(data.keys().get("key2").get("invalidated").asBoolean()).isFalse();
+      assertThat(keystore).containsEntry("search/data", "ZW5jb2RlZA2");
+      assertThat(store.footprints("search").get("data").keyId()).isEqualTo("key2");
+      // and the run after that only reads the key by its id
+      int from = data.lines().size();
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).clusters().get(0))
+          .isInstanceOf(ClusterOutcome.AlreadyInPlace.class);
+      assertThat(data.lines().subList(from, data.lines().size()))
+          .containsExactly("GET /_security/api_key");
+    }
+  }
+
+  @Test
+  void fromApiKeyBackToCertificateIsAMigrationThatRemovesWhatTheKeyMade() {
+    search.reachable("data:9443");
+    search.reachable("data:9300");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      Link cert = Link.of("search", "data", "data").withSecurity(SecurityModel.CERTIFICATE)
+          .withMode(Mode.SNIFF);
+      Plan p = ((PlanResult.Planned) r.plan(topology(List.of(cert))).links().get(0)).plan();
+      assertThat(p.steps()).extracting(PlanStep::action).containsSubsequence(
+          StepAction.MIGRATE_SECURITY_MODEL, StepAction.PUT_REMOTE_SETTINGS,
+          StepAction.INVALIDATE_API_KEY, StepAction.REMOVE_CREDENTIALS,
+          StepAction.RELOAD_SECURE_SETTINGS, StepAction.DELETE_LOCAL_ROLE);
+      assertThat(p.steps().get(0).payload()).isEqualTo(new StepPayload.MigrateSecurityModel(
+          "data", SecurityModel.API_KEY, SecurityModel.CERTIFICATE));
+      ApplyReport migrated = r.apply(topology(List.of(cert)));
+      assertThat(migrated.succeeded()).as(migrated.toString()).isTrue();
+      assertThat(search.persistent().get("cluster.remote.data.seeds").get(0).asText())
+          .isEqualTo("data:9300");
+      assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();
+      assertThat(keystore).isEmpty();
+      assertThat(search.lines()).contains("DELETE /_security/role/remote-data");
+      LinkFootprint f = store.footprints("search").get("data");
+      assertThat(f.security()).isEqualTo(SecurityModel.CERTIFICATE);
+      assertThat(f.keyId()).isNull();
+      assertThat(f.localRole()).isNull();
     }
   }
 

@@ -335,6 +335,15 @@ public final class FakeEs implements TransportHttpClient {
       ObjectNode r = M.createObjectNode();
       ArrayNode list = r.putArray("api_keys");
       String name = s.query().get("name");
+      String id = s.query().get("id");
+      if (id != null) { // by id, as Elasticsearch: invalidated keys too
+        ObjectNode k = keys.get(id);
+        if (k == null) {
+          return error(404, "resource_not_found_exception", "api key [" + id + "] not found");
+        }
+        list.add(k);
+        return ok(r);
+      }
       keys.values().forEach(k -> {
         String n = k.get("name").asText();
         boolean match = name.endsWith("*")
