@@ -3,8 +3,8 @@ package io.github.remoteclusters.core.spi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.remoteclusters.core.internal.Json;
-import io.github.remoteclusters.core.internal.ModelRules;
+import io.github.remoteclusters.core.internal.es.EsJson;
+import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -247,9 +247,9 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     }
     JsonNode root;
     try {
-      root = Json.JSON.readTree(Files.readString(file));
+      root = EsJson.JSON.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      throw invalid(Json.pathOf(e), "not JSON (" + Json.describe(e) + ")");
+      throw invalid(EsJson.pathOf(e), "not JSON (" + EsJson.describe(e) + ")");
     } catch (IOException e) {
       throw new OwnershipException(OwnershipException.Reason.IO,
           "cannot read ownership file [" + file + "]: " + e.getMessage(), e);
@@ -283,7 +283,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
       } else if (v.isObject()) {
         for (Map.Entry<String, JsonNode> a : v.properties()) {
           String at = path + "." + a.getKey();
-          alias(Json.JSON.getNodeFactory().textNode(a.getKey()), at);
+          alias(EsJson.JSON.getNodeFactory().textNode(a.getKey()), at);
           if (!a.getValue().isTextual()) {
             throw invalid(at, "expected the owning topology (a string) but found " + describe(a.getValue()));
           }
@@ -302,7 +302,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     if (node == null || !node.isTextual()) {
       throw invalid(path, "expected an alias (a string) but found " + describe(node));
     }
-    String error = ModelRules.aliasError(node.asText());
+    String error = RemoteClusterSettingsValidator.aliasError(node.asText()).orElse(null);
     if (error != null) {
       throw invalid(path, error);
     }
@@ -310,7 +310,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
   }
 
   private static String describe(JsonNode n) {
-    return n == null || n.isMissingNode() ? "nothing" : Json.typeName(n) + " " + n;
+    return n == null || n.isMissingNode() ? "nothing" : EsJson.typeName(n) + " " + n;
   }
 
   private OwnershipException invalid(String path, String reason) {
@@ -319,7 +319,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
   }
 
   private void write(Map<String, Map<String, String>> all) {
-    ObjectNode root = Json.JSON.createObjectNode();
+    ObjectNode root = EsJson.JSON.createObjectNode();
     root.put("version", 2);
     ObjectNode clusters = root.putObject("clusters");
     all.forEach((cluster, aliases) -> {
@@ -331,7 +331,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+      Files.writeString(tmp, EsJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

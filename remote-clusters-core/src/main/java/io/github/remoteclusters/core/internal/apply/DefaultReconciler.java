@@ -18,11 +18,8 @@ import io.github.remoteclusters.core.apply.ProgressListener;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.ReconcilerConfig;
 import io.github.remoteclusters.core.apply.RemoteInfo;
-import io.github.remoteclusters.core.internal.AccessReader;
-import io.github.remoteclusters.core.internal.Json;
-import io.github.remoteclusters.core.internal.LocalRoleNames;
-import io.github.remoteclusters.core.internal.StepTrees;
 import io.github.remoteclusters.core.internal.es.EsConnector;
+import io.github.remoteclusters.core.internal.es.EsJson;
 import io.github.remoteclusters.core.internal.es.EsSession;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.HttpRequest;
@@ -222,7 +219,7 @@ public final class DefaultReconciler implements Reconciler {
     }
     Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
     if (payload instanceof StepPayload.PutRemoteSettings put) {
-      local.desired.put(put.alias(), nonNull(StepTrees.aliasSettings(put)));
+      local.desired.put(put.alias(), nonNull((ObjectNode) EsJson.tree(StepEncoder.remoteSettings(put))));
       local.plans.put(put.alias(), p);
     } else if (payload instanceof StepPayload.RemoveRemoteSettings remove) {
       local.removals.add(remove.alias());
@@ -248,7 +245,7 @@ public final class DefaultReconciler implements Reconciler {
 
   /** The set keys of a {@code cluster.remote.<alias>} object. */
   private static ObjectNode nonNull(ObjectNode alias) {
-    ObjectNode out = Json.object();
+    ObjectNode out = EsJson.object();
     new TreeMap<>(toMap(alias)).forEach((k, v) -> {
       if (!v.isNull()) {
         out.set(k, v);
@@ -367,13 +364,14 @@ public final class DefaultReconciler implements Reconciler {
     void roles() {
       for (StepPayload.CreateLocalRole role : w.roles) {
         Change change = diff.changes().get(role.alias());
-        StepTrees.Request put = StepTrees.request(role).orElseThrow();
+        HttpRequest put = StepEncoder.request(role).orElseThrow();
+        ObjectNode body = (ObjectNode) EsJson.tree(put.body());
         boolean outdated = (change == Change.UNCHANGED || change == Change.UPDATED)
-            && !AccessComparison.same(put.body(), session.role(role.role().name()), "remote_indices");
+            && !AccessComparison.same(body, session.role(role.role().name()), "remote_indices");
         if (change == Change.ADDED || outdated) {
-          requests.add(put.http());
+          requests.add(put);
           if (!config.dryRun()) {
-            session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
+            session.putRole(role.alias(), role.role().name(), body);
           }
         }
       }
@@ -382,7 +380,7 @@ public final class DefaultReconciler implements Reconciler {
     /** Settings: one {@code PUT _cluster/settings} for every alias that changes. */
     void settings() {
       if (!diff.isEmpty()) {
-        requests.add(new HttpRequest("PUT", "/_cluster/settings", Json.compact(diff.body())));
+        requests.add(new HttpRequest("PUT", "/_cluster/settings", EsJson.compact(diff.body())));
         if (!config.dryRun()) {
           save(name, diff.ownedBeforeWrite());
           session.putSettings(diff.persistent(), diff.transientSettings());
@@ -411,7 +409,7 @@ public final class DefaultReconciler implements Reconciler {
               session.reloadSecureSettings(alias);
             }
           }
-          String role = LocalRoleNames.of(alias);
+          String role = StepPayload.CreateLocalRole.roleName(alias);
           requests.add(new HttpRequest("DELETE", "/_security/role/" + role, null));
           if (!config.dryRun()) {
             session.deleteRole(alias, role);
@@ -648,7 +646,7 @@ public final class DefaultReconciler implements Reconciler {
       // current; its credentials are where they were stored then
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
           alias, existing.get(existing.size() - 1), key.access());
-      remoteSession.updateCrossClusterApiKey(alias, update.id(), AccessReader.json(update.access()));
+      remoteSession.updateCrossClusterApiKey(alias, update.id(), EsJson.access(update.access()));
       return;
     }
     if (!config.credentials().automatic()) {
@@ -659,9 +657,9 @@ public final class DefaultReconciler implements Reconciler {
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
     }
-    StepTrees.Request create = StepTrees.request(key).orElseThrow();
+    HttpRequest create = StepEncoder.request(key).orElseThrow();
     EsSession.CreatedKey created =
-        remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
+        remoteSession.createCrossClusterApiKey(alias, (ObjectNode) EsJson.tree(create.body()));
     config.credentials().store(local, alias, created.encoded());
     localSession.reloadSecureSettings(alias);
   }
@@ -674,7 +672,7 @@ public final class DefaultReconciler implements Reconciler {
    */
   private HttpRequest updateKeyAccess(Cluster remote, StepPayload.CreateCrossClusterApiKey key) {
     String alias = key.alias();
-    JsonNode access = AccessReader.json(key.access());
+    JsonNode access = EsJson.access(key.access());
     EsSession remoteSession = session(remote);
     Map<String, JsonNode> keys = remoteSession.crossClusterApiKeyAccess(key.keyName());
     HttpRequest update = null;
@@ -684,7 +682,7 @@ public final class DefaultReconciler implements Reconciler {
             alias, stored.getKey(), key.access());
         update = StepEncoder.request(payload).orElseThrow();
         if (!config.dryRun()) {
-          remoteSession.updateCrossClusterApiKey(alias, payload.id(), AccessReader.json(payload.access()));
+          remoteSession.updateCrossClusterApiKey(alias, payload.id(), EsJson.access(payload.access()));
         }
       }
     }
@@ -726,12 +724,12 @@ public final class DefaultReconciler implements Reconciler {
       localSession = session(localCluster);
       writesBefore = localSession.counter().writes();
       EsSession remoteSession = session(remote);
-      StepTrees.Request request = StepTrees.request(create).orElseThrow();
+      HttpRequest request = StepEncoder.request(create).orElseThrow();
       List<String> old = remoteSession.findCrossClusterApiKeys(create.keyName());
       // the new key first: the remote accepts both until the old one is invalidated
-      requests.add(request.http());
+      requests.add(request);
       EsSession.CreatedKey key =
-          remoteSession.createCrossClusterApiKey(alias, (ObjectNode) request.body());
+          remoteSession.createCrossClusterApiKey(alias, (ObjectNode) EsJson.tree(request.body()));
       config.credentials().store(localCluster, alias, key.encoded());
       requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(alias)).orElseThrow());
       localSession.reloadSecureSettings(alias);
