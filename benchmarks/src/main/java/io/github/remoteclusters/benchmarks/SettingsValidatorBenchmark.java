@@ -1,8 +1,5 @@
 package io.github.remoteclusters.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.remoteclusters.core.internal.SettingsCheck;
 import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,11 +9,10 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Validating one {@code PUT _cluster/settings} body, parsed and from text. */
+/** Validating one {@code PUT _cluster/settings} body from text, through the public API. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -31,24 +27,6 @@ public class SettingsValidatorBenchmark {
           + "\"skip_unavailable\":true,\"transport.compress\":\"indexing_data\","
           + "\"seeds\":null,\"node_connections\":null}}}},"
           + "\"transient\":{\"cluster.remote.old.seeds\":[\"a:9300\",\"b:9300\"]}}";
-
-  private JsonNode parsed;
-
-  /** Parses the body once. */
-  @Setup
-  public void setUp() throws Exception {
-    parsed = new ObjectMapper().readTree(BODY);
-  }
-
-  /**
-   * Validates the parsed body.
-   *
-   * @return whether valid
-   */
-  @Benchmark
-  public boolean parsedBody() {
-    return SettingsCheck.validate(parsed).valid();
-  }
 
   /**
    * Parses and validates the text.

@@ -460,8 +460,24 @@ public final class PlanFormatter {
 
   /** The cluster's part of its ES_NAME_* variables: the same names apply and status read. */
   private static String envName(String cluster) {
-    return io.github.remoteclusters.core.spi.ClusterAccess.environmentPrefix(cluster)
-        .substring("ES_".length());
+    return environmentPrefix(cluster).substring("ES_".length());
+  }
+
+  /**
+   * The prefix of the environment variables of a cluster ({@code <prefix>_URL}, {@code
+   * <prefix>_API_KEY}, ...) that curl output names and that the applier's environment access
+   * reads: one convention for both.
+   *
+   * @param clusterName the cluster's name
+   * @return {@code ES_} and the name upper-cased, every character other than an ASCII letter or
+   *     digit replaced by {@code _}: {@code ES_DC_EAST} for {@code dc-east}
+   */
+  public static String environmentPrefix(String clusterName) {
+    StringBuilder b = new StringBuilder("ES_");
+    for (char c : Objects.requireNonNull(clusterName, "clusterName").toUpperCase(Locale.ROOT).toCharArray()) {
+      b.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+    }
+    return b.toString();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.remoteclusters.core.plan;
 
 import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.internal.StepTrees;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -58,5 +59,27 @@ public final class StepEncoder {
    */
   public static Optional<String> specPatch(StepPayload payload) {
     return StepTrees.specPatch(payload).map(Json::compact);
+  }
+
+  /**
+   * The {@code cluster.remote.<alias>} object of a settings payload: every key of the alias, set or
+   * null, in a fixed order; the part of the request body an executor that writes settings another
+   * way (such as ECK's {@code spec.nodeSets[].config}) needs.
+   *
+   * @param payload the payload
+   * @return the object as compact JSON
+   */
+  public static String remoteSettings(StepPayload.PutRemoteSettings payload) {
+    return Json.compact(StepTrees.aliasSettings(Objects.requireNonNull(payload, "payload")));
+  }
+
+  /**
+   * The {@code spec.remoteClusters} entry ECK is given for a link.
+   *
+   * @param payload the declaration
+   * @return the entry as compact JSON
+   */
+  public static String eckRemoteCluster(StepPayload.DeclareEckRemoteCluster payload) {
+    return Json.compact(StepTrees.eckEntry(Objects.requireNonNull(payload, "payload")));
   }
 }

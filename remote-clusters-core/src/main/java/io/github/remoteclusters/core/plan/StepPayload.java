@@ -3,6 +3,7 @@ package io.github.remoteclusters.core.plan;
 import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.TransportOptions;
+import io.github.remoteclusters.core.internal.LocalRoleNames;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import java.util.List;
@@ -240,6 +241,17 @@ public sealed interface StepPayload
     public CreateLocalRole {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(role, "role");
+    }
+
+    /**
+     * The name of the local role a plan creates for an alias: executors that remove a link's role
+     * name it by this.
+     *
+     * @param alias the alias
+     * @return {@code remote-<alias>}
+     */
+    public static String roleName(String alias) {
+      return LocalRoleNames.of(Objects.requireNonNull(alias, "alias"));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.github.remoteclusters.core.settings;
 
 import io.github.remoteclusters.core.ProblemCode;
+import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.core.internal.SettingsCheck;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Validates the {@code cluster.remote.*} part of a {@code PUT _cluster/settings} body the way
@@ -46,5 +49,16 @@ public final class RemoteClusterSettingsValidator {
    */
   public static SettingsReport validate(String json) {
     return SettingsCheck.validate(json);
+  }
+
+  /**
+   * Elasticsearch's rule for the {@code <alias>} of {@code cluster.remote.<alias>.*}: one affix
+   * key part, {@code [-\w]+}.
+   *
+   * @param alias the alias
+   * @return the message naming the alias and the rule, or empty when it is valid
+   */
+  public static Optional<String> aliasError(String alias) {
+    return Optional.ofNullable(ModelRules.aliasError(Objects.requireNonNull(alias, "alias")));
   }
 }

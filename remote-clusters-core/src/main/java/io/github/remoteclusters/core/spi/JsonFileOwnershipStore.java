@@ -3,9 +3,9 @@ package io.github.remoteclusters.core.spi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.es.EsJson;
 import io.github.remoteclusters.core.SecurityModel;
-import io.github.remoteclusters.core.internal.ModelRules;
+import io.github.remoteclusters.core.settings.RemoteClusterSettingsValidator;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -369,9 +369,9 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     }
     JsonNode root;
     try {
-      root = Json.JSON.readTree(Files.readString(file));
+      root = EsJson.JSON.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      throw invalid(Json.pathOf(e), "not JSON (" + Json.describe(e) + ")");
+      throw invalid(EsJson.pathOf(e), "not JSON (" + EsJson.describe(e) + ")");
     } catch (IOException e) {
       throw new OwnershipException(OwnershipException.Reason.IO,
           "cannot read ownership file [" + file + "]: " + e.getMessage(), e);
@@ -424,7 +424,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
       } else if (val.isObject() && v >= 2) {
         for (Map.Entry<String, JsonNode> a : val.properties()) {
           String at = path + "." + a.getKey();
-          alias(Json.JSON.getNodeFactory().textNode(a.getKey()), at);
+          alias(EsJson.JSON.getNodeFactory().textNode(a.getKey()), at);
           aliases.put(a.getKey(), v == 2
               ? LinkFootprint.aliasOnly(cluster, a.getKey(), text(a.getValue(), at, "the owning topology"), true)
               : footprint(cluster, a.getKey(), a.getValue(), at));
@@ -496,7 +496,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
     if (node == null || !node.isTextual()) {
       throw invalid(path, "expected an alias (a string) but found " + describe(node));
     }
-    String error = ModelRules.aliasError(node.asText());
+    String error = RemoteClusterSettingsValidator.aliasError(node.asText()).orElse(null);
     if (error != null) {
       throw invalid(path, error);
     }
@@ -504,7 +504,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
   }
 
   private static String describe(JsonNode n) {
-    return n == null || n.isMissingNode() ? "nothing" : Json.typeName(n) + " " + n;
+    return n == null || n.isMissingNode() ? "nothing" : EsJson.typeName(n) + " " + n;
   }
 
   private static void putIfSet(ObjectNode n, String key, String value) {
@@ -519,7 +519,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
   }
 
   private void write(Content content) {
-    ObjectNode root = Json.JSON.createObjectNode();
+    ObjectNode root = EsJson.JSON.createObjectNode();
     root.put("version", VERSION);
     if (content.id != null) {
       root.put("id", content.id);
@@ -550,7 +550,7 @@ public final class JsonFileOwnershipStore implements OwnershipStore {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, Json.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+      Files.writeString(tmp, EsJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -18,10 +18,10 @@ import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.ServiceExposure;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.TrustRestrictions;
-import io.github.remoteclusters.core.internal.StepTrees;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.StepEncoder;
 import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.Credential;
@@ -141,7 +141,7 @@ public final class Translator {
     for (PlanStep s : planOf(index).map(p -> p.plan().steps()).orElse(List.of())) {
       if (s.payload() instanceof StepPayload.DeclareEckRemoteCluster declare
           && s.target().equals(local)) {
-        return Optional.of(StepTrees.eckEntry(declare));
+        return Optional.of((ObjectNode) Serialization.parse(StepEncoder.eckRemoteCluster(declare)));
       }
     }
     return Optional.empty();
@@ -153,7 +153,7 @@ public final class Translator {
       if (s.payload() instanceof StepPayload.PutRemoteSettings put
           && s.target().equals(local) && put.alias().equals(alias)) {
         Map<String, JsonNode> out = new TreeMap<>();
-        StepTrees.aliasSettings(put).properties().forEach(e -> {
+        Serialization.parse(StepEncoder.remoteSettings(put)).properties().forEach(e -> {
           if (!e.getValue().isNull()) {
             out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
           }

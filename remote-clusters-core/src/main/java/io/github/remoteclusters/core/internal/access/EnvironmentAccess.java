@@ -1,9 +1,9 @@
 package io.github.remoteclusters.core.internal.access;
 
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.plan.PlanFormatter;
 import io.github.remoteclusters.core.spi.ClusterAccess;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,12 +32,9 @@ public final class EnvironmentAccess implements ClusterAccess {
    * @return for example {@code ES_DC_EAST} for {@code dc-east}
    */
   public static String prefix(String cluster) {
-    StringBuilder b = new StringBuilder("ES_");
-    for (char c : cluster.toUpperCase(Locale.ROOT).toCharArray()) {
-      b.append((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
-    }
-    return b.toString();
+    return PlanFormatter.environmentPrefix(cluster);
   }
+
 
   @Override
   public ClusterEndpoint endpoint(Cluster cluster) {

@@ -18,11 +18,8 @@ import io.github.remoteclusters.core.apply.ProgressListener;
 import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.apply.ReconcilerConfig;
 import io.github.remoteclusters.core.apply.RemoteInfo;
-import io.github.remoteclusters.core.internal.AccessReader;
-import io.github.remoteclusters.core.internal.Json;
-import io.github.remoteclusters.core.internal.LocalRoleNames;
-import io.github.remoteclusters.core.internal.StepTrees;
 import io.github.remoteclusters.core.internal.es.EsConnector;
+import io.github.remoteclusters.core.internal.es.EsJson;
 import io.github.remoteclusters.core.internal.es.EsSession;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.HttpRequest;
@@ -243,7 +240,7 @@ public final class DefaultReconciler implements Reconciler {
     }
     Work local = work.computeIfAbsent(p.local(), n -> new Work(byName.get(n)));
     if (payload instanceof StepPayload.PutRemoteSettings put) {
-      local.desired.put(put.alias(), nonNull(StepTrees.aliasSettings(put)));
+      local.desired.put(put.alias(), nonNull((ObjectNode) EsJson.tree(StepEncoder.remoteSettings(put))));
       local.plans.put(put.alias(), p);
     } else if (payload instanceof StepPayload.RemoveRemoteSettings remove) {
       local.removals.add(remove.alias());
@@ -287,7 +284,7 @@ public final class DefaultReconciler implements Reconciler {
 
   /** The set keys of a {@code cluster.remote.<alias>} object. */
   private static ObjectNode nonNull(ObjectNode alias) {
-    ObjectNode out = Json.object();
+    ObjectNode out = EsJson.object();
     new TreeMap<>(toMap(alias)).forEach((k, v) -> {
       if (!v.isNull()) {
         out.set(k, v);
@@ -489,12 +486,12 @@ public final class DefaultReconciler implements Reconciler {
       Cluster remote = byName.get(u.cluster());
       KeyCheck.State state = KeyCheck.of(session(remote), payload.id());
       if (state.usable()) {
-        if (!AccessComparison.same(AccessReader.json(payload.access()), state.access(), "search",
+        if (!AccessComparison.same(EsJson.access(payload.access()), state.access(), "search",
             "replication")) {
           requests.add(StepEncoder.request(payload).orElseThrow());
           if (!config.dryRun()) {
             session(remote).updateCrossClusterApiKey(payload.alias(), payload.id(),
-                AccessReader.json(payload.access()));
+                EsJson.access(payload.access()));
           }
         }
         return;
@@ -524,13 +521,14 @@ public final class DefaultReconciler implements Reconciler {
     void roles() {
       for (StepPayload.CreateLocalRole role : w.roles) {
         Change change = diff.changes().get(role.alias());
-        StepTrees.Request put = StepTrees.request(role).orElseThrow();
+        HttpRequest put = StepEncoder.request(role).orElseThrow();
+        ObjectNode body = (ObjectNode) EsJson.tree(put.body());
         boolean outdated = (change == Change.UNCHANGED || change == Change.UPDATED)
-            && !AccessComparison.same(put.body(), session.role(role.role().name()), "remote_indices");
+            && !AccessComparison.same(body, session.role(role.role().name()), "remote_indices");
         if (change == Change.ADDED || outdated) {
-          requests.add(put.http());
+          requests.add(put);
           if (!config.dryRun()) {
-            session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
+            session.putRole(role.alias(), role.role().name(), body);
           }
         }
       }
@@ -539,7 +537,7 @@ public final class DefaultReconciler implements Reconciler {
     /** Settings: one {@code PUT _cluster/settings} for every alias that changes. */
     void settings() {
       if (!diff.isEmpty()) {
-        requests.add(new HttpRequest("PUT", "/_cluster/settings", Json.compact(diff.body())));
+        requests.add(new HttpRequest("PUT", "/_cluster/settings", EsJson.compact(diff.body())));
         if (!config.dryRun()) {
           session.putSettings(diff.persistent(), diff.transientSettings());
           progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
@@ -864,7 +862,7 @@ public final class DefaultReconciler implements Reconciler {
       // current; its credentials are where they were stored then
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
           alias, existing.get(existing.size() - 1), key.access());
-      remoteSession.updateCrossClusterApiKey(alias, update.id(), AccessReader.json(update.access()));
+      remoteSession.updateCrossClusterApiKey(alias, update.id(), EsJson.access(update.access()));
       return update.id();
     }
     if (!config.credentials().automatic()) {
@@ -875,9 +873,9 @@ public final class DefaultReconciler implements Reconciler {
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
     }
-    StepTrees.Request create = StepTrees.request(key).orElseThrow();
+    HttpRequest create = StepEncoder.request(key).orElseThrow();
     EsSession.CreatedKey created =
-        remoteSession.createCrossClusterApiKey(alias, (ObjectNode) create.body());
+        remoteSession.createCrossClusterApiKey(alias, (ObjectNode) EsJson.tree(create.body()));
     config.credentials().store(local, alias, created.encoded());
     localSession.reloadSecureSettings(alias);
     return created.id();
@@ -996,7 +994,7 @@ public final class DefaultReconciler implements Reconciler {
       StepEncoder.request(payload).ifPresent(requests::add);
       if (payload instanceof StepPayload.CreateCrossClusterApiKey create) {
         key = remoteSession.createCrossClusterApiKey(alias,
-            (ObjectNode) StepTrees.request(create).orElseThrow().body());
+            (ObjectNode) EsJson.tree(StepEncoder.request(create).orElseThrow().body()));
         newKeyId.accept(key.id());
       } else if (payload instanceof StepPayload.StoreCredentials) {
         config.credentials().store(local, alias, Objects.requireNonNull(key, "key").encoded());

@@ -3,7 +3,7 @@ package io.github.remoteclusters.core.internal.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.apply.LinkResult.Change;
-import io.github.remoteclusters.core.internal.Json;
+import io.github.remoteclusters.core.internal.es.EsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class SettingsDiff {
 
     /** {@return the request body: {@code {"persistent":{...},"transient":{...}}}, empty parts left out} */
     public ObjectNode body() {
-      ObjectNode body = Json.object();
+      ObjectNode body = EsJson.object();
       if (!persistent.isEmpty()) {
         body.set("persistent", persistent.deepCopy());
       }
@@ -84,8 +84,8 @@ public final class SettingsDiff {
       boolean adopt) {
     Map<String, Map<String, JsonNode>> curP = byAlias(persistent);
     Map<String, Map<String, JsonNode>> curT = byAlias(transientSettings);
-    ObjectNode outP = Json.object();
-    ObjectNode outT = Json.object();
+    ObjectNode outP = EsJson.object();
+    ObjectNode outT = EsJson.object();
     Map<String, Change> changes = new TreeMap<>();
     Set<String> before = new TreeSet<>(owned);
     Set<String> after = new TreeSet<>();

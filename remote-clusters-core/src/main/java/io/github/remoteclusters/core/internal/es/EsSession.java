@@ -23,7 +23,6 @@ import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.core.apply.ApplyException;
 import io.github.remoteclusters.core.apply.ApplyStep;
 import io.github.remoteclusters.core.apply.RemoteInfo;
-import io.github.remoteclusters.core.internal.Json;
 import io.github.remoteclusters.core.spi.ClusterEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
@@ -476,7 +475,7 @@ public final class EsSession implements AutoCloseable {
           .filter(k -> !k.invalidated())
           .filter(k -> k.type() == null || k.type() == ApiKeyType.CrossCluster)
           .sorted(java.util.Comparator.comparingLong(ApiKey::creation))
-          .forEach(k -> out.put(k.id(), k.access() == null ? Json.object() : toJackson(k.access())));
+          .forEach(k -> out.put(k.id(), k.access() == null ? EsJson.object() : toJackson(k.access())));
       return out;
     } catch (IOException | RuntimeException e) {
       if (e instanceof ElasticsearchException ee && ee.status() == 404) {
@@ -506,7 +505,7 @@ public final class EsSession implements AutoCloseable {
 
   private JsonNode toJackson(co.elastic.clients.json.JsonpSerializable value) {
     try {
-      return Json.JSON.readTree(
+      return EsJson.JSON.readTree(
           co.elastic.clients.json.JsonpUtils.toJsonString(value, client._jsonpMapper()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable answer " + value, e);
@@ -655,7 +654,7 @@ public final class EsSession implements AutoCloseable {
 
   private JsonNode toJackson(JsonData data) {
     try {
-      return Json.JSON.readTree(data.toJson(client._jsonpMapper()).toString());
+      return EsJson.JSON.readTree(data.toJson(client._jsonpMapper()).toString());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable setting value " + data, e);
     }
@@ -719,7 +718,7 @@ public final class EsSession implements AutoCloseable {
     String line = nl < 0 ? m : m.substring(0, nl);
     if (nl >= 0) {
       try {
-        JsonNode error = Json.JSON.readTree(m.substring(nl + 1)).path("error");
+        JsonNode error = EsJson.JSON.readTree(m.substring(nl + 1)).path("error");
         if (error.hasNonNull("type")) {
           return "[" + error.path("type").asText() + "] " + error.path("reason").asText();
         }
