@@ -1,6 +1,6 @@
 package io.github.remoteclusters.cli;
 
-import io.github.remoteclusters.core.spi.CredentialWriter;
+import io.github.remoteclusters.elasticsearch.spi.CredentialWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Option;

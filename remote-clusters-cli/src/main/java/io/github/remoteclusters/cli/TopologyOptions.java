@@ -2,8 +2,8 @@ package io.github.remoteclusters.cli;
 
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Topology;
-import io.github.remoteclusters.core.apply.ReconcilerBuilder;
-import io.github.remoteclusters.core.spi.ClusterAccess;
+import io.github.remoteclusters.elasticsearch.ReconcilerBuilder;
+import io.github.remoteclusters.elasticsearch.spi.ClusterAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

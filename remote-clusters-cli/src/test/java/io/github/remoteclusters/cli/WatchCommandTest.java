@@ -3,12 +3,12 @@ package io.github.remoteclusters.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.remoteclusters.core.apply.Diagnosis;
-import io.github.remoteclusters.core.apply.LinkStatus;
-import io.github.remoteclusters.core.watch.CertificateExpiry;
-import io.github.remoteclusters.core.watch.LinkEvent;
-import io.github.remoteclusters.core.watch.LinkView;
-import io.github.remoteclusters.core.watch.Rotation;
+import io.github.remoteclusters.elasticsearch.Diagnosis;
+import io.github.remoteclusters.elasticsearch.LinkStatus;
+import io.github.remoteclusters.elasticsearch.watch.CertificateExpiry;
+import io.github.remoteclusters.elasticsearch.watch.LinkEvent;
+import io.github.remoteclusters.elasticsearch.watch.LinkView;
+import io.github.remoteclusters.elasticsearch.watch.Rotation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,16 +3,11 @@ package io.github.remoteclusters.core;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.remoteclusters.compat.EsVersion;
-import io.github.remoteclusters.core.apply.Reconciler;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyValidator;
 import io.github.remoteclusters.core.settings.RemoteAddress;
-import io.github.remoteclusters.core.spi.ClusterAccess;
-import io.github.remoteclusters.core.spi.ClusterEndpoint;
-import io.github.remoteclusters.core.spi.OwnershipStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NullParameterTest {
 
   private static final Cluster C = Cluster.of("c", EsVersion.parse("9.5.3"), Deployment.SELF_MANAGED);
-  private static final ClusterEndpoint E = ClusterEndpoint.of("http://h:9200");
 
   static Stream<Arguments> calls() {
     return Stream.of(
@@ -43,22 +37,7 @@ class NullParameterTest {
         call("id", () -> License.fromId(null)),
         call("id", () -> SecurityModel.fromId(null)),
         call("other", () -> License.GOLD.includes(null)),
-        call("value", () -> RemoteAddress.check(null)),
-        call("url", () -> ClusterEndpoint.of(null)),
-        call("url", () -> ClusterEndpoint.fromUrl(null)),
-        call("user", () -> E.withBasicAuth(null, "p")),
-        call("password", () -> E.withBasicAuth("u", null)),
-        call("encodedApiKey", () -> E.withApiKey(null)),
-        call("endpoints", () -> ClusterAccess.of(null)),
-        call("cluster", () -> ClusterAccess.fromTopology().endpoint(null)),
-        call("cluster", () -> ClusterAccess.of(Map.of()).endpoint(null)),
-        call("cluster", () -> OwnershipStore.inMemory().owned(null)),
-        call("aliases", () -> OwnershipStore.inMemory().save("c", null)),
-        call("file", () -> OwnershipStore.jsonFile(null)),
-        call("topology", () -> OwnershipStore.jsonFile(Path.of("x"), null)),
-        call("requestTimeout", () -> Reconciler.builder().requestTimeout(null)),
-        call("connectTimeout", () -> Reconciler.builder().connectTimeout(null)),
-        call("access", () -> Reconciler.builder().access(null)));
+        call("value", () -> RemoteAddress.check(null)));
   }
 
   private static Arguments call(String parameter, ThrowingCallable call) {

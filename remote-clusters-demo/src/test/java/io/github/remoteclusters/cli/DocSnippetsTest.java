@@ -50,7 +50,7 @@ class DocSnippetsTest {
           "io.github.remoteclusters.security.apikey.*",
           "io.github.remoteclusters.security.certs.*",
           "io.github.remoteclusters.core.*",
-          "io.github.remoteclusters.core.apply.*",
+          "io.github.remoteclusters.elasticsearch.*",
           "io.github.remoteclusters.core.plan.*",
           "io.github.remoteclusters.core.settings.*",
           "io.github.remoteclusters.k8s.*",

@@ -14,7 +14,7 @@ import io.github.remoteclusters.core.plan.Connection;
 import io.github.remoteclusters.core.plan.Plan;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
-import io.github.remoteclusters.core.spi.LinkFootprint;
+import io.github.remoteclusters.core.plan.LinkFootprint;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
 import io.github.remoteclusters.core.plan.ManualStep;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.StepPayload;
-import io.github.remoteclusters.core.spi.LinkFootprint;
+import io.github.remoteclusters.core.plan.LinkFootprint;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
 import io.github.remoteclusters.security.apikey.LocalRole;
 import io.github.remoteclusters.security.apikey.RemoteIndicesPrivileges;

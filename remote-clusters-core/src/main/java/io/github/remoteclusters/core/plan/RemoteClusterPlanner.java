@@ -5,7 +5,7 @@ import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.internal.SecurityAccessValidator;
 import io.github.remoteclusters.core.internal.LinkPlanner;
-import io.github.remoteclusters.core.spi.LinkFootprint;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -77,8 +77,8 @@ public final class RemoteClusterPlanner {
    * longer has are left out: nothing could reach it.
    *
    * @param topology the topology
-   * @param owned the footprints of the links this tool owns (see {@link
-   *     io.github.remoteclusters.core.spi.OwnershipStore#footprints})
+   * @param owned the footprints of the links this tool owns (the Elasticsearch executor's
+   *     {@code OwnershipStore.footprints()}, or the Kubernetes adapter's records)
    * @return the plan
    */
   public TopologyPlan plan(Topology topology, Collection<LinkFootprint> owned) {

@@ -1,5 +1,0 @@
-/**
- * The applier's implementation. Not API: anything here may change or go away in any release
- * without notice.
- */
-package io.github.remoteclusters.core.internal.apply;

@@ -1,2 +1,0 @@
-/** The watcher's implementation. Not API. */
-package io.github.remoteclusters.core.watch.internal;

@@ -1,6 +1,0 @@
-/**
- * Micrometer metrics of a {@link io.github.remoteclusters.core.watch.LinkWatcher}: {@link
- * io.github.remoteclusters.core.watch.micrometer.LinkWatcherMetrics}. Needs {@code
- * io.micrometer:micrometer-core} on the class path (an optional dependency of this module).
- */
-package io.github.remoteclusters.core.watch.micrometer;
