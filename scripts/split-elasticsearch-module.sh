@@ -44,10 +44,14 @@
 #   b. perl over every tracked *.java, *.md, *.yaml, *.yml, *.txt, *.sh, *.properties file and
 #      META-INF/services files: package and import names (full and short forms such as
 #      `core.apply.Reconciler` in prose) and source paths of moved files in docs.
-#   c. remote-clusters-elasticsearch/pom.xml (created when absent); parent pom <modules> and
-#      <dependencyManagement>; bom; remote-clusters-cli depends on it.
+#   c. remote-clusters-elasticsearch/pom.xml (created when absent; depends on core, core's
+#      test-jar for StepSamples, testkit); parent pom <modules> and <dependencyManagement> (the new
+#      module and core's test-jar); bom; cli, demo, k8s and benchmarks depend on it when their main
+#      code imports it (on main: cli, demo, and benchmarks for LinkWatcherBenchmark).
 #   d. remote-clusters-core/pom.xml: elasticsearch-java and slf4j-api (and the comments above them)
-#      removed, micrometer-core and micrometer-registry-prometheus moved to the new module, Automatic-Module-Name removed; tests on the class path (useModulePath=false).
+#      removed; micrometer-core and micrometer-registry-prometheus moved to the new module;
+#      Automatic-Module-Name removed; a test-jar of core.plan.StepSamples; tests compiled into the
+#      module with java.net.http and java.compiler added, run on the class path (useModulePath).
 #   e. remote-clusters-core/src/main/java/module-info.java (created when absent): exports only
 #      io.github.remoteclusters.core, .plan, .settings, .upgrade.
 #   f. NullParameterTest: the executor's rows (ClusterEndpoint, ClusterAccess, OwnershipStore,
@@ -55,13 +59,21 @@
 #   g. README module table: the new row, core's row no longer names the applier/elasticsearch-java.
 #   h. prints what is left: imports of core.internal outside core, elasticsearch-java in core.
 #
+# CHECKED: on branch struct (compiles, unit tests pass) and on main at 55e37c1 merged with the
+#   step-1 commits (one conflict, JsonFileOwnershipStore imports, taken from main; step b2 then
+#   rewrote it): the script runs cleanly, a second run changes nothing, and everything compiles.
+#   Note: without elasticsearch-java in core, k8s resolves fabric8's own Jackson 3
+#   (tools.jackson.core 3.1.8); run Maven once without -o if that is not in ~/.m2 yet.
+#
 # PREREQUISITE: the commits of plan step 1 (branch `struct` before "split" commit); the script
 #   stops with exit 2 when they are missing. Step b2 rewrites the executor's remaining uses of
 #   core.internal.Json/ModelRules/LocalRoleNames/AccessReader that other branches add.
 #
 # HAND EDITS (not done by this script; redo them after a merge if the merged tree lacks them)
-#   H1. docs/architecture.md: the section "Flow" (topology -> checks -> plan -> executor ES/ECK)
-#       and the package list of the new module (text written by hand, commit "docs: architecture").
+#   H1. docs/architecture.md: the section "Data flow" (topology -> checks -> plan -> executor
+#       ES/ECK), the module table rows of core and remote-clusters-elasticsearch and the package
+#       list of the new module (written by hand in the split commit on branch struct; take that
+#       file's text from there).
 #   H2. Anything new that the final report of this script (step h) lists: an import of
 #       core.internal from another module has to go through API (see step 1 above for examples).
 # ---------------------------------------------------------------------------------------------
