@@ -74,6 +74,9 @@
 #       ES/ECK), the module table rows of core and remote-clusters-elasticsearch and the package
 #       list of the new module (written by hand in the split commit on branch struct; take that
 #       file's text from there).
+#   H3. remote-clusters-core/src/test/java/io/github/remoteclusters/core/CoreModuleTest.java (new
+#       file on branch struct): the module descriptor exports the four API packages only and
+#       requires no Elasticsearch client.
 #   H2. Anything new that the final report of this script (step h) lists: an import of
 #       core.internal from another module has to go through API (see step 1 above for examples).
 # ---------------------------------------------------------------------------------------------
