@@ -145,22 +145,24 @@ class RenderFidelityTest {
    */
   @Test
   void aTrustYmlWithoutTheEckNodesIsRefused() throws Exception {
+    // ECK local, ECE remote: the ECK side trusts the ECE transport with the console's trust.yml
     Topology t = read("""
         clusters:
-          - {name: cloud, version: "8.19.4", deployment: ech, license: enterprise,
-             transportCa: certs/ece-transport-ca.crt}
-          - {name: k, version: "8.19.4", deployment: eck, license: enterprise,
-             transportAddress: "k.example.com:9300", transportCa: certs/eck-logs-dc1-ca.crt,
-             trustRestrictions: ["*.node.*.cluster.logging.es.local.account"],
-             eck: {name: logs, namespace: logging, environment: dc1}}
+          - {name: search, version: "9.1.5", deployment: eck, license: enterprise,
+             transportCa: certs/eck-logs-us-ca.crt,
+             trustRestrictions: ["*.node.*.cluster.elastic.es.local.account", "*.ece.account"],
+             eck: {name: search, namespace: elastic, environment: eu}}
+          - {name: ece, version: "9.1.5", deployment: ece, license: enterprise,
+             transportAddress: "ece.example.com:9400", transportCa: certs/ece-transport-ca.crt}
         links:
-          - {local: cloud, remote: k, alias: k, security: certificate}
+          - {local: search, remote: ece, alias: ece, security: certificate}
         """);
     RenderResult r = renderWithBase(t);
     assertThat(r).isInstanceOf(RenderResult.Rejected.class);
     assertThat(r.problems()).anySatisfy(p -> {
       assertThat(p.isError()).isTrue();
-      assertThat(p.message()).contains("with \"*.node.logs.logging.es.local\"");
+      assertThat(p.path()).isEqualTo("links[0].local");
+      assertThat(p.message()).contains("with \"*.node.search.elastic.es.local\"");
     });
   }
 

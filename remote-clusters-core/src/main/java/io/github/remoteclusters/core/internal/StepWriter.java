@@ -631,13 +631,17 @@ final class StepWriter {
   private static final List<String> MANAGE_CCR = List.of("manage_ccr");
 
   private void verify() {
-    request(
-        new StepPayload.VerifyConnected(alias(), connection.mode(), apiKey),
-        local,
+    String description =
         text(VERIFY_TEXT, modeId(connection), k -> "check that alias [" + k.alias()
             + "] shows connected: true and mode: " + k.flag()
             + (k.apiKey() ? " and cluster_credentials: ::es_redacted::" : "")
-            + " (a 200 from PUT _cluster/settings does not mean connected)"));
+            + " (a 200 from PUT _cluster/settings does not mean connected)");
+    RollMember last = roll.isEmpty() ? null : roll.get(roll.size() - 1);
+    if (last != null && last.index() != index) {
+      description += "; once STORE_CREDENTIALS of links[" + last.index() + "] has changed the"
+          + " Elasticsearch resource of [" + local.name() + "]";
+    }
+    request(new StepPayload.VerifyConnected(alias(), connection.mode(), apiKey), local, description);
   }
 
   // ------------------------------------------------------------ removing a link

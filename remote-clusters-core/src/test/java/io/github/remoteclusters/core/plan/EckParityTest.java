@@ -47,6 +47,8 @@ class EckParityTest {
     assertThat(String.join("\n", first.instructions()))
         .contains("kubectl create secret generic search-remote-credentials")
         .doesNotContain("spec.secureSettings");
+    assertThat(Plans.step(planOf(plan, "dc1"), StepAction.VERIFY_CONNECTED, PlanStep.class)
+        .description()).contains("once STORE_CREDENTIALS of links[1]");
     assertThat(last.restartsNodes()).isTrue();
     assertThat(last.description()).contains("[dc1, dc2]").contains("one rolling restart");
     assertThat(String.join("\n", last.instructions()))

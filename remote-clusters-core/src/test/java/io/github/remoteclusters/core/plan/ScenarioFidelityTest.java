@@ -141,6 +141,18 @@ class ScenarioFidelityTest {
 
   // ------------------------------------------------------------------ 4. broken trust.yml
 
+  /** ECH to ECK with certificates: %1$s more fields of k, %2$s more clusters, %3$s more links. */
+  private static final String CLOUD_TO_ECK = """
+      clusters:
+        - {name: cloud, version: "8.19.4", deployment: ech, license: enterprise,
+           transportCa: certs/ece-transport-ca.crt}
+        - {name: k, version: "8.19.4", deployment: eck, license: enterprise,
+           transportAddress: "k.example.com:9300", transportCa: certs/eck-logs-dc1-ca.crt, %1$s
+           eck: {name: logs, namespace: logging, environment: dc1}}
+      %2$slinks:
+        - {local: cloud, remote: k, alias: k, security: certificate}
+      %3$s""";
+
   /**
    * The Elastic docs (ec-enable-ccs-for-eck, certificates): "replace the line
    * {@code *.node.*.cluster.<namespace>.es.local.account} with {@code
@@ -148,17 +160,8 @@ class ScenarioFidelityTest {
    */
   @Test
   void aTrustFilterWithoutTheEckNodesIsAnErrorNamingTheFix() {
-    String yaml = """
-        clusters:
-          - {name: cloud, version: "8.19.4", deployment: ech, license: enterprise,
-             transportCa: certs/ece-transport-ca.crt}
-          - {name: k, version: "8.19.4", deployment: eck, license: enterprise,
-             transportAddress: "k.example.com:9300", transportCa: certs/eck-logs-dc1-ca.crt,
-             trustRestrictions: ["*.node.*.cluster.logging.es.local.account"],
-             eck: {name: logs, namespace: logging, environment: dc1}}
-        links:
-          - {local: cloud, remote: k, alias: k, security: certificate}
-        """;
+    String yaml = CLOUD_TO_ECK.formatted(
+        "trustRestrictions: [\"*.node.*.cluster.logging.es.local.account\"],", "", "");
     assertThat(problems(yaml)).anySatisfy(p -> {
       assertThat(p.isError()).isTrue();
       assertThat(p.message()).contains("ECK's nodes would fail to join")
@@ -242,19 +245,12 @@ class ScenarioFidelityTest {
    */
   @Test
   void aCloudTrustFilterAlsoAdmitsTheCertificatePeersOfTheEckCluster() {
-    String yaml = """
-        clusters:
-          - {name: cloud, version: "8.19.4", deployment: ech, license: enterprise,
-             transportCa: certs/ece-transport-ca.crt}
-          - {name: k, version: "8.19.4", deployment: eck, license: enterprise,
-             transportAddress: "k.example.com:9300", transportCa: certs/eck-logs-dc1-ca.crt,
-             eck: {name: logs, namespace: logging, environment: dc1}}
+    String yaml = CLOUD_TO_ECK.formatted("",
+        """
           - {name: peer, version: "8.19.4", deployment: eck, license: enterprise,
              eck: {name: metrics, namespace: obs, environment: dc1}}
-        links:
-          - {local: cloud, remote: k, alias: k, security: certificate}
-          - {local: peer, remote: k, alias: k, security: certificate}
-        """;
+        """,
+        "  - {local: peer, remote: k, alias: k, security: certificate}\n");
     TopologyPlan plan = RemoteClusterPlanner.create().plan(read(yaml));
     assertThat(plan.problems()).anySatisfy(p -> {
       assertThat(p.code()).isEqualTo(ProblemCode.TRUST_RESTRICTIONS);
