@@ -35,6 +35,10 @@ public final class PemCaFiles {
       if (Files.isDirectory(file)) {
         throw new IllegalArgumentException("CA file [" + file + "] is a directory, not a PEM file");
       }
+      String special = io.github.remoteclusters.core.TextInput.notRegular(file);
+      if (special != null) {
+        throw new IllegalArgumentException("CA file [" + file + "] is " + special);
+      }
       if (Files.size(file) > MAX_BYTES) {
         throw new IllegalArgumentException(
             "CA file [" + file + "] is larger than " + MAX_BYTES + " bytes: not a PEM CA file");
