@@ -1,12 +1,48 @@
 package io.github.remoteclusters.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.remoteclusters.security.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The one Jackson mapper of the command line. */
+/**
+ * The one Jackson mapper of the command line. Its output escapes, besides what JSON requires, DEL,
+ * the C1 controls, the line separators and the bidirectional formatting characters ({@link
+ * SafeText}), so that a JSON document printed to a terminal shows them as escapes; it stays
+ * valid JSON with the same values.
+ */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new UnsafeEscapes());
+  }
+
+  /** JSON's own escapes, plus unicode escapes for what {@link SafeText} escapes. */
+  static final class UnsafeEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    UnsafeEscapes() {
+      ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch <= 0xffff && SafeText.isUnsafe((char) ch)
+          ? new SerializedString(String.format("\\u%04X", ch))
+          : null;
+    }
+  }
 
   private Json() {}
 

@@ -67,16 +67,29 @@ public final class RemoteClustersCli {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new RemoteClustersCli());
+    // every message goes to standard error one line each, control characters escaped
+    PrintWriter safeErr = new SafeWriter(err);
     cli.setOut(out);
-    cli.setErr(err);
+    cli.setErr(safeErr);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
           return INVALID_INPUT;
         });
+    cli.setParameterExceptionHandler((e, args2) -> {
+      // the message quotes the arguments: escaped; the usage help is ours: as it is
+      CommandLine c = e.getCommandLine();
+      safeErr.println(e.getMessage());
+      safeErr.flush();
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, safeErr)) {
+        c.usage(err, c.getColorScheme());
+      }
+      return c.getCommandSpec().exitCodeOnInvalidInput();
+    });
     int code = cli.execute(args);
     out.flush();
+    safeErr.flush();
     err.flush();
     return code;
   }

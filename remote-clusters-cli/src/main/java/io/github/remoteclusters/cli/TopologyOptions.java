@@ -70,6 +70,11 @@ final class TopologyOptions {
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         ok = false;
+        continue;
+      }
+      for (String w : ClusterAccess.caFileWarnings(c)) {
+        err.println("warning " + io.github.remoteclusters.core.ProblemCode.CA_VALIDITY
+            + " at cluster [" + c.name() + "] caFile: " + w);
       }
     }
     return ok ? access : null;

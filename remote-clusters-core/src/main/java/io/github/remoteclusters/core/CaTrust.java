@@ -81,6 +81,10 @@ public sealed interface CaTrust permits CaTrust.Public, CaTrust.PemFile {
         if (Files.isDirectory(file)) {
           throw new IllegalArgumentException("CA file [" + file + "] is a directory, not a PEM file");
         }
+        String special = TextInput.notRegular(file);
+        if (special != null) {
+          throw new IllegalArgumentException("CA file [" + file + "] is " + special);
+        }
         if (Files.size(file) > MAX_BYTES) {
           throw new IllegalArgumentException(
               "CA file [" + file + "] is larger than " + MAX_BYTES + " bytes: not a PEM CA file");

@@ -15,11 +15,15 @@ import java.util.Objects;
  */
 public record Problem(ProblemCode code, String path, String message) {
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null, and escapes control and bidirectional characters in the
+   * path and message ({@link io.github.remoteclusters.security.SafeText}): they may quote input.
+   */
   public Problem {
     Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(message, "message");
+    path = io.github.remoteclusters.security.SafeText.escape(Objects.requireNonNull(path, "path"));
+    message = io.github.remoteclusters.security.SafeText.escape(
+        Objects.requireNonNull(message, "message"));
   }
 
   /**

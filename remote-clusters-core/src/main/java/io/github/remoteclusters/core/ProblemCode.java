@@ -46,6 +46,12 @@ public enum ProblemCode {
   LICENSE_UNKNOWN(Severity.WARNING),
   /** A transport trust filter ({@code trust.yml}) is missing, or would shut out the cluster's own nodes. */
   TRUST_RESTRICTIONS(Severity.WARNING),
+  /**
+   * A CA certificate of a cluster's {@code caFile} has expired or is not valid yet: TLS that
+   * relies on it fails as not trusted. Reported by {@code apply} and {@code status} before they
+   * connect.
+   */
+  CA_VALIDITY(Severity.WARNING),
   /** The security model is not available on one of the versions. */
   SECURITY_UNSUPPORTED(Severity.ERROR),
   /** The API-key security model is in beta on one of the versions (8.10 to 8.13). */

@@ -19,7 +19,9 @@ import java.util.Objects;
  * message names the file and the reason in words: {@code cannot read [x.yaml]: no such file}.
  *
  * <p>Input is bounded: more than {@link #MAX_BYTES} (16 MiB) is refused with a message, so that
- * {@code /dev/zero} or a huge file never ends in an {@code OutOfMemoryError}.
+ * {@code /dev/zero} or a huge file never ends in an {@code OutOfMemoryError}. A path that is not
+ * a regular file (a FIFO, a device, a socket) is refused before it is opened, so that a FIFO
+ * without a writer never hangs the tool; standard input is read with {@code -}.
  *
  * @since 0.1.0
  */
@@ -39,6 +41,10 @@ public final class TextInput {
    */
   public static String read(Path file) {
     Objects.requireNonNull(file, "file");
+    String special = notRegular(file);
+    if (special != null) {
+      throw new UnreadableInputException(file.toString(), special);
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return decode(file.toString(), in);
     } catch (IOException e) {
@@ -89,6 +95,24 @@ public final class TextInput {
     return read(path);
   }
 
+  /**
+   * Why a path that exists is not read: a directory, or a FIFO, device or socket (opening a FIFO
+   * waits for a writer forever); null for a regular file (after links) or a path that does not
+   * exist (opening it says so).
+   *
+   * @param file the path
+   * @return the reason, or null
+   */
+  public static String notRegular(Path file) {
+    if (!Files.exists(file) || Files.isRegularFile(file)) {
+      return null;
+    }
+    if (Files.isDirectory(file)) {
+      return "it is a directory";
+    }
+    return "not a regular file (a FIFO, device or socket); give a file, or - for standard input";
+  }
+
   private static String reason(Path file, IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file";
@@ -124,7 +148,8 @@ public final class TextInput {
      * @param reason why it could not be read
      */
     public UnreadableInputException(String name, String reason) {
-      super("cannot read [" + name + "]: " + reason);
+      super(io.github.remoteclusters.security.SafeText.escape(
+          "cannot read [" + name + "]: " + reason));
       this.name = name;
     }
 

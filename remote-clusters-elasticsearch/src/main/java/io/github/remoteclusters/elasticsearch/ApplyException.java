@@ -41,13 +41,13 @@ public final class ApplyException extends RuntimeException {
       String cluster, String alias, ApplyStep step, int httpStatus, String reason,
       Throwable cause) {
     super(
-        "["
+        io.github.remoteclusters.security.SafeText.escape("["
             + Objects.requireNonNull(cluster, "cluster")
             + (alias == null ? "" : "/" + alias)
             + "/"
             + Objects.requireNonNull(step, "step").name()
             + "] failed: "
-            + reason,
+            + reason),
         cause);
     this.cluster = cluster;
     this.alias = alias;

@@ -12,10 +12,11 @@ import java.util.Objects;
  */
 public record Diagnosis(Diagnosis.Code code, String message) {
 
-  /** Checks the components. */
+  /** Checks the components; escapes control and bidirectional characters in the message. */
   public Diagnosis {
     Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(message, "message");
+    message = io.github.remoteclusters.security.SafeText.escape(
+        Objects.requireNonNull(message, "message"));
   }
 
   /**

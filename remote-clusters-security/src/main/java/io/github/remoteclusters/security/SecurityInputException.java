@@ -31,8 +31,8 @@ public class SecurityInputException extends RuntimeException {
    * @param rule the rule that was broken, in words
    */
   public SecurityInputException(String field, String rule) {
-    super("[" + Objects.requireNonNull(field, "field") + "] is invalid: "
-        + Objects.requireNonNull(rule, "rule"));
+    super(SafeText.escape("[" + Objects.requireNonNull(field, "field") + "] is invalid: "
+        + Objects.requireNonNull(rule, "rule")));
     this.field = field;
     this.rule = rule;
   }

@@ -71,6 +71,28 @@ public interface ClusterAccess {
   }
 
   /**
+   * Warnings about the dates of a cluster's {@code caFile}: one for each CA certificate that has
+   * expired or is not valid yet, naming the file, the certificate's subject and the date. TLS that
+   * relies on such a certificate fails as "not trusted"; this says why beforehand.
+   *
+   * @param cluster the cluster
+   * @return the warnings; empty without a {@code caFile}, or when it cannot be read (reading it
+   *     for a connection reports that)
+   */
+  static java.util.List<String> caFileWarnings(Cluster cluster) {
+    Objects.requireNonNull(cluster, "cluster");
+    if (cluster.caFile() == null) {
+      return java.util.List.of();
+    }
+    try {
+      return PemCaFiles.validityWarnings(cluster.caFile(), PemCaFiles.read(cluster.caFile()),
+          java.time.Instant.now());
+    } catch (IllegalArgumentException e) {
+      return java.util.List.of();
+    }
+  }
+
+  /**
    * The prefix of the environment variables that hold a cluster's credentials.
    *
    * @param clusterName the cluster's name

@@ -92,6 +92,11 @@ public final class TlsFiles {
    */
   public static String read(Path file) {
     Objects.requireNonNull(file, "file");
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // a FIFO would block the read until a writer comes
+      throw new SecurityInputException(file.toString(), "the file cannot be read: "
+          + (Files.isDirectory(file) ? "it is a directory" : "not a regular file (a FIFO, device or socket)"));
+    }
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {

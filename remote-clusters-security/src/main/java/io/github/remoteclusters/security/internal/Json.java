@@ -2,6 +2,7 @@ package io.github.remoteclusters.security.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +25,7 @@ public final class Json {
   /** The shared mapper: strict duplicate detection, pretty output. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
 
@@ -43,8 +45,11 @@ public final class Json {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-          ? "a field appears twice" : "the input is not well-formed JSON";
+      String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      String what = original.startsWith("Duplicate field") ? "a field appears twice"
+          : original.startsWith("Trailing token")
+              ? "unexpected content after the end of the JSON document"
+              : "the input is not well-formed JSON";
       throw new SecurityInputException(source, what + where);
     } catch (RuntimeException e) {
       throw new SecurityInputException(source, "the input is not well-formed JSON");

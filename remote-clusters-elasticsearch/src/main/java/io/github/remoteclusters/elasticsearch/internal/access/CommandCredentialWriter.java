@@ -148,7 +148,7 @@ public final class CommandCredentialWriter implements CredentialWriter {
     }
     int code = process.exitValue();
     if (code != 0) {
-      String err = redact(stderrText(stderr), secret);
+      String err = stderrText(stderr, secret);
       throw new CredentialWriteException(
           cluster, alias, code,
           "the credentials command exited with code " + code + (err.isEmpty() ? "" : "; stderr: " + err),
@@ -172,9 +172,11 @@ public final class CommandCredentialWriter implements CredentialWriter {
     }
   }
 
-  private static String stderrText(CompletableFuture<byte[]> stderr) {
+  /** The command's stderr, every form of the secret redacted before it is cut to length. */
+  private static String stderrText(CompletableFuture<byte[]> stderr, String secret) {
     try {
-      String text = new String(stderr.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip();
+      String text = redact(
+          new String(stderr.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8).strip(), secret);
       return text.length() > MAX_STDERR ? text.substring(0, MAX_STDERR) + "..." : text;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -184,12 +186,65 @@ public final class CommandCredentialWriter implements CredentialWriter {
     }
   }
 
-  /** Removes every occurrence of the secret (and of its lines) from a command's output. */
+  /** Parts shorter than this are not looked for (they would match ordinary words). */
+  private static final int MIN_PART = 4;
+
+  /**
+   * Removes every form of the secret from a command's output: the encoded key as given, its
+   * URL-safe and unpadded base64 variants, the decoded {@code id:key}, the id, the key part, and
+   * the base64 forms of each part; longest first, so that no piece of a longer form is left.
+   */
   static String redact(String text, String secret) {
-    if (secret == null || secret.isEmpty()) {
+    if (secret == null || secret.isEmpty() || text.isEmpty()) {
       return text;
     }
-    return text.replace(secret, Redaction.REDACTED);
+    String out = text;
+    for (String form : forms(secret)) {
+      out = out.replace(form, Redaction.REDACTED);
+    }
+    return out;
+  }
+
+  /** Every form of an encoded API key that a command might print, longest first. */
+  static List<String> forms(String secret) {
+    java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+    addBase64Forms(forms, secret);
+    String decoded = decode(secret);
+    if (decoded != null) {
+      forms.add(decoded);
+      int colon = decoded.indexOf(':');
+      if (colon > 0) {
+        for (String part : List.of(decoded.substring(0, colon), decoded.substring(colon + 1))) {
+          forms.add(part);
+          addBase64Forms(forms, java.util.Base64.getEncoder()
+              .encodeToString(part.getBytes(StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return forms.stream().filter(f -> f.length() >= MIN_PART)
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .toList();
+  }
+
+  /** A base64 text as given, unpadded, URL-safe, and URL-safe unpadded. */
+  private static void addBase64Forms(java.util.Set<String> forms, String base64) {
+    String unpadded = base64.replaceAll("=+$", "");
+    forms.add(base64);
+    forms.add(unpadded);
+    forms.add(base64.replace('+', '-').replace('/', '_'));
+    forms.add(unpadded.replace('+', '-').replace('/', '_'));
+  }
+
+  /** The decoded text of standard or URL-safe base64, padded or not; null when it is not base64. */
+  private static String decode(String secret) {
+    String s = secret.strip().replace('-', '+').replace('_', '/').replaceAll("=+$", "");
+    try {
+      byte[] bytes = java.util.Base64.getDecoder().decode(s + "==".substring(0, (4 - s.length() % 4) % 4));
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      return text.isEmpty() || text.chars().anyMatch(c -> c < 0x20 || c == 0xfffd) ? null : text;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override

@@ -27,6 +27,36 @@ public final class PemCaFiles {
   }
 
   /**
+   * What is wrong with the dates of a CA file's certificates: one message for each certificate
+   * that has expired or is not valid yet, with its subject and the date. A connection that relies
+   * on such a certificate fails as "not trusted", which says nothing of dates.
+   *
+   * @param file the file, for messages
+   * @param certificates its certificates
+   * @param now the time to judge by
+   * @return the messages, empty when every certificate is valid now
+   */
+  public static List<String> validityWarnings(
+      Path file, List<X509Certificate> certificates, java.time.Instant now) {
+    List<String> out = new java.util.ArrayList<>();
+    for (X509Certificate c : certificates) {
+      String subject = c.getSubjectX500Principal().getName();
+      java.time.Instant notAfter = c.getNotAfter().toInstant();
+      java.time.Instant notBefore = c.getNotBefore().toInstant();
+      if (notAfter.isBefore(now)) {
+        out.add("CA file [" + file + "]: the CA certificate [" + subject + "] expired on "
+            + notAfter + "; TLS that relies on it fails as not trusted: replace it with the CA"
+            + " that signs the cluster's certificates now");
+      } else if (notBefore.isAfter(now)) {
+        out.add("CA file [" + file + "]: the CA certificate [" + subject + "] is not valid before "
+            + notBefore + "; TLS that relies on it fails as not trusted until then: check the"
+            + " clock of this machine");
+      }
+    }
+    return out;
+  }
+
+  /**
    * A TLS context that trusts exactly the certificates of a PEM CA file (like {@code curl
    * --cacert}), with the JVM's default hostname checks left to the HTTP client.
    *

@@ -120,6 +120,18 @@ class HostNameVerificationFakeTest {
     }
   }
 
+  @Test
+  void aServerSignedByACaThatHasExpiredIsNotTrustedAndTheMessageSaysExpired() throws IOException {
+    CertificateAuthority old = Certificates.createCa(CaRequest.of("expired CA")
+        .withNotBefore(Instant.now().minus(Duration.ofDays(40))).withValidity(Duration.ofDays(30)));
+    try (ImpostorServer s = ImpostorServer.start(old,
+        NodeCertificateRequest.forDnsNames("localhost").withIpAddresses(List.of("127.0.0.1"))
+            .withNotBefore(Instant.now().minus(Duration.ofDays(39))).withValidity(Duration.ofDays(20)))) {
+      assertThat(refused(s, context(old.certificate())).getMessage())
+          .contains("is not trusted").contains("expired").doesNotContain("cannot reach");
+    }
+  }
+
   static SSLContext context(X509Certificate ca) {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
