@@ -178,6 +178,30 @@ class LinkWatcherFakeTest {
   }
 
   @Test
+  void theCaFileOfTheRemoteClusterServerIsReportedWithItsSubjectAndExpiry() {
+    Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
+    java.security.cert.X509Certificate ca = io.github.remoteclusters.security.certs.Certificates
+        .createCa(new io.github.remoteclusters.security.certs.CaRequest("Watch Test CA",
+            notBefore, Duration.ofDays(400),
+            io.github.remoteclusters.security.certs.KeyAlgorithm.EC_P256))
+        .certificate();
+    Topology plain = topology(null);
+    Cluster data = plain.clusters().get(1).withRemoteClusterCa(
+        new io.github.remoteclusters.core.CaTrust.PemFile(java.nio.file.Path.of("data-ca.crt"),
+            List.of(ca)));
+    Topology t = new Topology(List.of(plain.clusters().get(0), data), plain.links());
+    try (LinkWatcher w = watcher(t)) {
+      LinkView v = w.probeOnce().get(0);
+      assertThat(v.certificates()).singleElement().satisfies(c -> {
+        assertThat(c.subject()).isEqualTo("CN=Watch Test CA");
+        assertThat(c.notAfter()).isEqualTo(ca.getNotAfter().toInstant());
+        assertThat(c.source()).isEqualTo(CertificateExpiry.Source.CA_FILE);
+        assertThat(c.where()).isEqualTo("data-ca.crt");
+      });
+    }
+  }
+
+  @Test
   void metricsHaveOneRowPerLinkAndDropTheDiagnosisWhenItGoes() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (LinkWatcher w = watcher(topology(null))) {
