@@ -268,7 +268,8 @@ public final class WatchCommand implements Callable<Integer> {
   /**
    * The JSON form of a change: {@code time}, {@code local}, {@code alias}, {@code remote}, {@code
    * state}, {@code diagnosis} ({@code {code, message}} or null), {@code supported}, {@code
-   * keyExpiry}, {@code certificates}, {@code rotation}, {@code previousState}.
+   * keyExpiry}, {@code certificates}, {@code rotation} ({@code rotated}, {@code oldKeysInvalidated}, {@code expiredAt}, {@code
+   * message}), {@code previousState}.
    *
    * @param e the change
    * @return the JSON object
@@ -308,6 +309,7 @@ public final class WatchCommand implements Callable<Integer> {
     } else {
       ObjectNode r = n.putObject("rotation");
       r.put("rotated", e.rotation().rotated());
+      r.put("oldKeysInvalidated", e.rotation().oldKeysInvalidated());
       r.put("expiredAt", e.rotation().expiredAt().toString());
       r.put("message", e.rotation().message());
     }

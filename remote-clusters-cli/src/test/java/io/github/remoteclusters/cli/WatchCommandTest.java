@@ -90,7 +90,7 @@ class WatchCommandTest {
         List.of(new CertificateExpiry("CN=rb", t.plusSeconds(3600),
             CertificateExpiry.Source.REMOTE_LEAF, "rb:9443")));
     LinkEvent e = new LinkEvent(t, now, before,
-        new Rotation(false, t.plusSeconds(60), "not rotated: no writer"));
+        new Rotation(false, false, t.plusSeconds(60), "not rotated: no writer"));
     JsonNode j = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(WatchCommand.toJson(e)));
     assertThat(j.get("time").asText()).isEqualTo("2026-12-06T03:00:00Z");
     assertThat(j.get("local").asText()).isEqualTo("a");
@@ -105,6 +105,8 @@ class WatchCommandTest {
     assertThat(j.at("/certificates/0/subject").asText()).isEqualTo("CN=rb");
     assertThat(j.at("/certificates/0/source").asText()).isEqualTo("remote_leaf");
     assertThat(j.at("/rotation/rotated").asBoolean()).isFalse();
+    assertThat(j.at("/rotation/oldKeysInvalidated").asBoolean()).isFalse();
+    assertThat(j.at("/rotation/expiredAt").asText()).isEqualTo("2026-12-06T03:01:00Z");
     assertThat(j.get("previousState").asText()).isEqualTo("connected");
     assertThat(WatchCommand.text(e)).contains("a/b: disconnected credentials_rejected: rejected");
   }

@@ -230,6 +230,7 @@ class LinkWatcherIT {
         w.start();
         LinkEvent rotated = events.await(alias, e -> e.rotation() != null, Duration.ofSeconds(60));
         assertThat(rotated.rotation().rotated()).as(rotated.rotation().message()).isTrue();
+        assertThat(rotated.rotation().oldKeysInvalidated()).isTrue();
         assertThat(rotated.rotation().expiredAt()).isAfter(Instant.now());
         int atRotation = loop.searches.get();
         loop.awaitSearches(atRotation + 5, Duration.ofSeconds(30));

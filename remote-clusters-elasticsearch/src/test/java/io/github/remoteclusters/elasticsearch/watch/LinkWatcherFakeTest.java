@@ -81,13 +81,17 @@ class LinkWatcherFakeTest {
   }
 
   LinkWatcher watcher(Topology t) {
+    return watcher(t, null);
+  }
+
+  LinkWatcher watcher(Topology t, Duration rotateBefore) {
     search.reachable("127.0.0.1:1");
     try (Reconciler r = new DefaultReconciler(config(), connector)) {
       ApplyReport report = r.apply(t);
       assertThat(report.succeeded()).as(report.toString()).isTrue();
     }
     return new DefaultLinkWatcher(t, config(), connector,
-        new DefaultLinkWatcher.Settings(Duration.ofSeconds(1), null, Duration.ofHours(1),
+        new DefaultLinkWatcher.Settings(Duration.ofSeconds(1), rotateBefore, Duration.ofHours(1),
             Clock.fixed(NOW, ZoneOffset.UTC)),
         List.of(new WatchListener() {
           @Override
@@ -174,6 +178,53 @@ class LinkWatcherFakeTest {
       assertThat(events).hasSize(2);
       assertThat(events.get(1).link().keyExpiry()).isEqualTo(expiry);
       assertThat(events.get(1).rotation()).isNull();
+    }
+  }
+
+  @Test
+  void theCaFileOfTheRemoteClusterServerIsReportedWithItsSubjectAndExpiry() {
+    Instant notBefore = Instant.parse("2026-01-01T00:00:00Z");
+    java.security.cert.X509Certificate ca = io.github.remoteclusters.security.certs.Certificates
+        .createCa(new io.github.remoteclusters.security.certs.CaRequest("Watch Test CA",
+            notBefore, Duration.ofDays(400),
+            io.github.remoteclusters.security.certs.KeyAlgorithm.EC_P256))
+        .certificate();
+    Topology plain = topology(null);
+    Cluster data = plain.clusters().get(1).withRemoteClusterCa(
+        new io.github.remoteclusters.core.CaTrust.PemFile(java.nio.file.Path.of("data-ca.crt"),
+            List.of(ca)));
+    Topology t = new Topology(List.of(plain.clusters().get(0), data), plain.links());
+    try (LinkWatcher w = watcher(t)) {
+      LinkView v = w.probeOnce().get(0);
+      assertThat(v.certificates()).singleElement().satisfies(c -> {
+        assertThat(c.subject()).isEqualTo("CN=Watch Test CA");
+        assertThat(c.notAfter()).isEqualTo(ca.getNotAfter().toInstant());
+        assertThat(c.source()).isEqualTo(CertificateExpiry.Source.CA_FILE);
+        assertThat(c.where()).isEqualTo("data-ca.crt");
+      });
+    }
+  }
+
+  @Test
+  void aKeyInsideTheRotateBeforeWindowIsRotatedOnceAndTheEventSaysSo() {
+    try (LinkWatcher w = watcher(topology("2h"), Duration.ofHours(3))) {
+      String oldId = data.keys().keySet().iterator().next();
+      Instant expiry = NOW.plus(Duration.ofHours(2));
+      data.keyExpiration("remote-clusters-search-data", expiry.toEpochMilli());
+      w.probeOnce(); // sees the expiry inside the window, rotates, waits for the rotation
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0).link().keyExpiry()).isEqualTo(expiry);
+      LinkEvent rotated = events.get(1);
+      assertThat(rotated.rotation().rotated()).as(rotated.rotation().message()).isTrue();
+      assertThat(rotated.rotation().oldKeysInvalidated()).isTrue();
+      assertThat(rotated.rotation().expiredAt()).isEqualTo(expiry);
+      assertThat(rotated.rotation().message()).contains("[data] on [search]")
+          .doesNotContain("ZW5jb2RlZA");
+      assertThat(data.keys().get(oldId).get("invalidated").asBoolean()).isTrue();
+      // the new key is created with the link's expiration
+      assertThat(data.sent()).filteredOn(
+          s -> s.line().equals("POST /_security/cross_cluster/api_key")).hasSize(2)
+          .allSatisfy(s -> assertThat(s.body().get("expiration").asText()).isEqualTo("2h"));
     }
   }
 

@@ -583,20 +583,21 @@ public final class DefaultLinkWatcher implements LinkWatcher {
 
   private void rotate(Watched w, Instant expiry) {
     Link l = w.link();
+    String what = "the key of [" + l.alias() + "] on [" + l.local() + "] expiring at " + expiry;
     Rotation rotation;
     try {
       ClusterOutcome o = reconciler().rotateApiKey(topology, l.local(), l.alias());
+      boolean invalidated = o.requests().stream().anyMatch(
+          r -> r.method().equals("DELETE") && r.path().equals("/_security/api_key"));
       if (o instanceof ClusterOutcome.Failed f) {
-        rotation = new Rotation(false, expiry, "the key of [" + l.alias() + "] on [" + l.local()
-            + "] expiring at " + expiry + " was not rotated: " + f.cause().getMessage());
+        rotation = new Rotation(false, false, expiry,
+            what + " was not rotated: " + f.cause().getMessage());
       } else {
-        rotation = new Rotation(true, expiry, "the key of [" + l.alias() + "] on [" + l.local()
-            + "] expiring at " + expiry + " was rotated: a new key is stored and connected, the"
-            + " old one invalidated");
+        rotation = new Rotation(true, invalidated, expiry, what + " was rotated: a new key is"
+            + " stored and connected" + (invalidated ? ", the old one invalidated" : ""));
       }
     } catch (RuntimeException e) {
-      rotation = new Rotation(false, expiry, "the key of [" + l.alias() + "] on [" + l.local()
-          + "] expiring at " + expiry + " was not rotated: " + e.getMessage());
+      rotation = new Rotation(false, false, expiry, what + " was not rotated: " + e.getMessage());
     }
     LinkView view = current.get(w.key());
     if (view != null) {
