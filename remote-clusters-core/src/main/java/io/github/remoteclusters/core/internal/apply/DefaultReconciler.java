@@ -147,6 +147,18 @@ public final class DefaultReconciler implements Reconciler {
       }
     }
     Diagnoser diagnoser = new Diagnoser(topology);
+    ClusterClaims claims = null;
+    if (!config.dryRun()) {
+      try {
+        claims = new ClusterClaims(config.ownership().ownerId(), "", CLAIM_LEASE);
+      } catch (RuntimeException e) {
+        // an ownership store that cannot say who it is fails every cluster before any write
+        for (Cluster c : topology.clusters()) {
+          storeFailures.putIfAbsent(c.name(), new ApplyException(c.name(), null,
+              ApplyStep.OWNERSHIP, 0, String.valueOf(e.getMessage()), e));
+        }
+      }
+    }
     // writes, cluster after cluster; a failed read or write stops the later clusters' writes
     // unless the run continues on failure
     List<Object> slots = new ArrayList<>(); // a ClusterRun to verify, or a final outcome
@@ -160,6 +172,7 @@ public final class DefaultReconciler implements Reconciler {
         continue;
       }
       ClusterRun run = new ClusterRun(w, i + 1, ordered.size(), topology, storeFailures);
+      run.claims = claims;
       ClusterOutcome early = runCluster(run);
       if (early != null) {
         run.progress("done",
@@ -189,8 +202,14 @@ public final class DefaultReconciler implements Reconciler {
           : o instanceof ClusterOutcome.Applied ? "applied" : "already in place"));
       outcomes.add(o);
     }
+    if (claims != null) {
+      claims.release(sessions::get); // the leases end; the claims of owned aliases stay
+    }
     return new ApplyReport(config.dryRun(), outcomes, links, notRun, plan.problems());
   }
+
+  /** How long a run's claim of an alias holds against other runs of the same owner. */
+  private static final java.time.Duration CLAIM_LEASE = java.time.Duration.ofMinutes(15);
 
   /**
    * The footprints of the links the store says this tool owns on a cluster; a store that fails
@@ -319,6 +338,17 @@ public final class DefaultReconciler implements Reconciler {
     Set<String> owned;
     Map<String, LinkFootprint> footprints;
     SettingsDiff.Result diff;
+    /** The claims of aliases on the clusters; null in a dry run. */
+    ClusterClaims claims;
+    int claimWritesBefore;
+
+    /** Claims an alias on this cluster before anything of it is changed (not in a dry run). */
+    void claim(String alias) {
+      if (claims != null && !config.dryRun()) {
+        claims.claim(session, alias);
+      }
+    }
+
     /** Steps of the plan this run leaves to a person (a removal without a credential writer). */
     final List<PlanStep> manualLeft = new ArrayList<>();
 
@@ -339,7 +369,8 @@ public final class DefaultReconciler implements Reconciler {
     }
 
     int writes() {
-      return session == null ? 0 : session.counter().writes() - writesBefore;
+      return session == null ? 0 : session.counter().writes() - writesBefore
+          - (claims == null ? 0 : claims.writes(name) - claimWritesBefore);
     }
 
     /**
@@ -357,6 +388,7 @@ public final class DefaultReconciler implements Reconciler {
       session = session(w.cluster);
       int r0 = session.counter().reads();
       writesBefore = session.counter().writes();
+      claimWritesBefore = claims == null ? 0 : claims.writes(name);
       progress("read", "reading cluster settings and remote info of [" + name + "]");
       EsSession.SettingsRead read = session.readSettingsIfRecovered();
       if (read instanceof EsSession.SettingsRead.NotRecovered nr) {
@@ -420,6 +452,7 @@ public final class DefaultReconciler implements Reconciler {
         LinkFootprint planned = plannedFootprint(alias);
         LinkFootprint next = old == null ? planned : old.merge(planned);
         if (!next.equals(old)) {
+          claim(alias);
           ownership(name, alias, () -> config.ownership().record(next));
           footprints.put(alias, next);
         }
@@ -447,6 +480,7 @@ public final class DefaultReconciler implements Reconciler {
           // answer was lost): a key found by name has a secret nobody holds; make a new one
           requests.add(StepEncoder.request(k.payload()).orElseThrow());
           if (!config.dryRun()) {
+            claim(alias);
             recordKeyId(alias, ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session));
           }
         } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
@@ -493,6 +527,7 @@ public final class DefaultReconciler implements Reconciler {
             "replication")) {
           requests.add(StepEncoder.request(payload).orElseThrow());
           if (!config.dryRun()) {
+            claim(payload.alias());
             session(remote).updateCrossClusterApiKey(payload.alias(), payload.id(),
                 AccessReader.json(payload.access()));
           }
@@ -511,6 +546,7 @@ public final class DefaultReconciler implements Reconciler {
         rotation.forEach(st -> StepEncoder.request(st.payload()).ifPresent(requests::add));
         return;
       }
+      claim(payload.alias());
       executeRotation(w.cluster, remote, rotation, requests, session, id -> recordKeyId(payload.alias(), id));
     }
 
@@ -530,6 +566,7 @@ public final class DefaultReconciler implements Reconciler {
         if (change == Change.ADDED || outdated) {
           requests.add(put.http());
           if (!config.dryRun()) {
+            claim(role.alias());
             session.putRole(role.alias(), role.role().name(), (ObjectNode) put.body());
           }
         }
@@ -541,6 +578,11 @@ public final class DefaultReconciler implements Reconciler {
       if (!diff.isEmpty()) {
         requests.add(new HttpRequest("PUT", "/_cluster/settings", Json.compact(diff.body())));
         if (!config.dryRun()) {
+          diff.changes().forEach((alias, change) -> {
+            if (change == Change.ADDED || change == Change.UPDATED || change == Change.REMOVED) {
+              claim(alias);
+            }
+          });
           session.putSettings(diff.persistent(), diff.transientSettings());
           progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
         }
@@ -564,6 +606,7 @@ public final class DefaultReconciler implements Reconciler {
         if (!removal && !migration) {
           continue; // not this tool's: nothing it made is removed
         }
+        claim(alias);
         for (Remote<StepPayload> step : e.getValue()) {
           run(step);
         }
@@ -578,6 +621,9 @@ public final class DefaultReconciler implements Reconciler {
         Change change = diff.changes().get(alias);
         if (owned.contains(alias) && (change == Change.REMOVED || change == Change.FORGOTTEN)) {
           ownership(name, alias, () -> config.ownership().forget(name, alias));
+          if (claims != null) {
+            claims.forget(session, alias); // nothing of the alias is left: neither is its claim
+          }
         }
       }
       for (String alias : w.migrations.keySet()) {
