@@ -198,6 +198,10 @@ class LinkLifecycleIT {
       b95.client().security().invalidateApiKey(i -> i.ids(id)); // behind the tool's back
       String refused = ApiKeyLinkIT.refusalAfterReconnect(a95, alias);
       System.out.println("REVOKED " + alias + ": " + refused);
+      // status does not call it healthy while searches fail
+      LinkStatus st = r.status(one(p, alias), SecuredClusters.cluster(a95)).stream()
+          .filter(s -> s.alias().equals(alias)).findFirst().orElseThrow();
+      assertThat(st.connected()).as(st.toString()).isFalse();
 
       ApiKeyLinkIT.SearchLoop loop = new ApiKeyLinkIT.SearchLoop(a95.client(), alias + ":ak_allowed");
       Thread t = new Thread(loop, "search-loop");

@@ -1100,7 +1100,27 @@ public final class DefaultReconciler implements Reconciler {
   private static LinkStatus status(
       Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
       Cluster local, EsSession session) {
+    return status(topology, alias, info, owned, diagnoser, local, session, false);
+  }
+
+  /**
+   * The status of an alias; with {@code probe}, an API-key alias that {@code _remote/info} shows
+   * connected is also tried ({@code _resolve/cluster}, which the remote authorizes): open
+   * connections outlive a key invalidated behind the tool's back, so "connected" alone would
+   * report healthy while every search fails.
+   */
+  private static LinkStatus status(
+      Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
+      Cluster local, EsSession session, boolean probe) {
     String cluster = local.name();
+    if (probe && info != null && info.connected() && session != null
+        && Boolean.TRUE.equals(info.credentials()) && session.remoteError(alias) != null) {
+      Link link = linkOf(topology, local.name(), alias);
+      Cluster remote = link == null ? null : topology.cluster(link.remote()).orElse(null);
+      Diagnosis d = diagnoser.diagnose(local, session.version(), alias, info, remote, null,
+          link == null ? null : link.security(), session);
+      return new LinkStatus(cluster, alias, LinkStatus.State.DISCONNECTED, owned, info, d);
+    }
     if (info == null) {
       return new LinkStatus(cluster, alias, LinkStatus.State.NOT_CONFIGURED, owned, null,
           new Diagnosis(Diagnosis.Code.NOT_CONFIGURED,
@@ -1196,7 +1216,8 @@ public final class DefaultReconciler implements Reconciler {
     Set<String> seen = new TreeSet<>();
     info.forEach((alias, ri) -> {
       seen.add(alias);
-      out.add(status(topology, alias, ri, owned.contains(alias), diagnoser, cluster, session));
+      out.add(status(topology, alias, ri, owned.contains(alias), diagnoser, cluster, session,
+          true));
     });
     for (Link l : topology.links()) {
       if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT
