@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The claim of an alias on the local cluster itself, taken before this tool changes anything of
- * the alias, so that two writers (two processes, two machines, two topologies or ownership files)
+ * The claim of a new alias on the local cluster itself, taken before this tool creates anything
+ * of it, so that two writers (two processes, two machines, two topologies or ownership files)
  * can never both act on it. Not API.
  *
  * <p>A claim is a document with the alias as its id in the hidden index {@value #INDEX} of the
@@ -29,8 +29,8 @@ import java.util.UUID;
  * ownership store's id: a claim of another owner fails the run naming that owner. The lease
  * ({@code run}, {@code lease_until}) serializes runs of the same owner: a live lease of another
  * run fails this one; a lease past its time, or held by a process of this host that has ended (a
- * run killed with -9), is taken over. The lease is released when the run ends; the claim is
- * deleted once the alias is removed. Nothing else of the cluster is read or written: no user
+ * run killed with -9), is taken over. The lease is released when the run ends (one conditional
+ * write); the claim is deleted once the alias is removed. Nothing else of the cluster is read or written: no user
  * index, setting or key.
  */
 final class ClusterClaims {
@@ -47,6 +47,8 @@ final class ClusterClaims {
   private final Duration lease;
   /** Claims held by this run, by cluster and alias. */
   private final Map<String, Set<String>> held = new LinkedHashMap<>();
+  /** The sequence number and primary term of each claim this run wrote last, by "cluster/alias". */
+  private final Map<String, long[]> versions = new java.util.HashMap<>();
   private final Map<String, Integer> writes = new java.util.HashMap<>();
 
   ClusterClaims(String owner, String topology, Duration lease) {
@@ -110,23 +112,29 @@ final class ClusterClaims {
         + " again", null);
   }
 
-  /** Ends this run's lease on every alias it claimed (the claims stay: the owner still owns). */
-  @SuppressWarnings("rawtypes")
+  /**
+   * Ends this run's lease on every alias it claimed (the claims stay: the owner still owns): one
+   * conditional write per claim, with the version this run wrote, so a claim changed since is
+   * left alone.
+   */
   void release(java.util.function.Function<String, EsSession> sessions) {
     held.forEach((cluster, aliases) -> {
       for (String alias : aliases) {
+        long[] v = versions.get(cluster + "/" + alias);
+        EsSession s = sessions.apply(cluster);
+        if (v == null || s == null) {
+          continue;
+        }
         try {
-          EsSession s = sessions.apply(cluster);
-          GetResponse<Map> current = get(s, alias);
-          if (current != null && current.found() && run.equals(current.source().get("run"))) {
-            update(s, alias, current, false);
-          }
-        } catch (RuntimeException e) {
+          s.client().index(i -> i.index(INDEX).id(alias).document(document(alias, false))
+              .ifSeqNo(v[0]).ifPrimaryTerm(v[1]));
+        } catch (IOException | RuntimeException e) {
           // the lease ends by itself at lease_until
         }
       }
     });
     held.clear();
+    versions.clear();
   }
 
   /** Deletes the claim of an alias this run removed completely. */
@@ -188,13 +196,15 @@ final class ClusterClaims {
     doc.put("pid", PID);
     doc.put("run", leased ? run : null);
     doc.put("lease_until", leased ? System.currentTimeMillis() + lease.toMillis() : 0L);
+    doc.put("created", System.currentTimeMillis());
     return doc;
   }
 
   private boolean create(EsSession session, String alias) {
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
-        session.client().create(c -> c.index(INDEX).id(alias).document(document(alias, true)));
+        var r = session.client().create(c -> c.index(INDEX).id(alias).document(document(alias, true)));
+        versions.put(session.name() + "/" + alias, new long[] {r.seqNo(), r.primaryTerm()});
         wrote(session);
         return true;
       } catch (ElasticsearchException e) {
@@ -230,9 +240,10 @@ final class ClusterClaims {
   @SuppressWarnings("rawtypes")
   private boolean update(EsSession session, String alias, GetResponse<Map> current, boolean leased) {
     try {
-      session.client().index(i -> i.index(INDEX).id(alias).document(document(alias, leased))
+      var r = session.client().index(i -> i.index(INDEX).id(alias).document(document(alias, leased))
           .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm()));
       wrote(session);
+      versions.put(session.name() + "/" + alias, new long[] {r.seqNo(), r.primaryTerm()});
       return true;
     } catch (ElasticsearchException e) {
       if (e.status() == 409) {

@@ -342,9 +342,14 @@ public final class DefaultReconciler implements Reconciler {
     ClusterClaims claims;
     int claimWritesBefore;
 
-    /** Claims an alias on this cluster before anything of it is changed (not in a dry run). */
+    /**
+     * Claims an alias this run adds on this cluster before anything of it is created (not in a
+     * dry run). Only a new alias needs it: an alias that exists is owned by whoever recorded it,
+     * and a concurrent writer sees it as a conflict; two writers that both see it new race on the
+     * claim, which exactly one wins. One request per new alias.
+     */
     void claim(String alias) {
-      if (claims != null && !config.dryRun()) {
+      if (claims != null && !config.dryRun() && diff.changes().get(alias) == Change.ADDED) {
         claims.claim(session, alias);
       }
     }
