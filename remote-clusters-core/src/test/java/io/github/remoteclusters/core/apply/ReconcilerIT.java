@@ -442,7 +442,8 @@ class ReconcilerIT {
         // index), then one conditional write each ending the run's lease; none when unchanged
         List<String> claims = all.stream().filter(l -> l.contains("/remote-clusters-claims")).toList();
         assertThat(claims.stream().filter(l -> l.contains("/_create/"))).hasSize(n);
-        assertThat(claims.stream().filter(l -> l.contains("/_doc/"))).hasSize(n);
+        assertThat(claims.stream().filter(l -> l.startsWith("PUT") && l.contains("/_doc/"))).hasSize(n);
+        assertThat(claims).hasSize(2 * n);
         var log = all.stream().filter(l -> !l.contains("/remote-clusters-claims")).toList();
         // GET / once per connection, then 3 reads + 1 write, then 3 reads
         assertThat(log).containsExactly("GET /", "GET /_cluster/state/blocks",

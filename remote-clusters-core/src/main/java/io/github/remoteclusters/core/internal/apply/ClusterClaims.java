@@ -77,6 +77,10 @@ final class ClusterClaims {
     if (mine.contains(alias)) {
       return;
     }
+    if (create(session, alias)) { // the common case: a new alias nobody claimed, one request
+      mine.add(alias);
+      return;
+    }
     for (int attempt = 0; attempt < 3; attempt++) {
       GetResponse<Map> current = get(session, alias);
       if (current == null || !current.found()) {
