@@ -86,10 +86,7 @@ class ApplyCommandTest {
   @Test
   void aFutureOwnershipVersionIsExit2AndTheFileIsLeftUntouched() throws IOException {
     Path file = dir.resolve("t.yaml");
-    Files.writeString(file, "clusters:\n"
-        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
-        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
-        + "links:\n  - {local: a, remote: b, alias: b, security: none}\n");
+    Files.writeString(file, twoClusters("links:\n  - {local: a, remote: b, alias: b, security: none}\n"));
     Path owned = dir.resolve("t.yaml.owned.json");
     String future = "{\"version\":99,\"clusters\":{\"a\":{\"b\":{\"topology\":\"x\"}}}}";
     Files.writeString(owned, future);
@@ -104,10 +101,7 @@ class ApplyCommandTest {
   void aDryRunOfADeletedLinkListsItsRemovalStepsWithTheirBodiesAndChangesNothing()
       throws IOException {
     Path file = dir.resolve("t.yaml");
-    Files.writeString(file, "clusters:\n"
-        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
-        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
-        + "links: []\n");
+    Files.writeString(file, twoClusters("links: []\n"));
     Path owned = dir.resolve("t.yaml.owned.json");
     String record = "{\"version\":3,\"clusters\":{\"a\":{\"gone\":{\"topology\":\""
         + file.toAbsolutePath() + "\",\"remote\":\"b\",\"security\":\"api-key\","
@@ -123,5 +117,13 @@ class ApplyCommandTest {
     assertThat(steps.get(2).get("setting").asText()).isEqualTo("cluster.remote.gone.credentials");
     assertThat(steps.get(4).at("/request/path").asText()).isEqualTo("/_security/role/remote-gone");
     assertThat(Files.readString(owned)).isEqualTo(record);
+  }
+
+  /** Two 9.5.3 clusters, {@code a} at an unreachable URL and {@code b}, then the links text. */
+  private static String twoClusters(String links) {
+    return "clusters:\n"
+        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
+        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
+        + links;
   }
 }
