@@ -406,6 +406,35 @@ class ReconcilerFakeTransportTest {
   }
 
   @Test
+  void fromCertificateToApiKeyIsAMigrationWithTheRoleBeforeTheSwitch() {
+    search.reachable("data:9443");
+    search.reachable("data:9300");
+    Link cert = Link.of("search", "data", "data").withSecurity(SecurityModel.CERTIFICATE)
+        .withMode(Mode.SNIFF);
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(cert))).succeeded()).isTrue();
+      Plan p = ((PlanResult.Planned) r.plan(topology(List.of(apiKeyLink()))).links().get(0)).plan();
+      List<StepAction> actions = p.steps().stream().map(PlanStep::action).toList();
+      assertThat(actions).first().isEqualTo(StepAction.MIGRATE_SECURITY_MODEL);
+      assertThat(actions).containsSubsequence(StepAction.CREATE_CROSS_CLUSTER_API_KEY,
+          StepAction.STORE_CREDENTIALS, StepAction.RELOAD_SECURE_SETTINGS,
+          StepAction.CREATE_LOCAL_ROLE, StepAction.PUT_REMOTE_SETTINGS,
+          StepAction.VERIFY_CONNECTED);
+      assertThat(p.steps().get(0).payload()).isEqualTo(new StepPayload.MigrateSecurityModel(
+          "data", SecurityModel.CERTIFICATE, SecurityModel.API_KEY));
+      ApplyReport migrated = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(migrated.succeeded()).as(migrated.toString()).isTrue();
+      assertThat(search.persistent().get("cluster.remote.data.seeds").get(0).asText())
+          .isEqualTo("data:9443");
+      LinkFootprint f = store.footprints("search").get("data");
+      assertThat(f.security()).isEqualTo(SecurityModel.API_KEY);
+      assertThat(f.keyId()).isEqualTo("key1");
+      assertThat(keystore).containsKey("search/data");
+    }
+  }
+
+  @Test
   void fromApiKeyBackToCertificateIsAMigrationThatRemovesWhatTheKeyMade() {
     search.reachable("data:9443");
     search.reachable("data:9300");
