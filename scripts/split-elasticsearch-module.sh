@@ -125,6 +125,17 @@ move_tree() {
   find "$src" -depth -type d -empty -delete 2>/dev/null || true
 }
 
+# LinkFootprint is the planner's input (removals are planned from what is owned): it stays in
+# core, in core.plan, wherever a branch put it
+for fp in "$CORE/src/main/java/$CPKG/spi/LinkFootprint.java" "$ES/src/main/java/$EPKG/spi/LinkFootprint.java"; do
+  if [ -f "$fp" ] && [ ! -f "$CORE/src/main/java/$CPKG/plan/LinkFootprint.java" ]; then
+    git mv "$fp" "$CORE/src/main/java/$CPKG/plan/LinkFootprint.java"
+    sed -i 's/^package .*;/package io.github.remoteclusters.core.plan;/' "$CORE/src/main/java/$CPKG/plan/LinkFootprint.java"
+  fi
+done
+git ls-files -- '*.java' '*.md' | xargs grep -l 'spi\.LinkFootprint' 2>/dev/null | xargs -r \
+  sed -i 's/io\.github\.remoteclusters\.\(core\|elasticsearch\)\.spi\.LinkFootprint/io.github.remoteclusters.core.plan.LinkFootprint/g'
+
 for kind in main test; do
   from=$CORE/src/$kind/java/$CPKG
   to=$ES/src/$kind/java/$EPKG

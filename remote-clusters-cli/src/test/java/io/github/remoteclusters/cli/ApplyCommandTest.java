@@ -82,4 +82,48 @@ class ApplyCommandTest {
     assertThat(Json.MAPPER.readTree(status.out()).at("/links/0/diagnosis/code").asText())
         .isEqualTo("ownership");
   }
+
+  @Test
+  void aFutureOwnershipVersionIsExit2AndTheFileIsLeftUntouched() throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, twoClusters("links:\n  - {local: a, remote: b, alias: b, security: none}\n"));
+    Path owned = dir.resolve("t.yaml.owned.json");
+    String future = "{\"version\":99,\"clusters\":{\"a\":{\"b\":{\"topology\":\"x\"}}}}";
+    Files.writeString(owned, future);
+    CliRun run = CliRun.of("apply", file.toString(), "--json");
+    assertThat(run.exitCode()).isEqualTo(2);
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    assertThat(j.at("/clusters/0/error").asText()).contains("version 99 is newer");
+    assertThat(Files.readString(owned)).isEqualTo(future);
+  }
+
+  @Test
+  void aDryRunOfADeletedLinkListsItsRemovalStepsWithTheirBodiesAndChangesNothing()
+      throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, twoClusters("links: []\n"));
+    Path owned = dir.resolve("t.yaml.owned.json");
+    String record = "{\"version\":3,\"clusters\":{\"a\":{\"gone\":{\"topology\":\""
+        + file.toAbsolutePath() + "\",\"remote\":\"b\",\"security\":\"api-key\","
+        + "\"keyName\":\"remote-clusters-a-gone\",\"keyId\":\"K1\",\"localRole\":\"remote-gone\","
+        + "\"credentials\":\"cluster.remote.gone.credentials\"}}}}";
+    Files.writeString(owned, record);
+    CliRun run = CliRun.of("apply", file.toString(), "--json", "--dry-run");
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    JsonNode steps = j.at("/plan/links/0/steps");
+    assertThat(steps.findValuesAsText("action")).containsExactly("REMOVE_REMOTE_SETTINGS",
+        "INVALIDATE_API_KEY", "REMOVE_CREDENTIALS", "RELOAD_SECURE_SETTINGS", "DELETE_LOCAL_ROLE");
+    assertThat(steps.get(1).at("/request/body").toString()).isEqualTo("{\"ids\":[\"K1\"]}");
+    assertThat(steps.get(2).get("setting").asText()).isEqualTo("cluster.remote.gone.credentials");
+    assertThat(steps.get(4).at("/request/path").asText()).isEqualTo("/_security/role/remote-gone");
+    assertThat(Files.readString(owned)).isEqualTo(record);
+  }
+
+  /** Two 9.5.3 clusters, {@code a} at an unreachable URL and {@code b}, then the links text. */
+  private static String twoClusters(String links) {
+    return "clusters:\n"
+        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\"}\n"
+        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress: \"127.0.0.1:2\"}\n"
+        + links;
+  }
 }

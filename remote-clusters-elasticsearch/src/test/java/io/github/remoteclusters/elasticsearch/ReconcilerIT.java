@@ -437,7 +437,14 @@ class ReconcilerIT {
         assertThat(only(first).writes()).isEqualTo(1);
         assertThat(only(second).reads()).isEqualTo(3);
         assertThat(only(second).writes()).isZero();
-        var log = ((DefaultReconciler) r).openSession("local").counter().log();
+        var all = ((DefaultReconciler) r).openSession("local").counter().log();
+        // the claims of the new aliases: one create each (the first may create the hidden
+        // index), then one conditional write each ending the run's lease; none when unchanged
+        List<String> claims = all.stream().filter(l -> l.contains("/remote-clusters-claims")).toList();
+        assertThat(claims.stream().filter(l -> l.contains("/_create/"))).hasSize(n);
+        assertThat(claims.stream().filter(l -> l.startsWith("PUT") && l.contains("/_doc/"))).hasSize(n);
+        assertThat(claims).hasSize(2 * n);
+        var log = all.stream().filter(l -> !l.contains("/remote-clusters-claims")).toList();
         // GET / once per connection, then 3 reads + 1 write, then 3 reads
         assertThat(log).containsExactly("GET /", "GET /_cluster/state/blocks",
             "GET /_cluster/settings", "GET /_remote/info", "PUT /_cluster/settings",

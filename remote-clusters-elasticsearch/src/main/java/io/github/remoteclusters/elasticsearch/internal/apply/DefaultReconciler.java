@@ -144,6 +144,18 @@ public final class DefaultReconciler implements Reconciler {
       }
     }
     Diagnoser diagnoser = new Diagnoser(topology);
+    ClusterClaims claims = null;
+    if (!config.dryRun()) {
+      try {
+        claims = new ClusterClaims(config.ownership().ownerId(), "", CLAIM_LEASE);
+      } catch (RuntimeException e) {
+        // an ownership store that cannot say who it is fails every cluster before any write
+        for (Cluster c : topology.clusters()) {
+          storeFailures.putIfAbsent(c.name(), new ApplyException(c.name(), null,
+              ApplyStep.OWNERSHIP, 0, String.valueOf(e.getMessage()), e));
+        }
+      }
+    }
     // writes, cluster after cluster; a failed read or write stops the later clusters' writes
     // unless the run continues on failure
     List<Object> slots = new ArrayList<>(); // a ClusterRun to verify, or a final outcome
@@ -157,6 +169,7 @@ public final class DefaultReconciler implements Reconciler {
         continue;
       }
       ClusterRun run = new ClusterRun(w, i + 1, ordered.size(), topology, storeFailures);
+      run.claims = claims;
       ClusterOutcome early = runCluster(run);
       if (early != null) {
         run.progress("done",
@@ -186,8 +199,14 @@ public final class DefaultReconciler implements Reconciler {
           : o instanceof ClusterOutcome.Applied ? "applied" : "already in place"));
       outcomes.add(o);
     }
+    if (claims != null) {
+      claims.release(sessions::get); // the leases end; the claims of owned aliases stay
+    }
     return new ApplyReport(config.dryRun(), outcomes, links, notRun, plan.problems());
   }
+
+  /** How long a run's claim of an alias holds against other runs of the same owner. */
+  private static final java.time.Duration CLAIM_LEASE = java.time.Duration.ofMinutes(15);
 
   /**
    * The footprints of the links the store says this tool owns on a cluster; a store that fails
@@ -316,6 +335,22 @@ public final class DefaultReconciler implements Reconciler {
     Set<String> owned;
     Map<String, LinkFootprint> footprints;
     SettingsDiff.Result diff;
+    /** The claims of aliases on the clusters; null in a dry run. */
+    ClusterClaims claims;
+    int claimWritesBefore;
+
+    /**
+     * Claims an alias this run adds on this cluster before anything of it is created (not in a
+     * dry run). Only a new alias needs it: an alias that exists is owned by whoever recorded it,
+     * and a concurrent writer sees it as a conflict; two writers that both see it new race on the
+     * claim, which exactly one wins. One request per new alias.
+     */
+    void claim(String alias) {
+      if (claims != null && !config.dryRun() && diff.changes().get(alias) == Change.ADDED) {
+        claims.claim(session, alias);
+      }
+    }
+
     /** Steps of the plan this run leaves to a person (a removal without a credential writer). */
     final List<PlanStep> manualLeft = new ArrayList<>();
 
@@ -336,7 +371,8 @@ public final class DefaultReconciler implements Reconciler {
     }
 
     int writes() {
-      return session == null ? 0 : session.counter().writes() - writesBefore;
+      return session == null ? 0 : session.counter().writes() - writesBefore
+          - (claims == null ? 0 : claims.writes(name) - claimWritesBefore);
     }
 
     /**
@@ -354,6 +390,7 @@ public final class DefaultReconciler implements Reconciler {
       session = session(w.cluster);
       int r0 = session.counter().reads();
       writesBefore = session.counter().writes();
+      claimWritesBefore = claims == null ? 0 : claims.writes(name);
       progress("read", "reading cluster settings and remote info of [" + name + "]");
       EsSession.SettingsRead read = session.readSettingsIfRecovered();
       if (read instanceof EsSession.SettingsRead.NotRecovered nr) {
@@ -417,6 +454,7 @@ public final class DefaultReconciler implements Reconciler {
         LinkFootprint planned = plannedFootprint(alias);
         LinkFootprint next = old == null ? planned : old.merge(planned);
         if (!next.equals(old)) {
+          claim(alias);
           ownership(name, alias, () -> config.ownership().record(next));
           footprints.put(alias, next);
         }
@@ -444,6 +482,7 @@ public final class DefaultReconciler implements Reconciler {
           // answer was lost): a key found by name has a secret nobody holds; make a new one
           requests.add(StepEncoder.request(k.payload()).orElseThrow());
           if (!config.dryRun()) {
+            claim(alias);
             recordKeyId(alias, ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session));
           }
         } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
@@ -490,6 +529,7 @@ public final class DefaultReconciler implements Reconciler {
             "replication")) {
           requests.add(StepEncoder.request(payload).orElseThrow());
           if (!config.dryRun()) {
+            claim(payload.alias());
             session(remote).updateCrossClusterApiKey(payload.alias(), payload.id(),
                 EsJson.access(payload.access()));
           }
@@ -508,6 +548,7 @@ public final class DefaultReconciler implements Reconciler {
         rotation.forEach(st -> StepEncoder.request(st.payload()).ifPresent(requests::add));
         return;
       }
+      claim(payload.alias());
       executeRotation(w.cluster, remote, rotation, requests, session, id -> recordKeyId(payload.alias(), id));
     }
 
@@ -528,6 +569,7 @@ public final class DefaultReconciler implements Reconciler {
         if (change == Change.ADDED || outdated) {
           requests.add(put);
           if (!config.dryRun()) {
+            claim(role.alias());
             session.putRole(role.alias(), role.role().name(), body);
           }
         }
@@ -539,6 +581,11 @@ public final class DefaultReconciler implements Reconciler {
       if (!diff.isEmpty()) {
         requests.add(new HttpRequest("PUT", "/_cluster/settings", EsJson.compact(diff.body())));
         if (!config.dryRun()) {
+          diff.changes().forEach((alias, change) -> {
+            if (change == Change.ADDED || change == Change.UPDATED || change == Change.REMOVED) {
+              claim(alias);
+            }
+          });
           session.putSettings(diff.persistent(), diff.transientSettings());
           progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
         }
@@ -562,6 +609,7 @@ public final class DefaultReconciler implements Reconciler {
         if (!removal && !migration) {
           continue; // not this tool's: nothing it made is removed
         }
+        claim(alias);
         for (Remote<StepPayload> step : e.getValue()) {
           run(step);
         }
@@ -576,6 +624,9 @@ public final class DefaultReconciler implements Reconciler {
         Change change = diff.changes().get(alias);
         if (owned.contains(alias) && (change == Change.REMOVED || change == Change.FORGOTTEN)) {
           ownership(name, alias, () -> config.ownership().forget(name, alias));
+          if (claims != null) {
+            claims.forget(session, alias); // nothing of the alias is left: neither is its claim
+          }
         }
       }
       for (String alias : w.migrations.keySet()) {
@@ -1052,7 +1103,27 @@ public final class DefaultReconciler implements Reconciler {
   private static LinkStatus status(
       Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
       Cluster local, EsSession session) {
+    return status(topology, alias, info, owned, diagnoser, local, session, false);
+  }
+
+  /**
+   * The status of an alias; with {@code probe}, an API-key alias that {@code _remote/info} shows
+   * connected is also tried ({@code _resolve/cluster}, which the remote authorizes): open
+   * connections outlive a key invalidated behind the tool's back, so "connected" alone would
+   * report healthy while every search fails.
+   */
+  private static LinkStatus status(
+      Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
+      Cluster local, EsSession session, boolean probe) {
     String cluster = local.name();
+    if (probe && info != null && info.connected() && session != null
+        && Boolean.TRUE.equals(info.credentials()) && session.remoteError(alias) != null) {
+      Link link = linkOf(topology, local.name(), alias);
+      Cluster remote = link == null ? null : topology.cluster(link.remote()).orElse(null);
+      Diagnosis d = diagnoser.diagnose(local, session.version(), alias, info, remote, null,
+          link == null ? null : link.security(), session);
+      return new LinkStatus(cluster, alias, LinkStatus.State.DISCONNECTED, owned, info, d);
+    }
     if (info == null) {
       return new LinkStatus(cluster, alias, LinkStatus.State.NOT_CONFIGURED, owned, null,
           new Diagnosis(Diagnosis.Code.NOT_CONFIGURED,
@@ -1148,7 +1219,8 @@ public final class DefaultReconciler implements Reconciler {
     Set<String> seen = new TreeSet<>();
     info.forEach((alias, ri) -> {
       seen.add(alias);
-      out.add(status(topology, alias, ri, owned.contains(alias), diagnoser, cluster, session));
+      out.add(status(topology, alias, ri, owned.contains(alias), diagnoser, cluster, session,
+          true));
     });
     for (Link l : topology.links()) {
       if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT

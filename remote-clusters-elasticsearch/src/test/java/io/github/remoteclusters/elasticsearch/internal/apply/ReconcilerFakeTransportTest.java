@@ -406,6 +406,35 @@ class ReconcilerFakeTransportTest {
   }
 
   @Test
+  void fromCertificateToApiKeyIsAMigrationWithTheRoleBeforeTheSwitch() {
+    search.reachable("data:9443");
+    search.reachable("data:9300");
+    Link cert = Link.of("search", "data", "data").withSecurity(SecurityModel.CERTIFICATE)
+        .withMode(Mode.SNIFF);
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(cert))).succeeded()).isTrue();
+      Plan p = ((PlanResult.Planned) r.plan(topology(List.of(apiKeyLink()))).links().get(0)).plan();
+      List<StepAction> actions = p.steps().stream().map(PlanStep::action).toList();
+      assertThat(actions).first().isEqualTo(StepAction.MIGRATE_SECURITY_MODEL);
+      assertThat(actions).containsSubsequence(StepAction.CREATE_CROSS_CLUSTER_API_KEY,
+          StepAction.STORE_CREDENTIALS, StepAction.RELOAD_SECURE_SETTINGS,
+          StepAction.CREATE_LOCAL_ROLE, StepAction.PUT_REMOTE_SETTINGS,
+          StepAction.VERIFY_CONNECTED);
+      assertThat(p.steps().get(0).payload()).isEqualTo(new StepPayload.MigrateSecurityModel(
+          "data", SecurityModel.CERTIFICATE, SecurityModel.API_KEY));
+      ApplyReport migrated = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(migrated.succeeded()).as(migrated.toString()).isTrue();
+      assertThat(search.persistent().get("cluster.remote.data.seeds").get(0).asText())
+          .isEqualTo("data:9443");
+      LinkFootprint f = store.footprints("search").get("data");
+      assertThat(f.security()).isEqualTo(SecurityModel.API_KEY);
+      assertThat(f.keyId()).isEqualTo("key1");
+      assertThat(keystore).containsKey("search/data");
+    }
+  }
+
+  @Test
   void fromApiKeyBackToCertificateIsAMigrationThatRemovesWhatTheKeyMade() {
     search.reachable("data:9443");
     search.reachable("data:9300");
@@ -432,6 +461,66 @@ class ReconcilerFakeTransportTest {
       assertThat(f.security()).isEqualTo(SecurityModel.CERTIFICATE);
       assertThat(f.keyId()).isNull();
       assertThat(f.localRole()).isNull();
+    }
+  }
+
+  @Test
+  void anAliasIsClaimedOnTheClusterAndTheClaimGoesWithTheLink() {
+    search.reachable("data:9443");
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      ObjectNode claim = search.claims().get("data");
+      assertThat(claim.get("owner").asText()).isEqualTo(store.ownerId());
+      assertThat(claim.hasNonNull("run")).isFalse(); // the lease ended with the run
+      assertThat(r.apply(topology(List.of())).succeeded()).isTrue();
+      assertThat(search.claims()).doesNotContainKey("data");
+    }
+  }
+
+  @Test
+  void anAliasClaimedByAnotherOwnerIsLeftAloneAndTheErrorNamesTheOwner() {
+    search.reachable("data:9443");
+    ObjectNode theirs = Json.object();
+    theirs.put("alias", "data").put("owner", "other-store/other.yaml").put("topology", "")
+        .put("host", "elsewhere").put("pid", 1).putNull("run").put("lease_until", 0);
+    search.claim("data", theirs);
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).isFalse();
+      ClusterOutcome.Failed f = (ClusterOutcome.Failed) report.clusters().get(0);
+      assertThat(f.cause().getMessage()).contains("claimed by another owner [other-store/other.yaml]");
+      assertThat(data.lines()).doesNotContain("POST /_security/cross_cluster/api_key");
+      assertThat(search.lines()).doesNotContain("PUT /_cluster/settings");
+      assertThat(store.owned("search")).isEmpty();
+    }
+  }
+
+  @Test
+  void aLiveRunOfTheSameOwnerHoldsTheAliasAndADeadOnesLeaseIsTakenOver() throws Exception {
+    search.reachable("data:9443");
+    ObjectNode live = Json.object();
+    live.put("alias", "data").put("owner", store.ownerId()).put("topology", "")
+        .put("host", java.net.InetAddress.getLocalHost().getHostName())
+        .put("pid", ProcessHandle.current().pid()).put("run", "another-run")
+        .put("lease_until", System.currentTimeMillis() + 600_000);
+    search.claim("data", live);
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(writer)
+        .verifyTimeout(Duration.ZERO))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).isFalse();
+      assertThat(((ClusterOutcome.Failed) report.clusters().get(0)).cause().getMessage())
+          .contains("being applied by another run");
+      assertThat(data.lines()).doesNotContain("POST /_security/cross_cluster/api_key");
+      // the same lease held by a process that has ended (a run killed with -9) is taken over
+      Process ended = new ProcessBuilder("true").start();
+      ended.waitFor();
+      live.put("pid", ended.pid());
+      search.claim("data", live);
+      ApplyReport after = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(after.succeeded()).as(after.toString()).isTrue();
+      assertThat(data.keys()).hasSize(1);
     }
   }
 

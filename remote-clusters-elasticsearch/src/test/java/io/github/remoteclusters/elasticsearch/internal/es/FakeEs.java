@@ -163,9 +163,84 @@ public final class FakeEs implements TransportHttpClient {
     return sent;
   }
 
-  /** {@return "METHOD path" of each request} */
+  /** {@return "METHOD path" of each request, the claims of aliases (see {@link #claimLines}) left out} */
   public List<String> lines() {
-    return sent.stream().map(Sent::line).toList();
+    return sent.stream().map(Sent::line).filter(l -> !l.contains(CLAIMS)).toList();
+  }
+
+  /** {@return "METHOD path" of each request to the claims index} */
+  public List<String> claimLines() {
+    return sent.stream().map(Sent::line).filter(l -> l.contains(CLAIMS)).toList();
+  }
+
+  /** Puts a claim document, as another writer would. */
+  public void claim(String alias, ObjectNode doc) {
+    claims.put(alias, doc);
+    claimSeq.put(alias, ++seqNo);
+  }
+
+  /** {@return the claim documents by alias} */
+  public Map<String, ObjectNode> claims() {
+    return claims;
+  }
+
+  private static final String CLAIMS = "/remote-clusters-claims";
+  private final Map<String, ObjectNode> claims = new TreeMap<>();
+  private final Map<String, Long> claimSeq = new TreeMap<>();
+  private long seqNo;
+
+  private Response claimRoute(Sent s) {
+    String rest = s.path().substring(CLAIMS.length());
+    if (rest.isEmpty() || rest.equals("/")) {
+      ObjectNode r = M.createObjectNode();
+      r.put("acknowledged", true);
+      r.put("shards_acknowledged", true);
+      r.put("index", "remote-clusters-claims");
+      return ok(r);
+    }
+    String[] parts = rest.substring(1).split("/");
+    String id = parts[1];
+    if (s.method().equals("GET")) {
+      ObjectNode r = M.createObjectNode();
+      r.put("_index", "remote-clusters-claims");
+      r.put("_id", id);
+      ObjectNode doc = claims.get(id);
+      if (doc == null) {
+        r.put("found", false);
+        return response(404, r);
+      }
+      r.put("found", true);
+      r.put("_version", 1);
+      r.put("_seq_no", claimSeq.get(id));
+      r.put("_primary_term", 1);
+      r.set("_source", doc);
+      return ok(r);
+    }
+    if (s.method().equals("DELETE")) {
+      claims.remove(id);
+      return ok(written(id, "deleted"));
+    }
+    boolean create = parts[0].equals("_create");
+    String ifSeq = s.query().get("if_seq_no");
+    if (create && claims.containsKey(id)
+        || ifSeq != null && !String.valueOf(claimSeq.get(id)).equals(ifSeq)) {
+      return error(409, "version_conflict_engine_exception", "[" + id + "]: version conflict");
+    }
+    claims.put(id, (ObjectNode) s.body());
+    claimSeq.put(id, ++seqNo);
+    return response(create ? 201 : 200, written(id, create ? "created" : "updated"));
+  }
+
+  private ObjectNode written(String id, String result) {
+    ObjectNode r = M.createObjectNode();
+    r.put("_index", "remote-clusters-claims");
+    r.put("_id", id);
+    r.put("_version", 1);
+    r.put("result", result);
+    r.put("_seq_no", seqNo);
+    r.put("_primary_term", 1);
+    r.putObject("_shards").put("total", 1).put("successful", 1).put("failed", 0);
+    return r;
   }
 
   /**
@@ -265,6 +340,9 @@ public final class FakeEs implements TransportHttpClient {
 
   private Response route(Sent s) {
     String line = s.line();
+    if (s.path().startsWith(CLAIMS)) {
+      return claimRoute(s);
+    }
     if (line.equals("GET /")) {
       return ok(info(version));
     }
