@@ -134,7 +134,7 @@ for fp in "$CORE/src/main/java/$CPKG/spi/LinkFootprint.java" "$ES/src/main/java/
   fi
 done
 git ls-files -- '*.java' '*.md' | xargs grep -l 'spi\.LinkFootprint' 2>/dev/null | xargs -r \
-  sed -i 's/io\.github\.remoteclusters\.\(core\|elasticsearch\)\.spi\.LinkFootprint/io.github.remoteclusters.core.plan.LinkFootprint/g'
+  sed -i 's/io\.github\.remoteclusters\.\(core\|elasticsearch\)\.spi\.LinkFootprint/io.github.remoteclusters.core.plan.LinkFootprint/g' || true
 
 for kind in main test; do
   from=$CORE/src/$kind/java/$CPKG
