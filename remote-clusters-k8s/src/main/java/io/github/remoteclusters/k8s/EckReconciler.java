@@ -7,6 +7,8 @@ import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.Topology;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.internal.EckNames;
 import io.github.remoteclusters.k8s.internal.EsDesired;
 import io.github.remoteclusters.k8s.internal.EsKey;
@@ -70,11 +72,13 @@ public final class EckReconciler {
    * not thrown.
    *
    * @param topology the desired links and their clusters
+   * @param plan the core's plan of the same topology; a link it rejects is not written
    * @return the changes and the status of each link
    */
-  public ReconcileOutcome reconcile(Topology topology) {
+  public ReconcileOutcome reconcile(Topology topology, TopologyPlan plan) {
     Objects.requireNonNull(topology, "topology");
-    Translator.Translation t = Translator.translate(topology, options);
+    Objects.requireNonNull(plan, "plan");
+    Translator.Translation t = Translator.translate(topology, plan, options);
     List<ResourceChange> changes = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(t.problems);
     List<EckLinkStatus> statuses = new ArrayList<>();
@@ -123,6 +127,20 @@ public final class EckReconciler {
     }
     removed(t, merges, statuses, reported);
     return new ReconcileOutcome(changes, statuses, problems);
+  }
+
+  /**
+   * Plans the topology with the planner the caller passes, then {@link #reconcile(Topology,
+   * TopologyPlan) reconciles} with that plan.
+   *
+   * @param topology the desired links and their clusters
+   * @param planner the planner (its access validator and settings apply)
+   * @return the changes and the status of each link
+   */
+  public ReconcileOutcome reconcile(Topology topology, RemoteClusterPlanner planner) {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(planner, "planner");
+    return reconcile(topology, planner.plan(topology));
   }
 
   private boolean inEnv(EsKey k) {

@@ -112,6 +112,17 @@ public final class LinkPlanner {
           ProblemCode.SELF_LINK,
           "remote",
           "a link needs two clusters: local and remote are both [" + link.local() + "]");
+    } else if (c.local != null && c.remote != null && c.local.eck() != null
+        && c.local.sameEckEnvironment(c.remote)
+        && c.local.eck().name().equals(c.remote.eck().name())
+        && c.local.eck().namespace().equals(c.remote.eck().namespace())) {
+      // two cluster names, one Elasticsearch resource: only the ECK coordinates show it
+      c.report(
+          ProblemCode.SELF_LINK,
+          "remote",
+          "link [" + link.alias() + "] connects cluster [" + link.local() + "] to itself"
+              + " (Elasticsearch " + c.local.eck().environment() + "/"
+              + c.local.eck().namespace() + "/" + c.local.eck().name() + ")");
     }
     FeatureAvailability apiKeys = caches.apiKeys(c);
     SecurityModel security = LinkDecisions.security(c, apiKeys);
