@@ -90,6 +90,21 @@ class EckReconcilerMockServerTest {
   }
 
   @Test
+  void aLinkTheUsersPlannerRejectsIsNotWritten() {
+    GenericKubernetesResource before = get("ns1", "cluster1");
+    io.github.remoteclusters.core.plan.RemoteClusterPlanner rejecting =
+        io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().withAccessValidator(
+            (access, path, version) -> List.of(new io.github.remoteclusters.core.Problem(
+                io.github.remoteclusters.core.ProblemCode.ACCESS_INVALID, path, "refused")));
+    ReconcileOutcome o = EckAdapter.of(PATCH).reconciler(client, "default", ConnectionProbe.unknown())
+        .reconcile(Topologies.parse(Topologies.SAME_ENV_API_KEY), rejecting);
+    assertThat(o.ok()).isFalse();
+    assertThat(o.changes()).isEmpty();
+    assertThat(spec(get("ns1", "cluster1"))).isEqualTo(spec(before));
+    assertThat(spec(get("ns2", "cluster2"))).doesNotContainKey("remoteClusterServer");
+  }
+
+  @Test
   void sameEnvironmentIsAppliedKeepingTheUsersAlias() {
     ReconcileOutcome o = reconcile(Topologies.SAME_ENV_API_KEY, "default", LinkMaterials.none());
     assertThat(o.ok()).as("%s", o).isTrue();
