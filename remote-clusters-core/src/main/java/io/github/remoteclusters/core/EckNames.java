@@ -18,6 +18,9 @@ public final class EckNames {
   /** The remote cluster server port of ECK's nodes. */
   public static final int REMOTE_CLUSTER_PORT = 9443;
 
+  /** The port Elastic Cloud proxies take certificate-model connections on. */
+  public static final int CLOUD_TRANSPORT_PORT = 9400;
+
   /** The key of a certificate authority in ECK's Secrets and our ConfigMaps. */
   public static final String CA_CRT = "ca.crt";
 

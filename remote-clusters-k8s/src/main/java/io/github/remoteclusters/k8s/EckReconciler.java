@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s;
 
+import io.github.remoteclusters.k8s.internal.K8sNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,7 +10,6 @@ import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyPlan;
-import io.github.remoteclusters.k8s.internal.EckNames;
 import io.github.remoteclusters.k8s.internal.EsDesired;
 import io.github.remoteclusters.k8s.internal.EsKey;
 import io.github.remoteclusters.k8s.internal.EsMerger;
@@ -196,7 +196,7 @@ public final class EckReconciler {
           p.link, LinkPhase.FAILED, null,
           local.conflicts.stream()
               .filter(c -> c.message().contains("[" + p.link.alias() + "]")
-                  || c.path().contains("cluster.remote." + p.link.alias() + "."))
+                  || c.path().contains(io.github.remoteclusters.core.EckNames.remoteSettingPrefix(p.link.alias())))
               .map(Problem::message)
               .findFirst()
               .orElse("alias [" + p.link.alias() + "] conflicts with a setting it does not own"));
@@ -206,13 +206,13 @@ public final class EckReconciler {
       s = status(p.link, LinkPhase.PENDING, "waiting for " + String.join("; ", p.pending), null);
     } else if (p.eckManaged && local != null) {
       String eck = local.object.path("metadata").path("annotations")
-          .path(EckNames.ECK_MANAGED_REMOTE_CLUSTERS).asText(null);
-      if (EckNames.splitAliases(eck).contains(p.link.alias())) {
+          .path(K8sNames.ECK_MANAGED_REMOTE_CLUSTERS).asText(null);
+      if (K8sNames.splitAliases(eck).contains(p.link.alias())) {
         s = status(p.link, LinkPhase.CONFIGURED, "ECK manages cluster.remote." + p.link.alias(), null);
       } else {
         s = status(p.link, LinkPhase.PENDING,
             "waiting for ECK to configure cluster.remote." + p.link.alias()
-                + " (it is not yet in " + EckNames.ECK_MANAGED_REMOTE_CLUSTERS + ")", null);
+                + " (it is not yet in " + K8sNames.ECK_MANAGED_REMOTE_CLUSTERS + ")", null);
       }
     } else {
       s = status(p.link, LinkPhase.CONFIGURED, inEnv(p.local)

@@ -24,11 +24,11 @@ import java.util.Map;
 public final class LinkPlanner {
 
   /** The default port of the remote cluster server (API-key model). */
-  public static final int REMOTE_CLUSTER_PORT = 9443;
+  public static final int REMOTE_CLUSTER_PORT = io.github.remoteclusters.core.EckNames.REMOTE_CLUSTER_PORT;
   /** The default transport port (certificate model, self-managed and ECK). */
-  public static final int TRANSPORT_PORT = 9300;
+  public static final int TRANSPORT_PORT = io.github.remoteclusters.core.EckNames.TRANSPORT_PORT;
   /** The port Elastic Cloud proxies take certificate-model connections on. */
-  public static final int CLOUD_TRANSPORT_PORT = 9400;
+  public static final int CLOUD_TRANSPORT_PORT = io.github.remoteclusters.core.EckNames.CLOUD_TRANSPORT_PORT;
 
   private final Topology topology;
   private final Map<String, Cluster> clusters;

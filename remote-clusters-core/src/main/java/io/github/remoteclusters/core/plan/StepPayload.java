@@ -204,7 +204,7 @@ public sealed interface StepPayload
 
     /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */
     public String setting() {
-      return "cluster.remote." + alias + ".credentials";
+      return io.github.remoteclusters.core.EckNames.credentialsKey(alias);
     }
 
     @Override
@@ -394,7 +394,7 @@ public sealed interface StepPayload
 
     /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */
     public String setting() {
-      return "cluster.remote." + alias + ".credentials";
+      return io.github.remoteclusters.core.EckNames.credentialsKey(alias);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s.internal;
 
+import io.github.remoteclusters.core.EckNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -142,7 +143,7 @@ public final class Translator {
         Map<String, JsonNode> out = new TreeMap<>();
         Serialization.parse(StepEncoder.remoteSettings(put)).properties().forEach(e -> {
           if (!e.getValue().isNull()) {
-            out.put(io.github.remoteclusters.core.EckNames.remoteSetting(alias, e.getKey()), e.getValue());
+            out.put(EckNames.remoteSetting(alias, e.getKey()), e.getValue());
           }
         });
         return Optional.of(out);
@@ -214,7 +215,7 @@ public final class Translator {
       problem(
           ProblemCode.SECURITY_UNSUPPORTED,
           path,
-          EckNames.remoteClusterServerVersionMessage(c.version().toString())
+          K8sNames.remoteClusterServerVersionMessage(c.version().toString())
               + " (cluster [" + c.name() + "], Elasticsearch " + c.eck().namespace() + "/"
               + c.eck().name() + ")");
     }
@@ -222,7 +223,7 @@ public final class Translator {
 
   private void checkNames(String path, Cluster c) {
     String es = c.eck().name();
-    Optional<String> tooLong = EckNames.checkEsName(es);
+    Optional<String> tooLong = K8sNames.checkEsName(es);
     if (tooLong.isPresent()) {
       problem(ProblemCode.INVALID_VALUE, path, tooLong.get());
       return;
@@ -239,7 +240,7 @@ public final class Translator {
           {EckNames.remoteCaConfigMap(es), "remote CA ConfigMap"},
           {EckNames.transportCaConfigMap(es), "transport CA ConfigMap"}
         }) {
-      EckNames.checkLabel(derived[0], derived[1], es)
+      K8sNames.checkLabel(derived[0], derived[1], es)
           .ifPresent(m -> problem(ProblemCode.INVALID_VALUE, path, m));
     }
   }
@@ -309,7 +310,7 @@ public final class Translator {
             "the plan of link [" + alias + "] puts no remote settings on [" + local.name()
                 + "]; an executor does not re-derive them"));
     Map<String, JsonNode> settings = connectionSettings(local);
-    settings.keySet().removeIf(k -> k.startsWith(io.github.remoteclusters.core.EckNames.remoteSettingPrefix(alias)));
+    settings.keySet().removeIf(k -> k.startsWith(EckNames.remoteSettingPrefix(alias)));
     settings.putAll(fromPlan);
     if (apiKey) {
       if (!remote.remoteClusterServerEnabled() && remote.eck() == null) {
@@ -419,9 +420,9 @@ public final class Translator {
     if (filter != null) {
       List<String> names = new ArrayList<>(filter.subjectNames());
       for (Cluster other : certificatePeers(eck)) {
-        if (!io.github.remoteclusters.core.EckNames.trustFilterAdmits(
+        if (!EckNames.trustFilterAdmits(
             names, other.eck().name(), other.eck().namespace())) {
-          names.add(io.github.remoteclusters.core.EckNames.ownNodesPattern(
+          names.add(EckNames.ownNodesPattern(
               other.eck().name(), other.eck().namespace()));
         }
       }
