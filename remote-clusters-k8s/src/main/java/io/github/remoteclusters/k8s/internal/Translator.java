@@ -12,7 +12,6 @@ import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.License;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.LinkState;
-import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.SecurityModel;
@@ -21,7 +20,6 @@ import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.TrustRestrictions;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
-import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.StepEncoder;
 import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
@@ -29,7 +27,6 @@ import io.github.remoteclusters.k8s.Credential;
 import io.github.remoteclusters.k8s.EckOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +34,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Turns a topology into the desired state of each ECK {@code Elasticsearch} resource, with the
- * validation ECK's webhook does and what it misses.
+ * Executes the core's plan of a topology for ECK: turns its typed steps into the desired state of
+ * each ECK {@code Elasticsearch} resource. Connection settings, {@code spec.remoteClusters} entries,
+ * exposed Services and the security model are the plan's; the topology gives only facts (ECK
+ * coordinates, CAs, Service types). What it adds is about Kubernetes objects themselves (resource
+ * name lengths, a remote cluster server before 8.10). {@link EckSteps} says what it does with each
+ * kind of step.
  */
 public final class Translator {
 
@@ -88,6 +89,11 @@ public final class Translator {
    * @return the translation
    */
   public static Translation translate(Topology topology, TopologyPlan plan, EckOptions options) {
+    if (plan.links().size() != topology.links().size()) {
+      throw new IllegalArgumentException(
+          "the plan has " + plan.links().size() + " links but the topology has "
+              + topology.links().size() + ": render and reconcile with the plan of this topology");
+    }
     Translator t = new Translator(options, plan);
     t.run(topology);
     t.finish();
