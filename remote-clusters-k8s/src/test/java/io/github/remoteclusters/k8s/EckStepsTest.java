@@ -87,4 +87,37 @@ class EckStepsTest {
           .contains("the policy refuses this access");
     }
   }
+
+  @Test
+  void theServiceTypeIsThePlans() throws Exception {
+    Topology t = Topologies.parse(Topologies.OTHER_ENV_API_KEY.replace(
+        "remoteClusterAddress: \"rc.example.com:9443\"",
+        "remoteClusterAddress: \"rc.example.com:30443\"\n"
+            + "    remoteClusterService: {type: NodePort, port: 30443}"));
+    TopologyPlan plan = RemoteClusterPlanner.create().plan(t);
+    assertThat(plan.links()).singleElement()
+        .isInstanceOf(io.github.remoteclusters.core.plan.PlanResult.Planned.class);
+    StepPayload.ExposeService expose = ((io.github.remoteclusters.core.plan.PlanResult.Planned)
+            plan.links().get(0)).plan().steps().stream()
+        .map(io.github.remoteclusters.core.plan.PlanStep::payload)
+        .filter(StepPayload.ExposeService.class::isInstance)
+        .map(StepPayload.ExposeService.class::cast)
+        .findFirst().orElseThrow();
+    assertThat(expose.type())
+        .isEqualTo(io.github.remoteclusters.core.ServiceExposure.Type.NODE_PORT);
+    RenderResult r = EckAdapter.of(EckOptions.defaults()).render(t, plan);
+    assertThat(r).as("%s", r.problems()).isInstanceOf(RenderResult.Rendered.class);
+    String json = EckAdapter.toJson(((RenderResult.Rendered) r).resources());
+    com.fasterxml.jackson.databind.JsonNode list =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    boolean nodePort = false;
+    for (com.fasterxml.jackson.databind.JsonNode item : list.path("items")) {
+      if (item.path("metadata").path("name").asText().equals("cluster2")
+          && item.path("kind").asText().equals("Elasticsearch")) {
+        nodePort = item.at("/spec/remoteClusterServer/service/spec/type").asText()
+            .equals("NodePort");
+      }
+    }
+    assertThat(nodePort).as(json).isTrue();
+  }
 }

@@ -382,11 +382,9 @@ public final class Translator {
         .findFirst();
     if (model == SecurityModel.API_KEY) {
       d.remoteClusterServer = true;
-      ServiceExposure exposure = remote.remoteClusterService();
-      if (expose.isPresent()
-          && (exposure == null || exposure.type() != ServiceExposure.Type.INGRESS)) {
+      if (expose.isPresent() && expose.get().type() != ServiceExposure.Type.INGRESS) {
         d.exposeRemoteClusterServer = true;
-        d.remoteClusterServiceType = exposure == null ? "LoadBalancer" : exposure.type().id();
+        d.remoteClusterServiceType = expose.get().type().id();
         d.legacyLoadBalancer = !eck.isAtLeast(3, 3);
       } else if (expose.isPresent()) {
         plan.pending.add("an Ingress (or Gateway) that routes TCP to "
@@ -394,11 +392,9 @@ public final class Translator {
             + " in namespace " + remote.eck().namespace());
       }
     } else {
-      ServiceExposure exposure = remote.transportService();
-      if (expose.isPresent()
-          && (exposure == null || exposure.type() != ServiceExposure.Type.INGRESS)) {
+      if (expose.isPresent() && expose.get().type() != ServiceExposure.Type.INGRESS) {
         d.exposeTransport = true;
-        d.transportServiceType = exposure == null ? "LoadBalancer" : exposure.type().id();
+        d.transportServiceType = expose.get().type().id();
       } else if (expose.isPresent()) {
         plan.pending.add("an Ingress (or Gateway) that routes TCP to "
             + expose.get().service() + ":" + EckNames.TRANSPORT_PORT + " in namespace "
