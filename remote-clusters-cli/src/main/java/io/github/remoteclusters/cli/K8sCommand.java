@@ -9,6 +9,8 @@ import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.TopologyReadResult;
 import io.github.remoteclusters.core.TopologyReader;
 import io.github.remoteclusters.core.plan.PlanFormatter;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.EckAdapter;
 import io.github.remoteclusters.k8s.EckOptions;
 import io.github.remoteclusters.k8s.RenderResult;
@@ -136,6 +138,7 @@ public final class K8sCommand implements Callable<Integer> {
         return RemoteClustersCli.INVALID_INPUT;
       }
       Topology topology = read.orElseThrow();
+      TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
       List<GenericKubernetesResource> manifests = null;
       if (base != null) {
         try {
@@ -147,7 +150,9 @@ public final class K8sCommand implements Callable<Integer> {
       }
       EckAdapter adapter = EckAdapter.of(options);
       RenderResult result =
-          manifests == null ? adapter.render(topology) : adapter.render(topology, manifests);
+          manifests == null
+              ? adapter.render(topology, plan)
+              : adapter.render(topology, plan, manifests);
       if (result instanceof RenderResult.Rejected) {
         if (asJson) {
           ObjectNode root = Json.MAPPER.createObjectNode();

@@ -18,6 +18,9 @@ public final class EckNames {
   /** The remote cluster server port of ECK's nodes. */
   public static final int REMOTE_CLUSTER_PORT = 9443;
 
+  /** The port Elastic Cloud proxies take certificate-model connections on. */
+  public static final int CLOUD_TRANSPORT_PORT = 9400;
+
   /** The key of a certificate authority in ECK's Secrets and our ConfigMaps. */
   public static final String CA_CRT = "ca.crt";
 
@@ -112,9 +115,38 @@ public final class EckNames {
     return REMOTE_CERTS_MOUNT + "/" + remoteCaKey(alias);
   }
 
+  /** {@return {@code cluster.remote.<alias>.}, the prefix of every setting of an alias} @param alias the alias */
+  public static String remoteSettingPrefix(String alias) {
+    return "cluster.remote." + alias + ".";
+  }
+
+  /**
+   * {@return {@code cluster.remote.<alias>.<key>}}
+   *
+   * @param alias the alias
+   * @param key the key within the alias, such as {@code mode} or {@code transport.compress}
+   */
+  public static String remoteSetting(String alias, String key) {
+    return remoteSettingPrefix(alias) + key;
+  }
+
   /** {@return {@code cluster.remote.<alias>.credentials}} @param alias the alias */
   public static String credentialsKey(String alias) {
-    return "cluster.remote." + alias + ".credentials";
+    return remoteSetting(alias, "credentials");
+  }
+
+  /** The longest name Elasticsearch gives an API key ({@code api key name may not be more than 256 characters long}). */
+  public static final int MAX_API_KEY_NAME = 256;
+
+  /**
+   * {@return ECK's cross-cluster API key name {@code eck-<ns>-<name>-<alias>}}
+   *
+   * @param namespace the local cluster's namespace
+   * @param name the local cluster's name
+   * @param alias the alias
+   */
+  public static String apiKeyName(String namespace, String name, String alias) {
+    return "eck-" + namespace + "-" + name + "-" + alias;
   }
 
   /** {@return {@code <es>-es-transport.<ns>.svc}} @param es name @param ns namespace */

@@ -559,7 +559,7 @@ public final class TopologyReader {
         return TransportOptions.NONE;
       }
       keys(t, at, TRANSPORT_KEYS);
-      String prefix = "cluster.remote." + (alias == null ? "<alias>" : alias) + ".transport.";
+      String prefix = EckNames.remoteSetting(alias == null ? "<alias>" : alias, "transport.");
       String compress = scalarText(t, at, "compress");
       if (compress != null) {
         settingValue(at + ".compress", SettingValues.compressError(compress));

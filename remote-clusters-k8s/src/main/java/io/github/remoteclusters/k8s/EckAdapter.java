@@ -27,11 +27,13 @@ import java.util.Objects;
  *
  * <pre>{@code
  * EckAdapter adapter = EckAdapter.of(EckOptions.defaults());
- * RenderResult r = adapter.render(topology);
+ * TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
+ * RenderResult r = adapter.render(topology, plan);
  * if (r instanceof RenderResult.Rendered) {
  *   System.out.print(EckAdapter.toYaml(((RenderResult.Rendered) r).resources()));
  * }
- * ReconcileOutcome o = adapter.reconciler(client, "default").reconcile(topology);
+ * ReconcileOutcome o = adapter.reconciler(client, "default", ConnectionProbe.unknown())
+ *     .reconcile(topology, plan);
  * }</pre>
  *
  * <p>What ECK automates (both clusters in one ECK environment) becomes {@code spec.remoteClusters}
@@ -65,34 +67,38 @@ public final class EckAdapter {
   }
 
   /**
-   * Renders the resources of every ECK cluster of a topology, without a Kubernetes API server.
-   *
-   * <p>{@code Elasticsearch} resources are partial (only the fields this adapter sets), for
-   * merging into the full manifests. Secrets carry {@code ::redacted::} placeholders unless {@link
-   * EckOptions#renderSecretData()} is set.
+   * Renders the resources of every ECK cluster of a topology, planning it first with the planner
+   * the caller passes (so its access validator and settings apply).
    *
    * @param topology the topology
+   * @param planner the planner
    * @return the resources, or the problems that keep the topology from being expressed
+   * @see #render(Topology, TopologyPlan)
    */
-  public RenderResult render(Topology topology) {
+  public RenderResult render(Topology topology, RemoteClusterPlanner planner) {
     Objects.requireNonNull(topology, "topology");
-    return render(Translator.translate(topology, options), null);
+    Objects.requireNonNull(planner, "planner");
+    return render(topology, planner.plan(topology));
   }
 
   /**
    * Renders into the user's own {@code Elasticsearch} manifests: every ECK cluster of the topology
    * whose manifest is among {@code base} (same name, and same namespace or none) comes out
    * complete, with this adapter's changes merged into the user's nodeSets, lists and fields, ready
-   * to apply; clusters without a manifest come out partial as from {@link #render(Topology)}.
+   * to apply; clusters without a manifest come out partial as from {@link #render(Topology,
+   * TopologyPlan)}.
    *
    * @param topology the topology
+   * @param plan the core's plan of the same topology
    * @param base the user's manifests (other kinds are ignored); see {@link #readManifests(Path)}
    * @return the resources, or the problems (also conflicts with fields or aliases the user set)
    */
-  public RenderResult render(Topology topology, List<? extends HasMetadata> base) {
+  public RenderResult render(
+      Topology topology, TopologyPlan plan, List<? extends HasMetadata> base) {
     Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(base, "base");
-    return render(Translator.translate(topology, options), BaseManifests.of(base));
+    return render(Translator.translate(topology, plan, options), BaseManifests.of(base));
   }
 
   /**
@@ -109,9 +115,15 @@ public final class EckAdapter {
   }
 
   /**
-   * Renders with a plan the caller already made with the core's {@link RemoteClusterPlanner}:
-   * its problems come first, and its ECK patches and remote settings are the source of the
-   * resources.
+   * Renders the resources of every ECK cluster of a topology from the core's plan of it, without
+   * a Kubernetes API server: the plan's problems come first, and its typed steps (ECK patches,
+   * remote settings, exposed Services, trusted CAs) are the source of the resources; a link the
+   * plan rejects is not rendered. A plan step the adapter cannot express rejects the render,
+   * naming the step.
+   *
+   * <p>{@code Elasticsearch} resources are partial (only the fields this adapter sets), for
+   * merging into the full manifests. Secrets carry {@code ::redacted::} placeholders unless {@link
+   * EckOptions#renderSecretData()} is set.
    *
    * @param topology the topology
    * @param plan the core's plan of the same topology

@@ -1,11 +1,11 @@
 package io.github.remoteclusters.k8s;
 
+import io.github.remoteclusters.core.EckNames;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Link;
-import io.github.remoteclusters.k8s.internal.EckNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

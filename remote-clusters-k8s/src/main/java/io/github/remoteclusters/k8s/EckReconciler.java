@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s;
 
+import io.github.remoteclusters.k8s.internal.K8sNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,7 +8,8 @@ import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.Topology;
-import io.github.remoteclusters.k8s.internal.EckNames;
+import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
+import io.github.remoteclusters.core.plan.TopologyPlan;
 import io.github.remoteclusters.k8s.internal.EsDesired;
 import io.github.remoteclusters.k8s.internal.EsKey;
 import io.github.remoteclusters.k8s.internal.EsMerger;
@@ -70,11 +72,13 @@ public final class EckReconciler {
    * not thrown.
    *
    * @param topology the desired links and their clusters
+   * @param plan the core's plan of the same topology; a link it rejects is not written
    * @return the changes and the status of each link
    */
-  public ReconcileOutcome reconcile(Topology topology) {
+  public ReconcileOutcome reconcile(Topology topology, TopologyPlan plan) {
     Objects.requireNonNull(topology, "topology");
-    Translator.Translation t = Translator.translate(topology, options);
+    Objects.requireNonNull(plan, "plan");
+    Translator.Translation t = Translator.translate(topology, plan, options);
     List<ResourceChange> changes = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(t.problems);
     List<EckLinkStatus> statuses = new ArrayList<>();
@@ -123,6 +127,20 @@ public final class EckReconciler {
     }
     removed(t, merges, statuses, reported);
     return new ReconcileOutcome(changes, statuses, problems);
+  }
+
+  /**
+   * Plans the topology with the planner the caller passes, then {@link #reconcile(Topology,
+   * TopologyPlan) reconciles} with that plan.
+   *
+   * @param topology the desired links and their clusters
+   * @param planner the planner (its access validator and settings apply)
+   * @return the changes and the status of each link
+   */
+  public ReconcileOutcome reconcile(Topology topology, RemoteClusterPlanner planner) {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(planner, "planner");
+    return reconcile(topology, planner.plan(topology));
   }
 
   private boolean inEnv(EsKey k) {
@@ -178,7 +196,7 @@ public final class EckReconciler {
           p.link, LinkPhase.FAILED, null,
           local.conflicts.stream()
               .filter(c -> c.message().contains("[" + p.link.alias() + "]")
-                  || c.path().contains("cluster.remote." + p.link.alias() + "."))
+                  || c.path().contains(io.github.remoteclusters.core.EckNames.remoteSettingPrefix(p.link.alias())))
               .map(Problem::message)
               .findFirst()
               .orElse("alias [" + p.link.alias() + "] conflicts with a setting it does not own"));
@@ -188,13 +206,13 @@ public final class EckReconciler {
       s = status(p.link, LinkPhase.PENDING, "waiting for " + String.join("; ", p.pending), null);
     } else if (p.eckManaged && local != null) {
       String eck = local.object.path("metadata").path("annotations")
-          .path(EckNames.ECK_MANAGED_REMOTE_CLUSTERS).asText(null);
-      if (EckNames.splitAliases(eck).contains(p.link.alias())) {
+          .path(K8sNames.ECK_MANAGED_REMOTE_CLUSTERS).asText(null);
+      if (K8sNames.splitAliases(eck).contains(p.link.alias())) {
         s = status(p.link, LinkPhase.CONFIGURED, "ECK manages cluster.remote." + p.link.alias(), null);
       } else {
         s = status(p.link, LinkPhase.PENDING,
             "waiting for ECK to configure cluster.remote." + p.link.alias()
-                + " (it is not yet in " + EckNames.ECK_MANAGED_REMOTE_CLUSTERS + ")", null);
+                + " (it is not yet in " + K8sNames.ECK_MANAGED_REMOTE_CLUSTERS + ")", null);
       }
     } else {
       s = status(p.link, LinkPhase.CONFIGURED, inEnv(p.local)

@@ -22,13 +22,13 @@ class EckAdapterRenderTest {
   private static final EckAdapter ADAPTER = EckAdapter.of(EckOptions.defaults());
 
   static RenderResult.Rendered rendered(EckAdapter adapter, String yaml) {
-    RenderResult r = adapter.render(Topologies.parse(yaml));
+    RenderResult r = adapter.render(Topologies.parse(yaml), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(r).as("%s", r.problems()).isInstanceOf(RenderResult.Rendered.class);
     return (RenderResult.Rendered) r;
   }
 
   static List<Problem> rejected(String yaml) {
-    RenderResult r = ADAPTER.render(Topologies.parse(yaml));
+    RenderResult r = ADAPTER.render(Topologies.parse(yaml), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(r).isInstanceOf(RenderResult.Rejected.class);
     return r.problems();
   }
@@ -341,7 +341,7 @@ class EckAdapterRenderTest {
         .replace("search: [{names: [\"logs-*\"]}]",
             "search: [{names: [\"logs-*\"], query: \"{}\"}, {names: [\"x\"]}]")
         .replace("security: api-key", "security: api-key\n    mode: proxy\n    skipUnavailable: true");
-    List<Problem> problems = ADAPTER.render(Topologies.parse(yaml)).problems();
+    List<Problem> problems = ADAPTER.render(Topologies.parse(yaml), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create()).problems();
     assertThat(problems).extracting(Problem::code).contains(ProblemCode.ECK_UNSUPPORTED);
     assertThat(problems).extracting(p -> p.code() + " " + p.path()).doesNotHaveDuplicates();
   }

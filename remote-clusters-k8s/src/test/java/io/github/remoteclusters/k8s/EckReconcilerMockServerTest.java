@@ -86,7 +86,22 @@ class EckReconcilerMockServerTest {
 
   private ReconcileOutcome reconcile(String yaml, String env, LinkMaterials m) {
     Topology t = Topologies.parse(yaml);
-    return EckAdapter.of(PATCH.withMaterials(m)).reconciler(client, env, ConnectionProbe.unknown()).reconcile(t);
+    return EckAdapter.of(PATCH.withMaterials(m)).reconciler(client, env, ConnectionProbe.unknown()).reconcile(t, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
+  }
+
+  @Test
+  void aLinkTheUsersPlannerRejectsIsNotWritten() {
+    GenericKubernetesResource before = get("ns1", "cluster1");
+    io.github.remoteclusters.core.plan.RemoteClusterPlanner rejecting =
+        io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().withAccessValidator(
+            (access, path, version) -> List.of(new io.github.remoteclusters.core.Problem(
+                io.github.remoteclusters.core.ProblemCode.ACCESS_INVALID, path, "refused")));
+    ReconcileOutcome o = EckAdapter.of(PATCH).reconciler(client, "default", ConnectionProbe.unknown())
+        .reconcile(Topologies.parse(Topologies.SAME_ENV_API_KEY), rejecting);
+    assertThat(o.ok()).isFalse();
+    assertThat(o.changes()).isEmpty();
+    assertThat(spec(get("ns1", "cluster1"))).isEqualTo(spec(before));
+    assertThat(spec(get("ns2", "cluster2"))).doesNotContainKey("remoteClusterServer");
   }
 
   @Test
@@ -294,7 +309,7 @@ class EckReconcilerMockServerTest {
   void olderEckGetsALoadBalancerServiceThatIsDeletedWithTheLink() {
     EckOptions old = PATCH.withEckVersion(io.github.remoteclusters.compat.EsVersion.of(3, 1, 0));
     Topology t = Topologies.parse(Topologies.ECH_TO_ECK_API_KEY);
-    ReconcileOutcome o = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(t);
+    ReconcileOutcome o = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(t, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(o.changes()).extracting(Object::toString).contains("CREATED Service ns2/cluster2-es-remote-cluster-lb");
     assertThat(client.services().inNamespace("ns2").withName("cluster2-es-remote-cluster-lb").get()
         .getSpec().getType()).isEqualTo("LoadBalancer");
@@ -304,10 +319,10 @@ class EckReconcilerMockServerTest {
       svc.getSpec().getPorts().get(0).setNodePort(31443);
       return svc;
     });
-    ReconcileOutcome again = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(t);
+    ReconcileOutcome again = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(t, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(again.changed()).as("%s", again.changes()).isFalse();
     Topology none = Topologies.parse(Topologies.ECH_TO_ECK_API_KEY.replace("security: api-key", "security: api-key\n    state: absent"));
-    ReconcileOutcome removed = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(none);
+    ReconcileOutcome removed = EckAdapter.of(old).reconciler(client, "default", ConnectionProbe.unknown()).reconcile(none, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(removed.changes()).extracting(Object::toString).contains("DELETED Service ns2/cluster2-es-remote-cluster-lb");
   }
 
@@ -319,7 +334,7 @@ class EckReconcilerMockServerTest {
           asked.add(local.name() + "/" + alias);
           return Optional.of(true);
         })
-        .reconcile(Topologies.parse(Topologies.EXTERNAL_API_KEY));
+        .reconcile(Topologies.parse(Topologies.EXTERNAL_API_KEY), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(asked).containsExactly("local/onprem");
     assertThat(o.links()).singleElement().satisfies(l -> assertThat(l.connected()).isTrue());
   }
@@ -441,7 +456,7 @@ class EckReconcilerMockServerTest {
   void serverSideApplyIsNotSupportedByTheMock() {
     ReconcileOutcome o = EckAdapter.of(EckOptions.defaults().withApplyMode(ApplyMode.SERVER_SIDE_APPLY))
         .reconciler(client, "default", ConnectionProbe.unknown())
-        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
+        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
     assertThat(o.links()).singleElement().satisfies(l -> {
       assertThat(l.phase()).isEqualTo(LinkPhase.FAILED);
       assertThat(l.lastError()).contains("[Elasticsearch ns1/cluster1/apply] failed", "415");

@@ -27,7 +27,7 @@ class EckWebhookValidationsTest {
   }
 
   private static List<Problem> errors(Topology t) {
-    return ADAPTER.render(t).problems().stream().filter(Problem::isError).toList();
+    return ADAPTER.render(t, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create()).problems().stream().filter(Problem::isError).toList();
   }
 
   private static String alone(String version, String extra) {

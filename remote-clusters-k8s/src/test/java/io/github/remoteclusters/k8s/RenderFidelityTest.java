@@ -52,8 +52,8 @@ class RenderFidelityTest {
     }
     EckAdapter adapter = EckAdapter.of(EckOptions.defaults());
     return t.clusters().stream().anyMatch(c -> c.eck() != null)
-        ? adapter.render(t, EckAdapter.readManifests(base))
-        : adapter.render(t);
+        ? adapter.render(t, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().plan(t), EckAdapter.readManifests(base))
+        : adapter.render(t, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
   }
 
   private static JsonNode find(RenderResult r, String kind, String name) {

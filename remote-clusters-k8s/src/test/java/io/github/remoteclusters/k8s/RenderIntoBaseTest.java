@@ -35,7 +35,8 @@ class RenderIntoBaseTest {
   private static RenderResult.Rendered renderOtherEnvironment(List<GenericKubernetesResource> base) {
     RenderResult r =
         EckAdapter.of(EckOptions.defaults())
-            .render(Topologies.parse(Topologies.OTHER_ENV_API_KEY), base);
+            .render(Topologies.parse(Topologies.OTHER_ENV_API_KEY),
+                io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().plan(Topologies.parse(Topologies.OTHER_ENV_API_KEY)), base);
     assertThat(r.problems()).noneMatch(io.github.remoteclusters.core.Problem::isError);
     return (RenderResult.Rendered) r;
   }
@@ -136,7 +137,8 @@ class RenderIntoBaseTest {
             + "  nodeSets: [{name: default, count: 1}]\n");
     RenderResult r =
         EckAdapter.of(EckOptions.defaults())
-            .render(Topologies.parse(Topologies.OTHER_ENV_API_KEY), EckAdapter.readManifests(dir));
+            .render(Topologies.parse(Topologies.OTHER_ENV_API_KEY),
+                io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().plan(Topologies.parse(Topologies.OTHER_ENV_API_KEY)), EckAdapter.readManifests(dir));
     assertThat(r).isInstanceOf(RenderResult.Rejected.class);
     assertThat(r.problems()).anySatisfy(p -> {
       assertThat(p.code()).isEqualTo(ProblemCode.ALIAS_COLLISION);

@@ -40,7 +40,7 @@ class ServerSideApplyRequestMockServerTest {
 
     ReconcileOutcome o = EckAdapter.of(EckOptions.defaults().withApplyMode(ApplyMode.SERVER_SIDE_APPLY))
         .reconciler(client, "default", ConnectionProbe.unknown())
-        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
+        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
 
     assertThat(o.changes()).extracting(Object::toString).contains("UPDATED Elasticsearch ns1/cluster1");
     List<RecordedRequest> requests = new ArrayList<>();
@@ -73,7 +73,7 @@ class ServerSideApplyRequestMockServerTest {
 
     ReconcileOutcome o = EckAdapter.of(EckOptions.defaults())
         .reconciler(client, "default", ConnectionProbe.unknown())
-        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT));
+        .reconcile(Topologies.parse(Topologies.SAME_ENV_CERT), io.github.remoteclusters.core.plan.RemoteClusterPlanner.create());
 
     assertThat(EckOptions.defaults().applyMode()).isEqualTo(ApplyMode.PATCH_OWNED);
     assertThat(o.changes()).extracting(Object::toString).contains("UPDATED Elasticsearch ns1/cluster1");

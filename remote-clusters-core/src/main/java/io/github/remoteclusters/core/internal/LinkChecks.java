@@ -12,6 +12,7 @@ import io.github.remoteclusters.compat.Use;
 import io.github.remoteclusters.compat.WireVerdict;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Deployment;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.License;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
@@ -108,6 +109,21 @@ final class LinkChecks {
     }
     if (c.sameEckEnvironment()) {
       checkEckAccess(c);
+      checkEckKeyName(c);
+    }
+  }
+
+  /** ECK names the key it creates {@code eck-<namespace>-<name>-<alias>}; Elasticsearch caps names. */
+  static void checkEckKeyName(Context c) {
+    String keyName =
+        EckNames.apiKeyName(c.local.eck().namespace(), c.local.eck().name(), c.link.alias());
+    if (keyName.length() > EckNames.MAX_API_KEY_NAME) {
+      c.report(
+          ProblemCode.INVALID_VALUE,
+          "alias",
+          "API key name [" + keyName + "] (ECK's eck-<namespace>-<name>-<alias>) is "
+              + keyName.length() + " characters long: api key name may not be more than "
+              + EckNames.MAX_API_KEY_NAME + " characters long; shorten the alias");
     }
   }
 

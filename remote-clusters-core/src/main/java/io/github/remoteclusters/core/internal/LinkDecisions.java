@@ -91,12 +91,12 @@ final class LinkDecisions {
   }
 
   private static void modeMismatch(Context c, String key, String suffix, Mode required, Mode mode) {
-    String setting = "cluster.remote." + c.link.alias() + "." + suffix;
+    String setting = io.github.remoteclusters.core.EckNames.remoteSetting(c.link.alias(), suffix);
     c.report(
         ProblemCode.OPTION_NOT_APPLICABLE,
         key,
-        "Setting \"" + setting + "\" cannot be used with the configured \"cluster.remote."
-            + c.link.alias() + ".mode\" [required=" + required + ", configured=" + mode + "]");
+        "Setting \"" + setting + "\" cannot be used with the configured \""
+            + io.github.remoteclusters.core.EckNames.remoteSetting(c.link.alias(), "mode") + "\" [required=" + required + ", configured=" + mode + "]");
   }
 
   /** Inside one ECK environment the operator writes only seeds; anything else would fight it. */
@@ -171,10 +171,10 @@ final class LinkDecisions {
     switch (c.remote.deployment()) {
       case ECK:
         return apiKey
-            ? " (expose service " + c.remote.eck().name()
-                + "-es-remote-cluster, for example as a LoadBalancer, and give its address:9443)"
-            : " (expose service " + c.remote.eck().name()
-                + "-es-transport and give its address:9300)";
+            ? " (expose service " + io.github.remoteclusters.core.EckNames.remoteClusterService(c.remote.eck().name())
+                + ", for example as a LoadBalancer, and give its address:" + REMOTE_CLUSTER_PORT + ")"
+            : " (expose service " + io.github.remoteclusters.core.EckNames.transportService(c.remote.eck().name())
+                + " and give its address:" + TRANSPORT_PORT + ")";
       case ECH:
       case ECE:
         return " (the deployment's proxy address from its Security page, with port "

@@ -24,11 +24,11 @@ import java.util.Map;
 public final class LinkPlanner {
 
   /** The default port of the remote cluster server (API-key model). */
-  public static final int REMOTE_CLUSTER_PORT = 9443;
+  public static final int REMOTE_CLUSTER_PORT = io.github.remoteclusters.core.EckNames.REMOTE_CLUSTER_PORT;
   /** The default transport port (certificate model, self-managed and ECK). */
-  public static final int TRANSPORT_PORT = 9300;
+  public static final int TRANSPORT_PORT = io.github.remoteclusters.core.EckNames.TRANSPORT_PORT;
   /** The port Elastic Cloud proxies take certificate-model connections on. */
-  public static final int CLOUD_TRANSPORT_PORT = 9400;
+  public static final int CLOUD_TRANSPORT_PORT = io.github.remoteclusters.core.EckNames.CLOUD_TRANSPORT_PORT;
 
   private final Topology topology;
   private final Map<String, Cluster> clusters;
@@ -112,6 +112,17 @@ public final class LinkPlanner {
           ProblemCode.SELF_LINK,
           "remote",
           "a link needs two clusters: local and remote are both [" + link.local() + "]");
+    } else if (c.local != null && c.remote != null && c.local.eck() != null
+        && c.local.sameEckEnvironment(c.remote)
+        && c.local.eck().name().equals(c.remote.eck().name())
+        && c.local.eck().namespace().equals(c.remote.eck().namespace())) {
+      // two cluster names, one Elasticsearch resource: only the ECK coordinates show it
+      c.report(
+          ProblemCode.SELF_LINK,
+          "remote",
+          "link [" + link.alias() + "] connects cluster [" + link.local() + "] to itself"
+              + " (Elasticsearch " + c.local.eck().environment() + "/"
+              + c.local.eck().namespace() + "/" + c.local.eck().name() + ")");
     }
     FeatureAvailability apiKeys = caches.apiKeys(c);
     SecurityModel security = LinkDecisions.security(c, apiKeys);

@@ -246,7 +246,7 @@ final class StepWriter {
       if (exposure != null && exposure.type() != ServiceExposure.Type.LOAD_BALANCER) {
         int port = apiKey ? EckNames.REMOTE_CLUSTER_PORT : EckNames.TRANSPORT_PORT;
         manual(
-            new StepPayload.ExposeService(alias(), service, apiKey),
+            new StepPayload.ExposeService(alias(), service, apiKey, exposure.type()),
             remote,
             "expose service " + service + " outside its Kubernetes cluster through "
                 + (exposure.type() == ServiceExposure.Type.INGRESS

@@ -78,7 +78,7 @@ public record LinkFootprint(
       SecurityModel security, String keyName, String localRole) {
     boolean apiKey = security == SecurityModel.API_KEY;
     return new LinkFootprint(local, alias, "", remote, security, apiKey ? keyName : null, null,
-        apiKey ? localRole : null, apiKey ? "cluster.remote." + alias + ".credentials" : null,
+        apiKey ? localRole : null, apiKey ? io.github.remoteclusters.core.EckNames.credentialsKey(alias) : null,
         List.of(), true);
   }
 

@@ -2,6 +2,7 @@ package io.github.remoteclusters.core.plan;
 
 import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.SecurityModel;
+import io.github.remoteclusters.core.ServiceExposure;
 import io.github.remoteclusters.core.TransportOptions;
 import io.github.remoteclusters.core.internal.LocalRoleNames;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
@@ -204,7 +205,7 @@ public sealed interface StepPayload
 
     /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */
     public String setting() {
-      return "cluster.remote." + alias + ".credentials";
+      return io.github.remoteclusters.core.EckNames.credentialsKey(alias);
     }
 
     @Override
@@ -323,12 +324,27 @@ public sealed interface StepPayload
    * @param alias the alias of the link that needs it
    * @param service the Service name
    * @param apiKey true for the remote cluster server service, false for the transport service
+   * @param type how the Service is reached from outside: the type the topology states, {@code
+   *     LOAD_BALANCER} when it states none
    */
-  record ExposeService(String alias, String service, boolean apiKey) implements StepPayload {
+  record ExposeService(String alias, String service, boolean apiKey, ServiceExposure.Type type)
+      implements StepPayload {
     /** Checks that no component is null. */
     public ExposeService {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(type, "type");
+    }
+
+    /**
+     * A Service exposed as a LoadBalancer.
+     *
+     * @param alias the alias of the link that needs it
+     * @param service the Service name
+     * @param apiKey true for the remote cluster server service, false for the transport service
+     */
+    public ExposeService(String alias, String service, boolean apiKey) {
+      this(alias, service, apiKey, ServiceExposure.Type.LOAD_BALANCER);
     }
 
     @Override
@@ -394,7 +410,7 @@ public sealed interface StepPayload
 
     /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */
     public String setting() {
-      return "cluster.remote." + alias + ".credentials";
+      return io.github.remoteclusters.core.EckNames.credentialsKey(alias);
     }
 
     @Override

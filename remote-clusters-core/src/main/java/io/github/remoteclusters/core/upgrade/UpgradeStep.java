@@ -229,7 +229,7 @@ public sealed interface UpgradeStep
     @Override
     public List<String> instructions() {
       return List.of(
-          "body: {\"persistent\":{\"cluster.remote." + alias + ".*\":null}}",
+          "body: {\"persistent\":{\"" + io.github.remoteclusters.core.EckNames.remoteSettingPrefix(alias) + "*\":null}}",
           "first stop queries that name [" + alias + ":...] or they fail");
     }
   }

@@ -125,7 +125,7 @@ public final class BaseManifests {
   }
 
   private static boolean isElasticsearch(JsonNode tree) {
-    return EckNames.ES_KIND.equals(tree.path("kind").asText())
+    return K8sNames.ES_KIND.equals(tree.path("kind").asText())
         && tree.path("apiVersion").asText().startsWith("elasticsearch.k8s.elastic.co/");
   }
 

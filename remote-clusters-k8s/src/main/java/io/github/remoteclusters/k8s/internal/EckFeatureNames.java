@@ -1,5 +1,7 @@
 package io.github.remoteclusters.k8s.internal;
 
+import io.github.remoteclusters.core.EckNames;
+
 /**
  * Names and paths (from the core's {@code EckNames}, their one home) of the ECK features the Elastic docs' scenarios use beyond remote clusters
  * proper: the transport trust filter ({@code trust.yml}), {@code StackConfigPolicy} cluster
@@ -8,17 +10,17 @@ package io.github.remoteclusters.k8s.internal;
 public final class EckFeatureNames {
 
   /** Where the docs mount the {@code trust.yml} ConfigMap. */
-  public static final String TRUST_FILTER_MOUNT = io.github.remoteclusters.core.EckNames.TRUST_FILTER_MOUNT;
+  public static final String TRUST_FILTER_MOUNT = EckNames.TRUST_FILTER_MOUNT;
 
   /** Key of the trust filter file in its ConfigMap. */
-  public static final String TRUST_YML = io.github.remoteclusters.core.EckNames.TRUST_YML;
+  public static final String TRUST_YML = EckNames.TRUST_YML;
 
   /** Name of the volume holding {@code trust.yml}. */
   public static final String TRUST_FILTER_VOLUME = "remote-clusters-trust-filter";
 
   /** The transport setting naming the trust filter file. */
   public static final String TRUST_RESTRICTIONS_PATH =
-      io.github.remoteclusters.core.EckNames.TRUST_RESTRICTIONS_PATH;
+      EckNames.TRUST_RESTRICTIONS_PATH;
 
   /** API version of ECK's {@code StackConfigPolicy}. */
   public static final String SCP_API_VERSION = "stackconfigpolicy.k8s.elastic.co/v1alpha1";
@@ -33,22 +35,22 @@ public final class EckFeatureNames {
    * the cluster must then be reloadable (remote-cluster API keys are).
    */
   public static final String FILE_BASED_SECURE_SETTINGS =
-      io.github.remoteclusters.core.EckNames.FILE_BASED_SECURE_SETTINGS;
+      EckNames.FILE_BASED_SECURE_SETTINGS;
 
   private EckFeatureNames() {}
 
   /** {@return the trust filter file's path in the container} */
   public static String trustYmlPath() {
-    return io.github.remoteclusters.core.EckNames.trustYmlPath();
+    return EckNames.trustYmlPath();
   }
 
   /** {@return our ConfigMap holding {@code trust.yml}, {@code <es>-trust-restrictions}} @param es the Elasticsearch name */
   public static String trustRestrictionsConfigMap(String es) {
-    return io.github.remoteclusters.core.EckNames.trustRestrictionsConfigMap(es);
+    return EckNames.trustRestrictionsConfigMap(es);
   }
 
   /** {@return our {@code StackConfigPolicy} with the connection settings, {@code <es>-remote-clusters}} @param es the Elasticsearch name */
   public static String stackConfigPolicy(String es) {
-    return io.github.remoteclusters.core.EckNames.stackConfigPolicy(es);
+    return EckNames.stackConfigPolicy(es);
   }
 }

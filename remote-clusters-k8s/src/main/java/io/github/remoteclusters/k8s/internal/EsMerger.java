@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s.internal;
 
+import io.github.remoteclusters.core.EckNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,7 +45,7 @@ public final class EsMerger {
   /** Owned-field token: ECK's file-based secure settings annotation. */
   public static final String FILE_BASED = "annotation:" + EckFeatureNames.FILE_BASED_SECURE_SETTINGS;
   /** Owned-field token: our label that our {@code StackConfigPolicy} selects the resource by. */
-  public static final String POLICY_LABEL = "label:" + EckNames.LABEL_FOR_CLUSTER;
+  public static final String POLICY_LABEL = "label:" + K8sNames.LABEL_FOR_CLUSTER;
 
   /** The merged object, and what could not be merged. */
   public static final class Merge {
@@ -85,8 +86,8 @@ public final class EsMerger {
     TreeSet<String> prevFields;
     if (live == null) {
       o = NODES.objectNode();
-      o.put("apiVersion", EckNames.ES_API_VERSION);
-      o.put("kind", EckNames.ES_KIND);
+      o.put("apiVersion", K8sNames.ES_API_VERSION);
+      o.put("kind", K8sNames.ES_KIND);
       ObjectNode meta = o.putObject("metadata");
       meta.put("name", d.key.name());
       meta.put("namespace", d.key.namespace());
@@ -100,8 +101,8 @@ public final class EsMerger {
     } else {
       o = live.deepCopy();
       ObjectNode ann = obj(obj(o, "metadata"), "annotations");
-      prevAliases = EckNames.splitAliases(text(ann, EckNames.OUR_MANAGED_REMOTE_CLUSTERS));
-      prevFields = EckNames.splitAliases(text(ann, EckNames.OUR_OWNED_FIELDS));
+      prevAliases = K8sNames.splitAliases(text(ann, K8sNames.OUR_MANAGED_REMOTE_CLUSTERS));
+      prevFields = K8sNames.splitAliases(text(ann, K8sNames.OUR_OWNED_FIELDS));
       strip(o, d, prevAliases, prevFields);
     }
     Merge m = new Merge(o);
@@ -120,8 +121,8 @@ public final class EsMerger {
     if (!m.aliases.isEmpty() || !fields.isEmpty()) {
       fields.add(ENVIRONMENT + d.key.environment());
     }
-    putOrRemove(ann, EckNames.OUR_MANAGED_REMOTE_CLUSTERS, EckNames.joinAliases(m.aliases));
-    putOrRemove(ann, EckNames.OUR_OWNED_FIELDS, EckNames.joinAliases(fields));
+    putOrRemove(ann, K8sNames.OUR_MANAGED_REMOTE_CLUSTERS, K8sNames.joinAliases(m.aliases));
+    putOrRemove(ann, K8sNames.OUR_OWNED_FIELDS, K8sNames.joinAliases(fields));
     if (ann != null && ann.isEmpty()) {
       meta.remove("annotations");
     }
@@ -157,7 +158,7 @@ public final class EsMerger {
       removePath(o, "metadata", "annotations", EckFeatureNames.FILE_BASED_SECURE_SETTINGS);
     }
     if (prevFields.contains(POLICY_LABEL)) {
-      removePath(o, "metadata", "labels", EckNames.LABEL_FOR_CLUSTER);
+      removePath(o, "metadata", "labels", K8sNames.LABEL_FOR_CLUSTER);
     }
     if (prevFields.contains(RCS_ENABLED)) {
       removePath(spec, "remoteClusterServer", "enabled");
@@ -196,7 +197,7 @@ public final class EsMerger {
         }
       }
       if (prevFields.contains(VOLUME)) {
-        removeVolume(set, EckNames.REMOTE_CA_VOLUME);
+        removeVolume(set, K8sNames.REMOTE_CA_VOLUME);
       }
       if (prevFields.contains(TRUST_VOLUME)) {
         removeVolume(set, EckFeatureNames.TRUST_FILTER_VOLUME);
@@ -350,7 +351,7 @@ public final class EsMerger {
     }
     if (!d.remoteCas.isEmpty() && !tooOld) {
       for (ObjectNode set : sets) {
-        addVolume(set, EckNames.REMOTE_CA_VOLUME, EckNames.remoteCaConfigMap(d.key.name()),
+        addVolume(set, K8sNames.REMOTE_CA_VOLUME, EckNames.remoteCaConfigMap(d.key.name()),
             EckNames.REMOTE_CERTS_MOUNT);
       }
       fields.add(VOLUME);
@@ -365,8 +366,8 @@ public final class EsMerger {
     }
     if (!d.clusterSettings.isEmpty()) {
       ObjectNode labels = obj(obj(o, "metadata"), "labels");
-      if (!labels.has(EckNames.LABEL_FOR_CLUSTER)) {
-        labels.put(EckNames.LABEL_FOR_CLUSTER, d.key.name());
+      if (!labels.has(K8sNames.LABEL_FOR_CLUSTER)) {
+        labels.put(K8sNames.LABEL_FOR_CLUSTER, d.key.name());
         fields.add(POLICY_LABEL);
       }
     }
@@ -409,8 +410,8 @@ public final class EsMerger {
     }
     String rule =
         d.remoteClusterServer
-            ? EckNames.remoteClusterServerVersionMessage(version)
-            : EckNames.apiKeyVersionMessage(version);
+            ? K8sNames.remoteClusterServerVersionMessage(version)
+            : K8sNames.apiKeyVersionMessage(version);
     m.apiKeyBlocker =
         rule + " (spec.version of Elasticsearch " + d.key + "); nothing API-key related is"
             + " written to it";
@@ -428,7 +429,7 @@ public final class EsMerger {
 
   private static boolean conflictsWithAlias(String key, TreeSet<String> aliases) {
     for (String a : aliases) {
-      if (key.startsWith("cluster.remote." + a + ".")) {
+      if (key.startsWith(EckNames.remoteSettingPrefix(a))) {
         return true;
       }
     }

@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s.internal;
 
+import io.github.remoteclusters.core.EckNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,8 +33,8 @@ public final class KubeOps {
       new ResourceDefinitionContext.Builder()
           .withGroup("elasticsearch.k8s.elastic.co")
           .withVersion("v1")
-          .withKind(EckNames.ES_KIND)
-          .withPlural(EckNames.ES_PLURAL)
+          .withKind(K8sNames.ES_KIND)
+          .withPlural(K8sNames.ES_PLURAL)
           .withNamespaced(true)
           .build();
 
@@ -96,7 +97,7 @@ public final class KubeOps {
     for (GenericKubernetesResource r : all) {
       Map<String, String> ann = r.getMetadata().getAnnotations();
       if (ann != null
-          && EckNames.splitAliases(ann.get(EckNames.OUR_OWNED_FIELDS))
+          && K8sNames.splitAliases(ann.get(K8sNames.OUR_OWNED_FIELDS))
               .contains(EsMerger.ENVIRONMENT + environment)) {
         out.add(new EsKey(environment, r.getMetadata().getNamespace(), r.getMetadata().getName()));
       }
@@ -136,7 +137,7 @@ public final class KubeOps {
     ObjectNode from = esView(live);
     ObjectNode to = esView(wanted);
     if (from.equals(to)) {
-      return change(EckNames.ES_KIND, key, ChangeAction.UNCHANGED);
+      return change(K8sNames.ES_KIND, key, ChangeAction.UNCHANGED);
     }
     if (mode != ApplyMode.SERVER_SIDE_APPLY) {
       // PATCH_OWNED and CREATE_OR_PATCH: never send the user's atomic lists with a field manager
@@ -144,14 +145,14 @@ public final class KubeOps {
       call(key, "patch", () -> esResource(key).patch(PatchContext.of(PatchType.JSON), patch));
     } else {
       ObjectNode apply = JsonNodeFactory.instance.objectNode();
-      apply.put("apiVersion", EckNames.ES_API_VERSION);
-      apply.put("kind", EckNames.ES_KIND);
+      apply.put("apiVersion", K8sNames.ES_API_VERSION);
+      apply.put("kind", K8sNames.ES_KIND);
       ObjectNode meta = apply.putObject("metadata");
       meta.put("name", key.name());
       meta.put("namespace", key.namespace());
       JsonNode ann = wanted.path("metadata").path("annotations");
       ObjectNode ours = JsonNodeFactory.instance.objectNode();
-      for (String k : List.of(EckNames.OUR_MANAGED_REMOTE_CLUSTERS, EckNames.OUR_OWNED_FIELDS)) {
+      for (String k : List.of(K8sNames.OUR_MANAGED_REMOTE_CLUSTERS, K8sNames.OUR_OWNED_FIELDS)) {
         if (ann.has(k)) {
           ours.set(k, ann.get(k));
         }
@@ -159,9 +160,9 @@ public final class KubeOps {
       if (!ours.isEmpty()) {
         meta.set("annotations", ours);
       }
-      JsonNode label = wanted.path("metadata").path("labels").get(EckNames.LABEL_FOR_CLUSTER);
+      JsonNode label = wanted.path("metadata").path("labels").get(K8sNames.LABEL_FOR_CLUSTER);
       if (label != null) {
-        meta.putObject("labels").set(EckNames.LABEL_FOR_CLUSTER, label);
+        meta.putObject("labels").set(K8sNames.LABEL_FOR_CLUSTER, label);
       }
       ObjectNode spec = apply.putObject("spec");
       for (String f : SPEC_FIELDS) {
@@ -183,7 +184,7 @@ public final class KubeOps {
                   .forceConflicts()
                   .serverSideApply());
     }
-    return change(EckNames.ES_KIND, key, ChangeAction.UPDATED);
+    return change(K8sNames.ES_KIND, key, ChangeAction.UPDATED);
   }
 
   /**
@@ -249,10 +250,10 @@ public final class KubeOps {
   /** Whether the adapter's annotations on {@code o} say it owns something in a spec field. */
   private static boolean owns(String field, ObjectNode o) {
     JsonNode ann = o.path("metadata").path("annotations");
-    Set<String> tokens = EckNames.splitAliases(ann.path(EckNames.OUR_OWNED_FIELDS).asText(null));
+    Set<String> tokens = K8sNames.splitAliases(ann.path(K8sNames.OUR_OWNED_FIELDS).asText(null));
     switch (field) {
       case "remoteClusters":
-        return !EckNames.splitAliases(ann.path(EckNames.OUR_MANAGED_REMOTE_CLUSTERS).asText(null))
+        return !K8sNames.splitAliases(ann.path(K8sNames.OUR_MANAGED_REMOTE_CLUSTERS).asText(null))
             .isEmpty();
       case "nodeSets":
         return tokens.stream().anyMatch(t -> t.startsWith(EsMerger.CONFIG) || t.equals(EsMerger.VOLUME));
@@ -269,10 +270,10 @@ public final class KubeOps {
     ObjectNode meta = v.putObject("metadata");
     meta.set("annotations", ann.isObject() ? ann.deepCopy() : JsonNodeFactory.instance.objectNode());
     // only our label (the StackConfigPolicy's selector); the user's labels are not compared
-    JsonNode label = o.path("metadata").path("labels").get(EckNames.LABEL_FOR_CLUSTER);
+    JsonNode label = o.path("metadata").path("labels").get(K8sNames.LABEL_FOR_CLUSTER);
     ObjectNode labels = meta.putObject("labels");
     if (label != null) {
-      labels.set(EckNames.LABEL_FOR_CLUSTER, label);
+      labels.set(K8sNames.LABEL_FOR_CLUSTER, label);
     }
     JsonNode spec = o.path("spec");
     v.set("spec", spec.isObject() ? spec.deepCopy() : JsonNodeFactory.instance.objectNode());
@@ -306,7 +307,7 @@ public final class KubeOps {
     if (!isOurs(live)) {
       throw new OwnershipConflict(
           what + " exists but is not managed by remote-clusters (no label "
-              + EckNames.LABEL_MANAGED_BY + "=" + EckNames.MANAGED_BY + "); it is left alone");
+              + K8sNames.LABEL_MANAGED_BY + "=" + K8sNames.MANAGED_BY + "); it is left alone");
     }
     ObjectNode want = Serialization.tree(r);
     ObjectNode have = Serialization.tree(live);
@@ -419,7 +420,7 @@ public final class KubeOps {
 
   private static boolean isOurs(HasMetadata r) {
     Map<String, String> l = r.getMetadata().getLabels();
-    return l != null && EckNames.MANAGED_BY.equals(l.get(EckNames.LABEL_MANAGED_BY));
+    return l != null && K8sNames.MANAGED_BY.equals(l.get(K8sNames.LABEL_MANAGED_BY));
   }
 
   private Resource<GenericKubernetesResource> esResource(EsKey key) {
@@ -443,7 +444,7 @@ public final class KubeOps {
   }
 
   private static <T> T call(EsKey key, String step, java.util.function.Supplier<T> s) {
-    return call(EckNames.ES_KIND + " " + key, step, s);
+    return call(K8sNames.ES_KIND + " " + key, step, s);
   }
 
   private static <T> T call(String what, String step, java.util.function.Supplier<T> s) {

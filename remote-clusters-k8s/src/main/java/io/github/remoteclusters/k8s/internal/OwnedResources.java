@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s.internal;
 
+import io.github.remoteclusters.core.EckNames;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -62,7 +63,7 @@ public final class OwnedResources {
       SecretBuilder b = new SecretBuilder().withMetadata(meta(d, EckNames.credentialsSecret(es)))
           .withType("Opaque");
       // ECK's mark for Secrets that hold credentials (eck-diagnostics leaves their data out)
-      b.editMetadata().addToLabels(EckNames.LABEL_CREDENTIALS, "true").endMetadata();
+      b.editMetadata().addToLabels(K8sNames.LABEL_CREDENTIALS, "true").endMetadata();
       if (secretData == SecretData.REAL) {
         b.withData(data);
       } else {
@@ -116,7 +117,7 @@ public final class OwnedResources {
                   "spec",
                   Map.of(
                       "resourceSelector",
-                      Map.of("matchLabels", Map.of(EckNames.LABEL_FOR_CLUSTER, es)),
+                      Map.of("matchLabels", Map.of(K8sNames.LABEL_FOR_CLUSTER, es)),
                       "elasticsearch",
                       Map.of("clusterSettings", settings)))
               .build());
@@ -130,7 +131,7 @@ public final class OwnedResources {
               // like ECK's own remote cluster Service: nodes are reachable before they are ready
               .withPublishNotReadyAddresses(true)
               .addNewPort()
-              .withName(EckNames.REMOTE_CLUSTER_PORT_NAME)
+              .withName(K8sNames.REMOTE_CLUSTER_PORT_NAME)
               .withProtocol("TCP")
               .withPort(EckNames.REMOTE_CLUSTER_PORT)
               .withTargetPort(new IntOrString(EckNames.REMOTE_CLUSTER_PORT))
@@ -138,8 +139,8 @@ public final class OwnedResources {
               .withSelector(
                   new TreeMap<>(
                       Map.of(
-                          EckNames.LABEL_CLUSTER_NAME, es,
-                          EckNames.LABEL_TYPE, "elasticsearch")))
+                          K8sNames.LABEL_CLUSTER_NAME, es,
+                          K8sNames.LABEL_TYPE, "elasticsearch")))
               .endSpec()
               .build());
     }
@@ -159,7 +160,7 @@ public final class OwnedResources {
    */
   public static Map<String, String> labels(String es) {
     return new TreeMap<>(
-        Map.of(EckNames.LABEL_MANAGED_BY, EckNames.MANAGED_BY, EckNames.LABEL_FOR_CLUSTER, es));
+        Map.of(K8sNames.LABEL_MANAGED_BY, K8sNames.MANAGED_BY, K8sNames.LABEL_FOR_CLUSTER, es));
   }
 
   private static ObjectMeta meta(EsDesired d, String name) {

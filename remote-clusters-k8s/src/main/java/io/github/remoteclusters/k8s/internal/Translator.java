@@ -1,5 +1,6 @@
 package io.github.remoteclusters.k8s.internal;
 
+import io.github.remoteclusters.core.EckNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,7 +12,6 @@ import io.github.remoteclusters.core.Deployment;
 import io.github.remoteclusters.core.License;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.LinkState;
-import io.github.remoteclusters.core.Mode;
 import io.github.remoteclusters.core.Problem;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.SecurityModel;
@@ -20,7 +20,6 @@ import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.TrustRestrictions;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
-import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.StepEncoder;
 import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
@@ -28,7 +27,6 @@ import io.github.remoteclusters.k8s.Credential;
 import io.github.remoteclusters.k8s.EckOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +34,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Turns a topology into the desired state of each ECK {@code Elasticsearch} resource, with the
- * validation ECK's webhook does and what it misses.
+ * Executes the core's plan of a topology for ECK: turns its typed steps into the desired state of
+ * each ECK {@code Elasticsearch} resource. Connection settings, {@code spec.remoteClusters} entries,
+ * exposed Services and the security model are the plan's; the topology gives only facts (ECK
+ * coordinates, CAs, Service types). What it adds is about Kubernetes objects themselves (resource
+ * name lengths, a remote cluster server before 8.10). {@link EckSteps} says what it does with each
+ * kind of step.
  */
 public final class Translator {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Set<String> ECK_SEARCH_FIELDS =
-      Set.of("names", "field_security", "query", "allow_restricted_indices");
   private static final String UNMANAGED =
       "; to keep this, link the clusters outside ECK's automation: give them different ECK"
           + " environments, so that the link is configured through settings, secure settings and"
@@ -79,17 +79,6 @@ public final class Translator {
   }
 
   /**
-   * Translates a topology, planning it with the core's {@link RemoteClusterPlanner} first.
-   *
-   * @param topology the topology
-   * @param options the options
-   * @return the translation
-   */
-  public static Translation translate(Topology topology, EckOptions options) {
-    return translate(topology, RemoteClusterPlanner.create().plan(topology), options);
-  }
-
-  /**
    * Translates a topology with the core's plan of it: the plan's problems come first, its ECK
    * patches and settings are the source of the resources, and the ECK-specific checks add what
    * the plan does not already say about a link.
@@ -100,6 +89,11 @@ public final class Translator {
    * @return the translation
    */
   public static Translation translate(Topology topology, TopologyPlan plan, EckOptions options) {
+    if (plan.links().size() != topology.links().size()) {
+      throw new IllegalArgumentException(
+          "the plan has " + plan.links().size() + " links but the topology has "
+              + topology.links().size() + ": render and reconcile with the plan of this topology");
+    }
     Translator t = new Translator(options, plan);
     t.run(topology);
     t.finish();
@@ -155,7 +149,7 @@ public final class Translator {
         Map<String, JsonNode> out = new TreeMap<>();
         Serialization.parse(StepEncoder.remoteSettings(put)).properties().forEach(e -> {
           if (!e.getValue().isNull()) {
-            out.put("cluster.remote." + alias + "." + e.getKey(), e.getValue());
+            out.put(EckNames.remoteSetting(alias, e.getKey()), e.getValue());
           }
         });
         return Optional.of(out);
@@ -227,7 +221,7 @@ public final class Translator {
       problem(
           ProblemCode.SECURITY_UNSUPPORTED,
           path,
-          EckNames.remoteClusterServerVersionMessage(c.version().toString())
+          K8sNames.remoteClusterServerVersionMessage(c.version().toString())
               + " (cluster [" + c.name() + "], Elasticsearch " + c.eck().namespace() + "/"
               + c.eck().name() + ")");
     }
@@ -235,7 +229,7 @@ public final class Translator {
 
   private void checkNames(String path, Cluster c) {
     String es = c.eck().name();
-    Optional<String> tooLong = EckNames.checkEsName(es);
+    Optional<String> tooLong = K8sNames.checkEsName(es);
     if (tooLong.isPresent()) {
       problem(ProblemCode.INVALID_VALUE, path, tooLong.get());
       return;
@@ -252,7 +246,7 @@ public final class Translator {
           {EckNames.remoteCaConfigMap(es), "remote CA ConfigMap"},
           {EckNames.transportCaConfigMap(es), "transport CA ConfigMap"}
         }) {
-      EckNames.checkLabel(derived[0], derived[1], es)
+      K8sNames.checkLabel(derived[0], derived[1], es)
           .ifPresent(m -> problem(ProblemCode.INVALID_VALUE, path, m));
     }
   }
@@ -263,15 +257,6 @@ public final class Translator {
     boolean sameEnv = local.sameEckEnvironment(remote);
     LinkPlan plan = new LinkPlan(index, l, local, lk, rk, sameEnv);
     out.links.add(plan);
-    if (lk != null && lk.equals(rk)) {
-      // two cluster names, one Elasticsearch resource: only the ECK coordinates show it
-      problem(
-          ProblemCode.SELF_LINK,
-          path,
-          "link [" + l.alias() + "] connects cluster [" + l.local() + "] to itself"
-              + " (Elasticsearch " + lk + ")");
-      return;
-    }
     Optional<PlanResult.Planned> planned = planOf(index);
     if (planned.isEmpty()) {
       // the core rejected the link; its problems say why, in the core's words
@@ -283,15 +268,10 @@ public final class Translator {
       // Nothing on Kubernetes: the core's planner handles the link through the REST APIs.
       return;
     }
-    if (lk != null) {
-      String keyName = EckNames.apiKeyName(lk.namespace(), lk.name(), l.alias());
-      if (model == SecurityModel.API_KEY && keyName.length() > EckNames.MAX_API_KEY_NAME) {
-        problem(
-            ProblemCode.INVALID_VALUE,
-            path + ".alias",
-            "API key name [" + keyName + "] (ECK's eck-<namespace>-<name>-<alias>) is "
-                + keyName.length() + " characters long: api key name may not be more than "
-                + EckNames.MAX_API_KEY_NAME + " characters long; shorten the alias");
+    for (PlanStep s : planned.get().plan().steps()) {
+      if (EckSteps.handling(s.payload().getClass()) == EckSteps.Handling.REFUSED) {
+        problem(ProblemCode.ECK_UNSUPPORTED, path, EckSteps.refusal(s.payload()));
+        return;
       }
     }
     if (sameEnv) {
@@ -299,25 +279,10 @@ public final class Translator {
     } else {
       if (lk != null) {
         localSide(plan, l, local, remote, model);
-        plannedSettings(index, local.name(), l.alias()).ifPresent(fromPlan -> {
-          Map<String, JsonNode> settings = connectionSettings(local);
-          settings.keySet().removeIf(k -> k.startsWith("cluster.remote." + l.alias() + "."));
-          settings.putAll(fromPlan);
-        });
       }
       if (rk != null) {
-        remoteSide(plan, local, remote, model);
+        remoteSide(plan, local, remote, model, planned.get().plan());
       }
-    }
-  }
-
-  private void license(String path, Cluster c) {
-    if (c.license() != null && !c.license().includes(License.ENTERPRISE)) {
-      problem(
-          ProblemCode.LICENSE,
-          path,
-          "cluster [" + c.name() + "] has a " + c.license().id() + " licence: ECK's remote"
-              + " cluster automation is an enterprise feature");
     }
   }
 
@@ -325,155 +290,14 @@ public final class Translator {
 
   private void sameEnvironment(
       int index, String path, Link l, Cluster local, Cluster remote, SecurityModel model) {
-    license(path, local);
-    license(path, remote);
-    ObjectNode entry = NODES.objectNode();
-    entry.put("name", l.alias());
-    ObjectNode ref = entry.putObject("elasticsearchRef");
-    ref.put("name", remote.eck().name());
-    ref.put("namespace", remote.eck().namespace());
-    if (model == SecurityModel.API_KEY && l.hasAccess()) {
-      eckAccess(path + ".access", (ObjectNode) Serialization.parse(l.access().toJson())).ifPresent(a -> entry.putObject("apiKey").set("access", a));
+    if (model == SecurityModel.API_KEY) {
       // the core's plan warns that the server is off and enables it first
       desired(remote).remoteClusterServer = true;
     }
-    desired(local).remoteClusters.put(l.alias(), plannedEntry(index, local.name()).orElse(entry));
-  }
-
-  /** ECK's schema: single-object search and replication, field_security with both lists. */
-  private Optional<ObjectNode> eckAccess(String path, ObjectNode access) {
-    ObjectNode out = NODES.objectNode();
-    int before = mine.size();
-    Iterator<String> names = access.fieldNames();
-    while (names.hasNext()) {
-      String f = names.next();
-      if (!f.equals("search") && !f.equals("replication")) {
-        problem(
-            ProblemCode.ECK_UNSUPPORTED,
-            path + "." + f,
-            "ECK's apiKey.access has no [" + f + "] (only search and replication)" + UNMANAGED);
-      }
-    }
-    JsonNode search = single(path, access, "search");
-    JsonNode replication = single(path, access, "replication");
-    if (search == null && replication == null && mine.size() == before) {
-      problem(
-          ProblemCode.ACCESS_INVALID,
-          path,
-          "must specify non-empty access for either [search] or [replication]");
-    }
-    if (search != null) {
-      ObjectNode s = NODES.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = search.properties().iterator();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        String f = e.getKey();
-        JsonNode v = e.getValue();
-        if (!ECK_SEARCH_FIELDS.contains(f)) {
-          problem(
-              ProblemCode.ECK_UNSUPPORTED,
-              path + ".search." + f,
-              "ECK's apiKey.access.search has no [" + f + "]" + UNMANAGED);
-        } else if (f.equals("names")) {
-          s.set("names", names(v));
-        } else if (f.equals("query") && !v.isObject()) {
-          problem(
-              ProblemCode.ECK_UNSUPPORTED,
-              path + ".search.query",
-              "ECK's apiKey.access.search.query must be an object; a query string cannot be"
-                  + " expressed" + UNMANAGED);
-        } else if (f.equals("field_security")) {
-          fieldSecurity(path, v).ifPresent(fs -> s.set("field_security", fs));
-        } else {
-          s.set(f, v.deepCopy());
-        }
-      }
-      if (!s.has("names")) {
-        problem(
-            ProblemCode.ACCESS_INVALID,
-            path + ".search",
-            "failed to parse indices privileges for role [cross_cluster]. missing required [names]"
-                + " field");
-      }
-      out.set("search", s);
-    }
-    if (replication != null) {
-      ObjectNode r = NODES.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = replication.properties().iterator();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getKey().equals("names")) {
-          r.set("names", names(e.getValue()));
-        } else {
-          problem(
-              ProblemCode.ECK_UNSUPPORTED,
-              path + ".replication." + e.getKey(),
-              "ECK's apiKey.access.replication has only [names], not [" + e.getKey() + "]"
-                  + UNMANAGED);
-        }
-      }
-      if (!r.has("names")) {
-        problem(
-            ProblemCode.ACCESS_INVALID,
-            path + ".replication",
-            "failed to parse indices privileges for role [cross_cluster]. missing required [names]"
-                + " field");
-      }
-      out.set("replication", r);
-    }
-    return mine.size() == before ? Optional.of(out) : Optional.empty();
-  }
-
-  private JsonNode single(String path, ObjectNode access, String field) {
-    JsonNode v = access.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.isObject()) {
-      return v;
-    }
-    if (v.isArray() && v.size() == 1 && v.get(0).isObject()) {
-      return v.get(0);
-    }
-    if (v.isArray() && v.isEmpty()) {
-      return null;
-    }
-    problem(
-        ProblemCode.ECK_UNSUPPORTED,
-        path + "." + field,
-        "ECK's apiKey.access." + field + " is a single object, but the link has "
-            + (v.isArray() ? v.size() + " entries" : "a " + v.getNodeType()) + UNMANAGED);
-    return null;
-  }
-
-  private static ArrayNode names(JsonNode v) {
-    ArrayNode a = NODES.arrayNode();
-    if (v.isArray()) {
-      v.forEach(n -> a.add(n.asText()));
-    } else {
-      a.add(v.asText());
-    }
-    return a;
-  }
-
-  private Optional<ObjectNode> fieldSecurity(String path, JsonNode v) {
-    if (!v.isObject()) {
-      problem(ProblemCode.ACCESS_INVALID, path + ".search.field_security", "field_security must be an object");
-      return Optional.empty();
-    }
-    if (!v.has("grant") && v.has("except")) {
-      problem(
-          ProblemCode.ACCESS_INVALID,
-          path + ".search.field_security",
-          "failed to parse indices privileges for role [cross_cluster]. field_security requires"
-              + " grant if except is given");
-      return Optional.empty();
-    }
-    ObjectNode fs = NODES.objectNode();
-    // ECK's CRD requires both lists; an empty except means the same as none.
-    fs.set("grant", v.has("grant") ? names(v.get("grant")) : NODES.arrayNode());
-    fs.set("except", v.has("except") ? names(v.get("except")) : NODES.arrayNode());
-    return Optional.of(fs);
+    ObjectNode entry = plannedEntry(index, local.name()).orElseThrow(() -> new IllegalStateException(
+        "the plan of link [" + l.alias() + "] declares no ECK remote cluster on [" + local.name()
+            + "]; an executor does not re-derive it"));
+    desired(local).remoteClusters.put(l.alias(), entry);
   }
 
   // ---------------------------------------------------------------- ECK not automating the link
@@ -483,52 +307,17 @@ public final class Translator {
     EsDesired d = desired(local);
     String alias = l.alias();
     boolean apiKey = model == SecurityModel.API_KEY;
-    String address = apiKey ? remote.remoteClusterAddress() : remote.transportAddress();
-    if (address == null) {
-      String where =
-          remote.eck() != null
-              ? "the LoadBalancer address of "
-                  + (apiKey
-                      ? EckNames.remoteClusterService(remote.eck().name())
-                      : EckNames.transportService(remote.eck().name()))
-                  + " in ECK environment [" + remote.eck().environment() + "]"
-              : "its " + (apiKey ? "remote cluster server" : "transport") + " address";
-      problem(
-          ProblemCode.ADDRESS_REQUIRED,
-          "links[" + plan.index + "].remote",
-          "link [" + alias + "] from ECK needs " + where + " (host:port)");
-      return;
-    }
-    Mode mode = l.mode() == null ? Mode.PROXY : l.mode();
     stackConfigPolicyLicence(plan.index, local);
-    String prefix = "cluster.remote." + alias + ".";
     d.configAliases.add(alias);
+    // every cluster.remote.<alias>.* value is the plan's: mode, seeds or proxy_address,
+    // server_name, counts, skip_unavailable and transport options
+    Map<String, JsonNode> fromPlan = plannedSettings(plan.index, local.name(), alias)
+        .orElseThrow(() -> new IllegalStateException(
+            "the plan of link [" + alias + "] puts no remote settings on [" + local.name()
+                + "]; an executor does not re-derive them"));
     Map<String, JsonNode> settings = connectionSettings(local);
-    settings.put(prefix + "mode", NODES.textNode(mode.id()));
-    if (mode == Mode.PROXY) {
-      settings.put(prefix + "proxy_address", NODES.textNode(address));
-      serverName(remote, apiKey, address).ifPresent(s -> settings.put(prefix + "server_name", NODES.textNode(s)));
-      if (l.proxySocketConnections() != null) {
-        settings.put(prefix + "proxy_socket_connections", NODES.numberNode(l.proxySocketConnections()));
-      }
-    } else {
-      settings.put(prefix + "seeds", NODES.arrayNode().add(address));
-      if (l.nodeConnections() != null) {
-        settings.put(prefix + "node_connections", NODES.numberNode(l.nodeConnections()));
-      }
-    }
-    if (l.skipUnavailable() != null) {
-      settings.put(prefix + "skip_unavailable", NODES.booleanNode(l.skipUnavailable()));
-    }
-    if (l.transport().compress() != null) {
-      settings.put(prefix + "transport.compress", NODES.textNode(l.transport().compress()));
-    }
-    if (l.transport().compressionScheme() != null) {
-      settings.put(prefix + "transport.compression_scheme", NODES.textNode(l.transport().compressionScheme()));
-    }
-    if (l.transport().pingSchedule() != null) {
-      settings.put(prefix + "transport.ping_schedule", NODES.textNode(l.transport().pingSchedule()));
-    }
+    settings.keySet().removeIf(k -> k.startsWith(EckNames.remoteSettingPrefix(alias)));
+    settings.putAll(fromPlan);
     if (apiKey) {
       if (!remote.remoteClusterServerEnabled() && remote.eck() == null) {
         // the core's plan warns (REMOTE_CLUSTER_SERVER_DISABLED); here it is only pending
@@ -576,51 +365,39 @@ public final class Translator {
     }
   }
 
-  private static Optional<String> serverName(Cluster remote, boolean apiKey, String address) {
-    if (remote.serverName() != null) {
-      return Optional.of(remote.serverName());
-    }
-    if (remote.eck() != null && remote.tlsTerminatedInFront(apiKey)) {
-      return Optional.empty(); // the terminator's certificate, not ECK's <es>-es-*.svc names
-    }
-    if (remote.eck() != null) {
-      return Optional.of(
-          apiKey
-              ? EckNames.remoteClusterHost(remote.eck().name(), remote.eck().namespace())
-              : EckNames.transportHost(remote.eck().name(), remote.eck().namespace()));
-    }
-    if (remote.deployment().isElasticCloud()) {
-      return Optional.of(address.substring(0, address.lastIndexOf(':')));
-    }
-    return Optional.empty();
-  }
-
-  private void remoteSide(LinkPlan plan, Cluster local, Cluster remote, SecurityModel model) {
+  private void remoteSide(
+      LinkPlan plan, Cluster local, Cluster remote, SecurityModel model,
+      io.github.remoteclusters.core.plan.Plan linkPlan) {
     EsDesired d = desired(remote);
     EsVersion eck = options.eckVersion();
     if (remote.eck().operatorVersion() != null) {
       eck = remote.eck().operatorVersion();
     }
+    // the plan decides whether a Service is exposed; the topology says as what
+    Optional<StepPayload.ExposeService> expose = linkPlan.steps().stream()
+        .filter(s -> s.target().equals(remote.name()))
+        .map(PlanStep::payload)
+        .filter(StepPayload.ExposeService.class::isInstance)
+        .map(StepPayload.ExposeService.class::cast)
+        .findFirst();
     if (model == SecurityModel.API_KEY) {
       d.remoteClusterServer = true;
-      ServiceExposure exposure = remote.remoteClusterService();
-      if (exposure == null || exposure.type() != ServiceExposure.Type.INGRESS) {
+      if (expose.isPresent() && expose.get().type() != ServiceExposure.Type.INGRESS) {
         d.exposeRemoteClusterServer = true;
-        d.remoteClusterServiceType = exposure == null ? "LoadBalancer" : exposure.type().id();
+        d.remoteClusterServiceType = expose.get().type().id();
         d.legacyLoadBalancer = !eck.isAtLeast(3, 3);
-      } else {
+      } else if (expose.isPresent()) {
         plan.pending.add("an Ingress (or Gateway) that routes TCP to "
-            + EckNames.remoteClusterService(remote.eck().name()) + ":" + EckNames.REMOTE_CLUSTER_PORT
+            + expose.get().service() + ":" + EckNames.REMOTE_CLUSTER_PORT
             + " in namespace " + remote.eck().namespace());
       }
     } else {
-      ServiceExposure exposure = remote.transportService();
-      if (exposure == null || exposure.type() != ServiceExposure.Type.INGRESS) {
+      if (expose.isPresent() && expose.get().type() != ServiceExposure.Type.INGRESS) {
         d.exposeTransport = true;
-        d.transportServiceType = exposure == null ? "LoadBalancer" : exposure.type().id();
-      } else {
+        d.transportServiceType = expose.get().type().id();
+      } else if (expose.isPresent()) {
         plan.pending.add("an Ingress (or Gateway) that routes TCP to "
-            + EckNames.transportService(remote.eck().name()) + ":9300 in namespace "
+            + expose.get().service() + ":" + EckNames.TRANSPORT_PORT + " in namespace "
             + remote.eck().namespace());
       }
       Optional<String> ca = options.materials().transportCa(local).or(() -> pem(local.transportCa()));
@@ -645,9 +422,9 @@ public final class Translator {
     if (filter != null) {
       List<String> names = new ArrayList<>(filter.subjectNames());
       for (Cluster other : certificatePeers(eck)) {
-        if (!io.github.remoteclusters.core.EckNames.trustFilterAdmits(
+        if (!EckNames.trustFilterAdmits(
             names, other.eck().name(), other.eck().namespace())) {
-          names.add(io.github.remoteclusters.core.EckNames.ownNodesPattern(
+          names.add(EckNames.ownNodesPattern(
               other.eck().name(), other.eck().namespace()));
         }
       }

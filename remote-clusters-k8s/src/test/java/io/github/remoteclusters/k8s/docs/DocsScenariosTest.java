@@ -160,7 +160,7 @@ class DocsScenariosTest {
         base.add(userManifest(c));
       }
     }
-    RenderResult r = EckAdapter.of(EckOptions.defaults()).render(topology, base);
+    RenderResult r = EckAdapter.of(EckOptions.defaults()).render(topology, io.github.remoteclusters.core.plan.RemoteClusterPlanner.create().plan(topology), base);
     assertThat(r).as(s + ": " + r.problems()).isInstanceOf(RenderResult.Rendered.class);
     List<RenderedResource> resources = ((RenderResult.Rendered) r).resources();
     List<String> failures = new ArrayList<>();

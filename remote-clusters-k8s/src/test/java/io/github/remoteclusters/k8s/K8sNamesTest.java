@@ -1,13 +1,14 @@
 package io.github.remoteclusters.k8s;
 
+import io.github.remoteclusters.k8s.internal.K8sNames;
+import io.github.remoteclusters.core.EckNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.remoteclusters.core.ProblemCode;
-import io.github.remoteclusters.k8s.internal.EckNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EckNamesTest {
+class K8sNamesTest {
 
   @Test
   void namesFollowEck() {
@@ -20,7 +21,7 @@ class EckNamesTest {
     assertThat(EckNames.remoteClusterHost("es", "ns")).isEqualTo("es-es-remote-cluster.ns.svc");
     assertThat(EckNames.transportHost("es", "ns")).isEqualTo("es-es-transport.ns.svc");
     assertThat(EckNames.credentialsKey("a")).isEqualTo("cluster.remote.a.credentials");
-    assertThat(EckNames.ECK_MANAGED_REMOTE_CLUSTERS)
+    assertThat(K8sNames.ECK_MANAGED_REMOTE_CLUSTERS)
         .isEqualTo("elasticsearch.k8s.elastic.co/managed-remote-clusters");
   }
 
@@ -32,30 +33,30 @@ class EckNamesTest {
 
   @Test
   void annotationIsSortedAndCommaJoinedLikeEck() {
-    assertThat(EckNames.joinAliases(List.of("b", "a", "c"))).isEqualTo("a,b,c");
-    assertThat(EckNames.joinAliases(List.of())).isEmpty();
-    assertThat(EckNames.splitAliases("c,a,,b")).containsExactly("a", "b", "c");
-    assertThat(EckNames.splitAliases(null)).isEmpty();
+    assertThat(K8sNames.joinAliases(List.of("b", "a", "c"))).isEqualTo("a,b,c");
+    assertThat(K8sNames.joinAliases(List.of())).isEmpty();
+    assertThat(K8sNames.splitAliases("c,a,,b")).containsExactly("a", "b", "c");
+    assertThat(K8sNames.splitAliases(null)).isEmpty();
   }
 
   /** ECK's {@code Test_getCurrentRemoteClusters} ({@code remotecluster/elasticsearch_test.go}). */
   @Test
   void managedRemoteClustersAnnotationIsReadLikeEck() {
     // "Read from a nil annotation should be ok"
-    assertThat(EckNames.splitAliases(null)).isEmpty();
+    assertThat(K8sNames.splitAliases(null)).isEmpty();
     // "Read from an empty annotation"
-    assertThat(EckNames.splitAliases("")).isEmpty();
+    assertThat(K8sNames.splitAliases("")).isEmpty();
     // "Decode annotation into a list of remote cluster"
-    assertThat(EckNames.splitAliases("ns2-cluster-2,ns5-cluster-8"))
+    assertThat(K8sNames.splitAliases("ns2-cluster-2,ns5-cluster-8"))
         .containsExactly("ns2-cluster-2", "ns5-cluster-8");
   }
 
   /** What ECK's {@code annotateWithCreatedRemoteClusters} writes: sorted, comma-joined. */
   @Test
   void managedRemoteClustersAnnotationIsWrittenLikeEck() {
-    assertThat(EckNames.joinAliases(List.of("ns1-es5", "ns1-es2", "ns1-es4")))
+    assertThat(K8sNames.joinAliases(List.of("ns1-es5", "ns1-es2", "ns1-es4")))
         .isEqualTo("ns1-es2,ns1-es4,ns1-es5");
-    assertThat(EckNames.joinAliases(List.of("ns1-es2", "ns1-es2"))).isEqualTo("ns1-es2");
+    assertThat(K8sNames.joinAliases(List.of("ns1-es2", "ns1-es2"))).isEqualTo("ns1-es2");
   }
 
   /** Seeds of {@code TestUpdateSettings} and the e2e tests: 9300 for certificates, 9443 for keys. */
@@ -65,9 +66,9 @@ class EckNamesTest {
         .isEqualTo("es2-es-transport.ns2.svc:9300");
     assertThat(EckNames.remoteClusterHost("es2", "ns2") + ":" + EckNames.REMOTE_CLUSTER_PORT)
         .isEqualTo("es2-es-remote-cluster.ns2.svc:9443");
-    assertThat(EckNames.REMOTE_CLUSTER_PORT_NAME).isEqualTo("rcs");
-    assertThat(EckNames.LABEL_CLUSTER_NAME).isEqualTo("elasticsearch.k8s.elastic.co/cluster-name");
-    assertThat(EckNames.LABEL_TYPE).isEqualTo("common.k8s.elastic.co/type");
+    assertThat(K8sNames.REMOTE_CLUSTER_PORT_NAME).isEqualTo("rcs");
+    assertThat(K8sNames.LABEL_CLUSTER_NAME).isEqualTo("elasticsearch.k8s.elastic.co/cluster-name");
+    assertThat(K8sNames.LABEL_TYPE).isEqualTo("common.k8s.elastic.co/type");
   }
 
   /** {@code reconcileAPIKeys}: {@code eck-<client namespace>-<client name>-<alias>}. */
@@ -79,8 +80,8 @@ class EckNamesTest {
   /** {@code Test_validName}: 36 characters pass, 37 do not, with ECK's wording. */
   @Test
   void elasticsearchNameLimitIsEcks() {
-    assertThat(EckNames.checkEsName("that-is-a-very-long-name-with-36char")).isEmpty();
-    assertThat(EckNames.checkEsName("that-is-a-very-long-name-with-37chars"))
+    assertThat(K8sNames.checkEsName("that-is-a-very-long-name-with-36char")).isEmpty();
+    assertThat(K8sNames.checkEsName("that-is-a-very-long-name-with-37chars"))
         .hasValueSatisfying(m -> assertThat(m)
             .contains("name exceeds maximum allowed length of 36", "has 37 characters"));
   }
@@ -88,19 +89,19 @@ class EckNamesTest {
   @Test
   void tooLongNamesGetAClearError() {
     String name = "a".repeat(50);
-    assertThat(EckNames.checkLabel(name + "-es-remote-cluster-lb", "Service", name))
+    assertThat(K8sNames.checkLabel(name + "-es-remote-cluster-lb", "Service", name))
         .hasValueSatisfying(m -> assertThat(m).contains("at most 63", "shorten the Elasticsearch name"));
-    assertThat(EckNames.checkLabel("ok-name", "Service", "ok")).isEmpty();
-    assertThat(EckNames.checkLabel("Bad_Name", "Service", "x"))
+    assertThat(K8sNames.checkLabel("ok-name", "Service", "ok")).isEmpty();
+    assertThat(K8sNames.checkLabel("Bad_Name", "Service", "x"))
         .hasValueSatisfying(m -> assertThat(m).contains("lower-case"));
   }
 
   @Test
   void eckNameLimitIsEnforcedWithTheLengthInTheMessage() {
     // the topology reader already refuses names over 36; the adapter says why for derived names
-    assertThat(EckNames.MAX_ES_NAME).isEqualTo(36);
+    assertThat(K8sNames.MAX_ES_NAME).isEqualTo(36);
     String longest = "a".repeat(36);
-    assertThat(EckNames.checkLabel(EckNames.remoteClusterLoadBalancer(longest), "Service", longest))
+    assertThat(K8sNames.checkLabel(EckNames.remoteClusterLoadBalancer(longest), "Service", longest))
         .isEmpty();
     assertThat(ProblemCode.INVALID_VALUE.severity().id()).isEqualTo("error");
   }

@@ -6,14 +6,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * ECK's names, labels, keys, ports and annotations, checked against {@code cloud-on-k8s}
- * ({@code pkg/apis/elasticsearch/v1/name.go}, {@code network/ports.go}, {@code remotecluster/}),
- * and the names of the resources this adapter owns.
+ * What only Kubernetes needs: ECK's resource kind, labels and annotations, the annotations of the
+ * resources this adapter owns, and the limits of Kubernetes names, checked against {@code
+ * cloud-on-k8s} ({@code pkg/apis/elasticsearch/v1/name.go}, {@code remotecluster/}). ECK's
+ * resource names, Elasticsearch setting keys and ports have one home, the core's {@code
+ * EckNames}.
  */
-public final class EckNames {
-
-  // Names shared with the planner live in io.github.remoteclusters.core.EckNames; the methods
-  // below delegate to it so that the renderer and the plan cannot drift apart.
+public final class K8sNames {
 
   /** API group and version of ECK's {@code Elasticsearch} resource. */
   public static final String ES_API_VERSION = "elasticsearch.k8s.elastic.co/v1";
@@ -53,30 +52,11 @@ public final class EckNames {
   /** Our label naming the Elasticsearch resource an owned resource belongs to. */
   public static final String LABEL_FOR_CLUSTER = "remoteclusters.github.io/cluster-name";
 
-  /** Transport port. */
-  public static final int TRANSPORT_PORT = io.github.remoteclusters.core.EckNames.TRANSPORT_PORT;
-
-  /** Remote cluster server port. */
-  public static final int REMOTE_CLUSTER_PORT = io.github.remoteclusters.core.EckNames.REMOTE_CLUSTER_PORT;
-
   /** Port name ECK gives the remote cluster server port. */
   public static final String REMOTE_CLUSTER_PORT_NAME = "rcs";
 
-  /** Key of a CA certificate in ECK's Secrets and in the transport CA ConfigMap. */
-  public static final String CA_CRT = io.github.remoteclusters.core.EckNames.CA_CRT;
-
-  /** Where the documentation mounts the remote CA ConfigMap. */
-  public static final String REMOTE_CERTS_MOUNT = io.github.remoteclusters.core.EckNames.REMOTE_CERTS_MOUNT;
-
   /** Name of the volume holding the remote CAs. */
   public static final String REMOTE_CA_VOLUME = "remote-clusters-remote-ca";
-
-  /** ECK's own CA paths for the remote cluster client, kept when we set the list. */
-  public static final String ECK_TRANSPORT_CA = io.github.remoteclusters.core.EckNames.ECK_TRANSPORT_CA;
-
-  /** ECK's aggregated remote CA path. */
-  public static final String ECK_TRANSPORT_REMOTE_CA =
-      io.github.remoteclusters.core.EckNames.ECK_TRANSPORT_REMOTE_CA;
 
   /** ECK's limit on Elasticsearch resource names ({@code MaxResourceNameLength}). */
   public static final int MAX_ES_NAME = 36;
@@ -84,108 +64,9 @@ public final class EckNames {
   /** Kubernetes limit on names that must be DNS labels (Services, and our other names). */
   public static final int MAX_LABEL = 63;
 
-  /** Elasticsearch's limit on API key names. */
-  public static final int MAX_API_KEY_NAME = 256;
-
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
-  private EckNames() {}
-
-  /** {@return {@code <es>-es-transport}} @param es the Elasticsearch name */
-  public static String transportService(String es) {
-    return io.github.remoteclusters.core.EckNames.transportService(es);
-  }
-
-  /** {@return {@code <es>-es-remote-cluster}} @param es the Elasticsearch name */
-  public static String remoteClusterService(String es) {
-    return io.github.remoteclusters.core.EckNames.remoteClusterService(es);
-  }
-
-  /**
-   * {@return the LoadBalancer Service for ECK before 3.3, {@code <es>-es-remote-cluster-lb}, as in
-   * the documentation's {@code kubectl expose} step}
-   *
-   * @param es the Elasticsearch name
-   */
-  public static String remoteClusterLoadBalancer(String es) {
-    return io.github.remoteclusters.core.EckNames.remoteClusterLoadBalancer(es);
-  }
-
-  /** {@return {@code <es>-es-transport-certs-public}} @param es the Elasticsearch name */
-  public static String transportCertsPublic(String es) {
-    return io.github.remoteclusters.core.EckNames.transportCertsPublic(es);
-  }
-
-  /** {@return ECK's aggregated CA bundle {@code <es>-es-remote-ca}} @param es the name */
-  public static String eckRemoteCa(String es) {
-    return io.github.remoteclusters.core.EckNames.eckRemoteCa(es);
-  }
-
-  /** {@return ECK's API key store {@code <es>-es-remote-api-keys}} @param es the name */
-  public static String eckRemoteApiKeys(String es) {
-    return io.github.remoteclusters.core.EckNames.eckRemoteApiKeys(es);
-  }
-
-  /**
-   * {@return our Secret with {@code cluster.remote.<alias>.credentials}, {@code
-   * <es>-remote-credentials}; not ECK's {@code <es>-es-remote-api-keys}, which ECK rewrites}
-   *
-   * @param es the Elasticsearch name
-   */
-  public static String credentialsSecret(String es) {
-    return io.github.remoteclusters.core.EckNames.credentialsSecret(es);
-  }
-
-  /**
-   * {@return our ConfigMap with the remote cluster servers' CAs, {@code <es>-remote-ca}; not
-   * ECK's {@code <es>-es-remote-ca}}
-   *
-   * @param es the Elasticsearch name
-   */
-  public static String remoteCaConfigMap(String es) {
-    return io.github.remoteclusters.core.EckNames.remoteCaConfigMap(es);
-  }
-
-  /**
-   * {@return our ConfigMap of extra transport CAs for {@code
-   * spec.transport.tls.certificateAuthorities}, {@code <es>-transport-cas}}
-   *
-   * @param es the Elasticsearch name
-   */
-  public static String transportCaConfigMap(String es) {
-    return io.github.remoteclusters.core.EckNames.transportCaConfigMap(es);
-  }
-
-  /** {@return the key of an alias's CA in the remote CA ConfigMap} @param alias the alias */
-  public static String remoteCaKey(String alias) {
-    return io.github.remoteclusters.core.EckNames.remoteCaKey(alias);
-  }
-
-  /** {@return {@code cluster.remote.<alias>.credentials}} @param alias the alias */
-  public static String credentialsKey(String alias) {
-    return io.github.remoteclusters.core.EckNames.credentialsKey(alias);
-  }
-
-  /**
-   * {@return ECK's cross-cluster API key name {@code eck-<ns>-<name>-<alias>}}
-   *
-   * @param namespace the local cluster's namespace
-   * @param name the local cluster's name
-   * @param alias the alias
-   */
-  public static String apiKeyName(String namespace, String name, String alias) {
-    return "eck-" + namespace + "-" + name + "-" + alias;
-  }
-
-  /** {@return {@code <es>-es-transport.<ns>.svc}} @param es name @param ns namespace */
-  public static String transportHost(String es, String ns) {
-    return io.github.remoteclusters.core.EckNames.transportHost(es, ns);
-  }
-
-  /** {@return {@code <es>-es-remote-cluster.<ns>.svc}} @param es name @param ns namespace */
-  public static String remoteClusterHost(String es, String ns) {
-    return io.github.remoteclusters.core.EckNames.remoteClusterHost(es, ns);
-  }
+  private K8sNames() {}
 
   /**
    * The value of a managed-aliases annotation: sorted, comma-joined, as ECK writes it.
