@@ -732,6 +732,8 @@ public final class DefaultReconciler implements Reconciler {
             failure = new ApplyException(name, alias, ApplyStep.VERIFY_CONNECTED, 0,
                 (written ? "" : "unchanged by this run but ") + "not connected after "
                     + config.verifyTimeout().toSeconds() + "s"
+                    + (reported.containsKey(alias)
+                        ? "; [" + name + "] reports: " + reported.get(alias) : "")
                     + (st.diagnosis() == null ? "" : ": " + st.diagnosis().message()), null);
           }
         }
@@ -752,6 +754,15 @@ public final class DefaultReconciler implements Reconciler {
 
     /** Why the last {@code _remote/info} poll of verification failed, or null. */
     Exception pollError;
+
+    /** When verification next asks the node to connect (see {@code nudge}), 0 before the first. */
+    long nudgeAt;
+
+    /** The request asking the node to connect, while in flight. */
+    Future<?> nudged;
+
+    /** What {@code _resolve/cluster} last reported of an alias that did not connect. */
+    final Map<String, String> reported = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The alias that belongs to someone else, as a failure, or null. */
     ApplyException conflict() {
@@ -869,6 +880,7 @@ public final class DefaultReconciler implements Reconciler {
       if (pending.isEmpty() || left <= 0) {
         break;
       }
+      nudge(pending, latest, deadline);
       try {
         Thread.sleep(Math.max(1, Math.min(config.pollInterval().toMillis(), left / 1_000_000)));
       } catch (InterruptedException ex) {
@@ -877,6 +889,59 @@ public final class DefaultReconciler implements Reconciler {
       }
     }
     return latest;
+  }
+
+  /** How long an alias may stay unconnected before verification asks the node to connect. */
+  private static final long NUDGE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /**
+   * Asks the local cluster to connect to the aliases still not connected ({@code GET
+   * _resolve/cluster/<alias>:*}, a read; where the version has it): {@code _remote/info} only
+   * reports the last attempt, so a link to a remote that restarted would otherwise stay
+   * disconnected for the whole window. At most one request per cluster in flight, every
+   * {@link #NUDGE_AFTER_NANOS}; what the node reports is kept as the cause of a failure. Runs on
+   * the verification pool, so that a slow cluster delays no other.
+   */
+  private void nudge(Map<ClusterRun, Set<String>> pending, Map<ClusterRun, Map<String, RemoteInfo>> latest,
+      long deadline) {
+    long now = System.nanoTime();
+    for (Map.Entry<ClusterRun, Set<String>> p : pending.entrySet()) {
+      ClusterRun run = p.getKey();
+      if (run.session == null || !run.session.hasResolveCluster()
+          || (run.nudged != null && !run.nudged.isDone())) {
+        continue;
+      }
+      if (run.nudgeAt == 0) {
+        run.nudgeAt = now + NUDGE_AFTER_NANOS;
+      }
+      if (now < run.nudgeAt) {
+        continue;
+      }
+      run.nudgeAt = now + NUDGE_AFTER_NANOS;
+      Map<String, RemoteInfo> info = latest.getOrDefault(run, Map.of());
+      Set<String> down = new java.util.TreeSet<>();
+      for (String a : p.getValue()) {
+        RemoteInfo ri = info.get(a);
+        if (ri == null || !ri.connected()) {
+          down.add(a);
+        }
+      }
+      long wait = Math.max(1, Math.min(config.requestTimeout().toNanos(), deadline - now));
+      run.nudged = verifier().submit(() -> {
+        try {
+          run.session.resolveClusters(down, java.time.Duration.ofNanos(wait)).forEach((a, r) -> {
+            if (r.error() != null) {
+              run.reported.put(a, r.error());
+            } else {
+              run.reported.remove(a);
+            }
+          });
+        } catch (RuntimeException e) {
+          // a read that only helps: the _remote/info poll reports what matters
+        }
+        return null;
+      });
+    }
   }
 
   private static boolean connected(Map<String, RemoteInfo> info, Set<String> aliases) {

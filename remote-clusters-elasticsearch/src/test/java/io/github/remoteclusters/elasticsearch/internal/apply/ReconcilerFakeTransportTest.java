@@ -100,6 +100,29 @@ class ReconcilerFakeTransportTest {
     assertThat(old.sent().get(3).headers().get("Content-Type")).contains("compatible-with=8");
   }
 
+  /** Issue 21 item 9: a remote that restarted connects again only when the node is asked to. */
+  @Test
+  void verificationAsksTheNodeToConnectWhenRemoteInfoStaysDisconnected() {
+    search.reachableOnResolve("data:9300");
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(6)))) {
+      ApplyReport report = r.apply(topology(List.of(
+          Link.of("search", "data", "data").withSecurity(SecurityModel.NONE).withMode(Mode.SNIFF))));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+    }
+    assertThat(search.lines()).contains("GET /_resolve/cluster/data:*");
+  }
+
+  @Test
+  void aLinkThatNeverConnectsFailsWithWhatTheNodeReports() {
+    search.resolveError("data", "Unable to connect to [data]");
+    try (Reconciler r = reconciler(Reconciler.builder().verifyTimeout(Duration.ofSeconds(3)))) {
+      ApplyReport report = r.apply(topology(List.of(
+          Link.of("search", "data", "data").withSecurity(SecurityModel.NONE).withMode(Mode.SNIFF))));
+      assertThat(report.succeeded()).isFalse();
+      assertThat(report.toString()).contains("[search] reports: Unable to connect to [data]");
+    }
+  }
+
   @Test
   void apiKeyLinkCreatesTheKeyStoresItReloadsThenWritesSettings() {
     search.reachable("data:9443");

@@ -44,6 +44,7 @@ public final class FakeEs implements TransportHttpClient {
   private final Map<String, JsonNode> persistent = new TreeMap<>();
   private final Map<String, JsonNode> transientSettings = new TreeMap<>();
   private final Set<String> reachable = new HashSet<>();
+  private final Set<String> reachableOnResolve = new HashSet<>();
   private final List<Sent> sent = new ArrayList<>();
   private final Map<String, ObjectNode> keys = new TreeMap<>();
   private final Map<String, JsonNode> roles = new TreeMap<>();
@@ -86,6 +87,15 @@ public final class FakeEs implements TransportHttpClient {
       }
       return fake.connector().open(endpoint, instrumentation);
     };
+  }
+
+  /**
+   * Makes an address answer only once the node is asked to connect ({@code _resolve/cluster}), as
+   * a remote that restarted: {@code _remote/info} alone keeps reporting the failed attempt.
+   */
+  public FakeEs reachableOnResolve(String address) {
+    reachableOnResolve.add(address);
+    return this;
   }
 
   /** Makes an address answer (remote info then says connected). */
@@ -381,6 +391,7 @@ public final class FakeEs implements TransportHttpClient {
       return ok(r);
     }
     if (s.method().equals("GET") && s.path().startsWith("/_resolve/cluster/")) {
+      reachable.addAll(reachableOnResolve);
       ObjectNode info = remoteInfo();
       ObjectNode r = M.createObjectNode();
       String names = java.net.URLDecoder.decode(
