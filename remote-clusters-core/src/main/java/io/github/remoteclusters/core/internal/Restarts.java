@@ -103,7 +103,8 @@ public final class Restarts {
       java.util.regex.Pattern.compile(
           "(needs? no|without an?|no|not an?|nothing to) (rolling )?restarts?"
               + "|(does|do|did) not (need an? )?restart|restarts? (nothing|none)"
-              + "|need not restart|instead of restarting");
+              + "|need not restart|instead of restarting"
+              + "|the rolling restart is in step \\d+");
 
   /**
    * Whether the words of a step say that carrying it out restarts nodes (a "rolling restart",

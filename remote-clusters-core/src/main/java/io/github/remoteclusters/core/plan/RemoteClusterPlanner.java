@@ -63,7 +63,8 @@ public final class RemoteClusterPlanner {
     Objects.requireNonNull(topology, "topology");
     List<PlanResult> results = new ArrayList<>(topology.links().size());
     plan(topology, results::add);
-    return new TopologyPlan(results);
+    return new TopologyPlan(
+        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results));
   }
 
   /**
@@ -108,7 +109,8 @@ public final class RemoteClusterPlanner {
         index++;
       }
     }
-    return new TopologyPlan(results);
+    return new TopologyPlan(
+        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results));
   }
 
   /**
