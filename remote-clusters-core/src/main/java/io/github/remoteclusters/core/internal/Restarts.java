@@ -18,7 +18,8 @@ import io.github.remoteclusters.core.plan.StepAction;
  *
  * <p>An ECK local cluster with several API-key links makes one roll: the planner groups their
  * manifest changes into the STORE_CREDENTIALS step of the last one, and the earlier steps, which
- * only fill the Secret, carry {@code restartsNodes: false} and say so. Every step's words agree
+ * only fill the Secret, carry {@code restartsNodes: false} and say so; {@link RollGrouping} then
+ * makes every ECK cluster roll at most once per plan of a topology. Every step's words agree
  * with its flag ({@link #wordsSayRestart}).
  */
 public final class Restarts {

@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 
 /**
  * One rolling restart per ECK cluster and plan of a topology (issue 19 item 9). ECK rolls the
- * nodes of an {@code Elasticsearch} resource when its pod template or config changes, and every
- * change of {@code spec.secureSettings} does the same (ECK issue #8922): the ECK docs' "changes to
- * the pod template ... trigger a rolling upgrade" holds per change, so two manifest changes are two
- * rolls, and the render combines them into one manifest. Here every restarting step that changes
- * an ECK cluster's manifest, of any link, joins that cluster's roll: the last one carries the
- * combined change and names what it combines; the others say where the roll is and carry {@code
- * restartsNodes: false}; the verification of a link whose change waits for the roll says so. Not
+ * nodes of an {@code Elasticsearch} resource when its config or pod template changes ({@code
+ * remoteClusterServer.enabled} writes a new elasticsearch.yml; a trust filter adds config and a
+ * volume) and on every change of {@code spec.secureSettings} (its hash is part of the pod
+ * template's config hash, ECK's {@code nodespec/podspec.go}; ECK issue #8922): each manifest change
+ * is a roll, and the render writes one desired manifest per resource. Here every restarting step
+ * that changes an ECK cluster's manifest, of any link, joins that cluster's roll: the last one
+ * carries the combined change and names what it combines; the others say where the roll is and
+ * carry {@code restartsNodes: false}; the verification of a link whose change waits for the roll
+ * says so. Not
  * API.
  */
 public final class RollGrouping {

@@ -117,6 +117,9 @@ public final class RemoteClusterPlanner {
    * Plans every link and hands each result to {@code sink} as soon as it is made, in link order,
    * without keeping them: for topologies too large to hold every plan in memory.
    *
+   * <p>Each result is final when handed over: the restarting changes of one ECK cluster in
+   * several links are not grouped into one roll here, as {@link #plan(Topology)} does.
+   *
    * @param topology the topology
    * @param sink receives one result per link
    */
