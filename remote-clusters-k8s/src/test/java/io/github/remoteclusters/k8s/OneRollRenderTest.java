@@ -21,42 +21,49 @@ import org.junit.jupiter.api.Test;
  */
 class OneRollRenderTest {
 
-  private static final String LOCAL_AND_REMOTE = """
+  /** ECK [logs]: local of two API-key links, remote of a third whose server it must enable. */
+  private static final String THREE_CHANGES = """
       clusters:
-        - {name: search, version: "9.1.3", deployment: eck, license: enterprise,
-           remoteClusterAddress: "search.example.com:9443", remoteClusterServer: false,
-           eck: {name: search, namespace: elastic, environment: k8s, operatorVersion: "3.3.0"}}
-        - {name: dc1, version: "9.1.3", deployment: self-managed, license: enterprise,
-           remoteClusterAddress: "dc1.example.com:9443", serverName: dc1.example.com,
-           remoteClusterServer: true}
-        - {name: dc2, version: "9.1.3", deployment: self-managed, license: enterprise,
-           remoteClusterAddress: "dc2.example.com:9443", remoteClusterServer: true}
+        - name: logs
+          version: "9.2.1"
+          deployment: eck
+          license: enterprise
+          remoteClusterAddress: "logs.example.net:9443"
+          eck: {name: logs, namespace: obs, environment: east, operatorVersion: "3.5.0"}
+        - {name: a, version: "9.2.1", deployment: self-managed, license: enterprise,
+           remoteClusterAddress: "a.example.net:9443", remoteClusterServer: true}
+        - {name: b, version: "9.2.1", deployment: self-managed, license: enterprise,
+           remoteClusterAddress: "b.example.net:9443", remoteClusterServer: true}
       links:
-        - {local: search, remote: dc1, alias: dc1, access: {search: [{names: ["a-*"]}]}}
-        - {local: dc2, remote: search, alias: search, access: {search: [{names: ["b-*"]}]}}
+        - {local: logs, remote: a, alias: to-a, access: {search: [{names: ["m-*"]}]}}
+        - {local: b, remote: logs, alias: to-logs, access: {replication: [{names: ["f-*"]}]}}
+        - {local: logs, remote: b, alias: to-b, access: {search: [{names: ["n-*"]}]}}
       """;
 
   @Test
   void oneManifestChangeAndOneRestartingStepForTheCluster() {
-    Topology topology = Topologies.parse(LOCAL_AND_REMOTE);
+    Topology topology = Topologies.parse(THREE_CHANGES);
     TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
     List<PlanStep> restarting = plan.links().stream()
         .filter(r -> r instanceof PlanResult.Planned)
         .flatMap(r -> ((PlanResult.Planned) r).plan().steps().stream())
-        .filter(s -> s.restartsNodes() && s.target().equals("search")).toList();
+        .filter(s -> s.restartsNodes() && s.target().equals("logs")).toList();
     assertThat(restarting).hasSize(1);
-    assertThat(restarting.get(0).description()).contains("one rolling restart of [search] for: "
-        + "STORE_CREDENTIALS of alias [dc1]").contains("ENABLE_REMOTE_CLUSTER_SERVER of alias [search]");
+    assertThat(restarting.get(0).description()).contains("one rolling restart of [logs] for: ")
+        .contains("STORE_CREDENTIALS of alias [to-b]")
+        .contains("ENABLE_REMOTE_CLUSTER_SERVER of alias [to-logs]");
 
     RenderResult result = EckAdapter.of(EckOptions.defaults().withMaterials(LinkMaterials.of(
-        Map.of("search/dc1", new Credential("c2VjcmV0OmtleQ==")),
-        Map.of("dc1", "CA-OF-dc1"), Map.of("dc1", "CA-OF-dc1")))).render(topology, plan);
+        Map.of("logs/to-a", new Credential("c2VjcmV0OmtleQ=="),
+            "logs/to-b", new Credential("b3RoZXI6a2V5")),
+        Map.of("a", "CA-OF-a", "b", "CA-OF-b"), Map.of("a", "CA-OF-a", "b", "CA-OF-b"))))
+        .render(topology, plan);
     assertThat(result).isInstanceOf(RenderResult.Rendered.class);
     List<RenderedResource> es = ((RenderResult.Rendered) result).resources().stream()
         .filter(r -> r.resource().getKind().equals("Elasticsearch")
-            && r.resource().getMetadata().getName().equals("search")).toList();
+            && r.resource().getMetadata().getName().equals("logs")).toList();
     assertThat(es).hasSize(1);
     String yaml = EckAdapter.toYaml(es);
-    assertThat(yaml).contains("remoteClusterServer").contains("search-remote-credentials");
+    assertThat(yaml).contains("remoteClusterServer").contains("logs-remote-credentials");
   }
 }
