@@ -50,8 +50,13 @@ class OneRollRenderTest {
         .filter(s -> s.restartsNodes() && s.target().equals("logs")).toList();
     assertThat(restarting).hasSize(1);
     assertThat(restarting.get(0).description()).contains("one rolling restart of [logs] for: ")
+        .contains("STORE_CREDENTIALS of alias [to-a]")
         .contains("STORE_CREDENTIALS of alias [to-b]")
         .contains("ENABLE_REMOTE_CLUSTER_SERVER of alias [to-logs]");
+    // the verification of the first link waits for the roll, in the plan of the last link
+    assertThat(((PlanResult.Planned) plan.links().get(0)).plan().steps().stream()
+        .filter(s -> s.action() == io.github.remoteclusters.core.plan.StepAction.VERIFY_CONNECTED)
+        .findFirst().orElseThrow().description()).contains("of alias [to-b] has rolled [logs]");
 
     RenderResult result = EckAdapter.of(EckOptions.defaults().withMaterials(LinkMaterials.of(
         Map.of("logs/to-a", new Credential("c2VjcmV0OmtleQ=="),

@@ -55,6 +55,9 @@ public final class RollGrouping {
   public static List<PlanResult> group(Topology topology, List<PlanResult> results) {
     Map<String, Cluster> clusters = topology.clustersByName();
     Map<String, List<Member>> byCluster = new LinkedHashMap<>();
+    // steps that already left their change to a later step of the same cluster (the API-key links
+    // of an ECK local cluster, grouped into the STORE_CREDENTIALS of the last one)
+    Map<String, List<Member>> deferring = new LinkedHashMap<>();
     for (int r = 0; r < results.size(); r++) {
       if (!(results.get(r) instanceof PlanResult.Planned)) {
         continue;
@@ -65,6 +68,10 @@ public final class RollGrouping {
         Cluster target = clusters.get(step.target());
         if (step.restartsNodes() && target != null && target.deployment() == Deployment.ECK) {
           byCluster.computeIfAbsent(target.name(), k -> new ArrayList<>())
+              .add(new Member(r, s, p.alias(), step.action()));
+        } else if (target != null && target.deployment() == Deployment.ECK
+            && step.description().contains("no restart here")) {
+          deferring.computeIfAbsent(target.name(), k -> new ArrayList<>())
               .add(new Member(r, s, p.alias(), step.action()));
         }
       }
@@ -78,9 +85,23 @@ public final class RollGrouping {
       }
       String cluster = e.getKey();
       Member roll = members.get(members.size() - 1);
+      List<Member> earlier = deferring.getOrDefault(cluster, List.of());
       List<String> carried = new ArrayList<>();
+      for (Member m : earlier) {
+        carried.add(m.action() + " of alias [" + m.alias() + "] (" + m.where() + ")");
+      }
       for (Member m : members) {
         carried.add(m.action() + " of alias [" + m.alias() + "] (" + m.where() + ")");
+      }
+      for (Member m : earlier) {
+        List<PlanStep> steps = edited.computeIfAbsent(
+            m.result(), k -> new ArrayList<>(planOf(out, k).steps()));
+        PlanStep s = steps.get(m.step());
+        steps.set(m.step(), with(s, s.description() + "; the one roll of [" + cluster + "] is "
+            + roll.where(), null, false));
+        if (m.result() != roll.result()) {
+          waitForRoll(steps, roll, cluster);
+        }
       }
       String combined = "one rolling restart of [" + cluster + "] for: " + String.join(", ", carried);
       for (Member m : members) {
@@ -98,7 +119,9 @@ public final class RollGrouping {
               "do not change the Elasticsearch resource of [" + cluster + "] for this step alone:"
                   + " " + roll.where() + " carries this change in its one manifest change",
               false));
-          waitForRoll(steps, roll, cluster);
+          if (m.result() != roll.result()) {
+            waitForRoll(steps, roll, cluster);
+          }
         }
       }
     }
