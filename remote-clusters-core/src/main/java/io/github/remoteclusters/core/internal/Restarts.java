@@ -18,7 +18,8 @@ import io.github.remoteclusters.core.plan.StepAction;
  *
  * <p>An ECK local cluster with several API-key links makes one roll: the planner groups their
  * manifest changes into the STORE_CREDENTIALS step of the last one, and the earlier steps, which
- * only fill the Secret, carry {@code restartsNodes: false} and say so. Every step's words agree
+ * only fill the Secret, carry {@code restartsNodes: false} and say so; {@link RollGrouping} then
+ * makes every ECK cluster roll at most once per plan of a topology. Every step's words agree
  * with its flag ({@link #wordsSayRestart}).
  */
 public final class Restarts {
@@ -103,7 +104,8 @@ public final class Restarts {
       java.util.regex.Pattern.compile(
           "(needs? no|without an?|no|not an?|nothing to) (rolling )?restarts?"
               + "|(does|do|did) not (need an? )?restart|restarts? (nothing|none)"
-              + "|need not restart|instead of restarting");
+              + "|need not restart|instead of restarting"
+              + "|the rolling restart is in step \\d+");
 
   /**
    * Whether the words of a step say that carrying it out restarts nodes (a "rolling restart",

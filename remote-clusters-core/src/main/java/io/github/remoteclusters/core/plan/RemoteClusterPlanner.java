@@ -63,7 +63,8 @@ public final class RemoteClusterPlanner {
     Objects.requireNonNull(topology, "topology");
     List<PlanResult> results = new ArrayList<>(topology.links().size());
     plan(topology, results::add);
-    return new TopologyPlan(results);
+    return new TopologyPlan(
+        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results));
   }
 
   /**
@@ -108,12 +109,16 @@ public final class RemoteClusterPlanner {
         index++;
       }
     }
-    return new TopologyPlan(results);
+    return new TopologyPlan(
+        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results));
   }
 
   /**
    * Plans every link and hands each result to {@code sink} as soon as it is made, in link order,
    * without keeping them: for topologies too large to hold every plan in memory.
+   *
+   * <p>Each result is final when handed over: the restarting changes of one ECK cluster in
+   * several links are not grouped into one roll here, as {@link #plan(Topology)} does.
    *
    * @param topology the topology
    * @param sink receives one result per link
