@@ -3,7 +3,6 @@ package io.github.remoteclusters.core;
 import io.github.remoteclusters.compat.Use;
 import io.github.remoteclusters.core.internal.ModelRules;
 import io.github.remoteclusters.security.apikey.CrossClusterAccess;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -141,19 +140,22 @@ public record Link(
       return uses;
     }
     if (access != null) {
-      EnumSet<Use> out = EnumSet.noneOf(Use.class);
-      if (!access.search().isEmpty()) {
-        out.add(Use.SEARCH);
+      boolean search = !access.search().isEmpty();
+      boolean replication = !access.replication().isEmpty();
+      if (search && replication) {
+        return SEARCH_AND_REPLICATION;
       }
-      if (!access.replication().isEmpty()) {
-        out.add(Use.REPLICATION);
-      }
-      if (!out.isEmpty()) {
-        return Set.copyOf(out);
+      if (replication) {
+        return REPLICATION_ONLY;
       }
     }
-    return Set.of(Use.SEARCH);
+    return SEARCH_ONLY;
   }
+
+  // Shared immutable answers of effectiveUses(): it runs several times per link while planning.
+  private static final Set<Use> SEARCH_ONLY = Set.of(Use.SEARCH);
+  private static final Set<Use> REPLICATION_ONLY = Set.of(Use.REPLICATION);
+  private static final Set<Use> SEARCH_AND_REPLICATION = Set.of(Use.SEARCH, Use.REPLICATION);
 
   /**
    * A present link with every option left to the defaults.

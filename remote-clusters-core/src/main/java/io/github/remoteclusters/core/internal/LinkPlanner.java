@@ -194,8 +194,9 @@ public final class LinkPlanner {
       Link l = links.get(i);
       Cluster a = clusters.get(l.local());
       Cluster b = clusters.get(l.remote());
-      if (l.state() == LinkState.ABSENT || a == null || b == null || a == b) {
-        continue;
+      if (l.state() == LinkState.ABSENT || a == null || b == null || a == b
+          || (a.eck() == null && b.eck() == null)) {
+        continue; // only a link with an ECK end makes a certificate peer
       }
       Context probe = new Context(i, l, a, b);
       if (LinkDecisions.security(probe, caches.apiKeys(probe)) != SecurityModel.CERTIFICATE) {

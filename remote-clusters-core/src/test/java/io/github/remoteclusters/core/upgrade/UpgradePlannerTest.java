@@ -83,6 +83,27 @@ class UpgradePlannerTest {
         .containsOnly(CompatibilityRule.CCR_TABLE_ALLOWS);
   }
 
+  /**
+   * A certificate link has no access document; its stated {@code uses: [replication]} is what makes
+   * it a follower link, so the follower still goes first.
+   */
+  @Test
+  void statedReplicationUseOnACertificateLinkOrdersTheFollowerFirst() {
+    Link certificateFollow = Link.builder("f", "l", "l")
+        .security(io.github.remoteclusters.core.SecurityModel.CERTIFICATE)
+        .uses(java.util.Set.of(Use.REPLICATION))
+        .build();
+    Topology t = new Topology(List.of(c("f", "8.18.2"), c("l", "8.18.2")),
+        List.of(certificateFollow));
+    UpgradePlan p = plan(t, UpgradeRequest.to(EsVersion.parse("9.0.5")));
+    assertThat(hops(p)).containsExactly("f:9.0.5", "l:9.0.5");
+    Topology searchOnly = new Topology(List.of(c("f", "8.18.2"), c("l", "8.18.2")),
+        List.of(Link.builder("f", "l", "l")
+            .security(io.github.remoteclusters.core.SecurityModel.CERTIFICATE).build()));
+    assertThat(hops(plan(searchOnly, UpgradeRequest.to(EsVersion.parse("9.0.5")))))
+        .containsExactly("f:9.0.5 l:9.0.5");
+  }
+
   @Test
   void mutualSearchFrom819CannotCrossTheMajorWithoutAPause() {
     Topology t = new Topology(List.of(c("a", "8.19.2"), c("b", "8.19.2")),

@@ -1,12 +1,14 @@
 package io.github.remoteclusters.core.upgrade.internal;
 
 import io.github.remoteclusters.compat.EsVersion;
+import io.github.remoteclusters.compat.Use;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.LinkState;
 import io.github.remoteclusters.core.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The only place the upgrade planner reads core's topology model: cluster names and versions, and
@@ -50,9 +52,9 @@ public final class FleetView {
   }
 
   /**
-   * The present links of a topology with their uses: replication when the link's access asks for
-   * it; search when the access asks for it or when there is no access document (a link without
-   * one, such as a certificate link, is taken to be searched).
+   * The present links of a topology with their uses ({@link Link#effectiveUses()}): the stated
+   * {@code uses} when there are any (so a certificate link can declare replication), else what the
+   * access document asks for, else search.
    *
    * @param topology the topology
    * @return the links in topology order; absent links are left out
@@ -63,8 +65,9 @@ public final class FleetView {
       if (l.state() != LinkState.PRESENT || l.local().equals(l.remote())) {
         continue;
       }
-      boolean replication = l.wantsReplication();
-      boolean search = !l.hasAccess() || l.wantsSearch();
+      Set<Use> uses = l.effectiveUses();
+      boolean replication = uses.contains(Use.REPLICATION);
+      boolean search = uses.contains(Use.SEARCH);
       out.add(new Edge(l.local(), l.remote(), l.alias(), search, replication));
     }
     return out;

@@ -492,7 +492,10 @@ public final class DefaultLinkWatcher implements LinkWatcher {
     Boolean supported = null;
     if (s.version != null && remoteVersion != null) {
       supported = true;
-      for (Use use : l.effectiveUses()) {
+      for (Use use : Use.values()) { // in a stable order: the first broken use is reported
+        if (!l.effectiveUses().contains(use)) {
+          continue;
+        }
         CompatibilityVerdict v = Compatibility.check(use, s.version, remoteVersion);
         if (!v.supported()) {
           supported = false;
