@@ -74,22 +74,9 @@ class OneRollPerEckClusterTest {
    * credentials into the STORE_CREDENTIALS of the last) and the remote of a third, whose server
    * must be enabled: all of it is one roll.
    */
-  private static final String TWO_KEYS_AND_A_SERVER = """
-      clusters:
-        - {name: search, version: "9.1.3", deployment: eck, license: enterprise,
-           remoteClusterAddress: "search.example.com:9443", remoteClusterServer: false,
-           eck: {name: search, namespace: elastic, environment: k8s, operatorVersion: "3.3.0"}}
-        - {name: dc1, version: "9.1.3", deployment: self-managed, license: enterprise,
-           remoteClusterAddress: "dc1.example.com:9443", serverName: dc1.example.com,
-           remoteClusterServer: true}
-        - {name: dc2, version: "9.1.3", deployment: self-managed, license: enterprise,
-           remoteClusterAddress: "dc2.example.com:9443", serverName: dc2.example.com,
-           remoteClusterServer: true}
-      links:
-        - {local: search, remote: dc1, alias: dc1, access: {search: [{names: ["a-*"]}]}}
-        - {local: search, remote: dc2, alias: dc2, access: {search: [{names: ["b-*"]}]}}
-        - {local: dc2, remote: search, alias: search, access: {search: [{names: ["c-*"]}]}}
-      """;
+  private static final String TWO_KEYS_AND_A_SERVER = LOCAL_AND_REMOTE.replace(
+      "  - {local: dc2, remote: search", "  - {local: search, remote: dc2, alias: dc2, access:"
+          + " {search: [{names: [\"c-*\"]}]}}\n  - {local: dc2, remote: search");
 
   /** The deferral of a grouped STORE_CREDENTIALS is a flag of its payload, not words. */
   @Test
