@@ -10,10 +10,14 @@ import io.github.remoteclusters.core.plan.Plan;
 import io.github.remoteclusters.core.plan.PlanResult;
 import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.StepAction;
+import io.github.remoteclusters.core.plan.StepPayload;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +74,7 @@ public final class RollGrouping {
           byCluster.computeIfAbsent(target.name(), k -> new ArrayList<>())
               .add(new Member(r, s, p.alias(), step.action()));
         } else if (target != null && target.deployment() == Deployment.ECK
-            && step.description().contains("no restart here")) {
+            && leftToAnotherStep(step.payload())) {
           deferring.computeIfAbsent(target.name(), k -> new ArrayList<>())
               .add(new Member(r, s, p.alias(), step.action()));
         }
@@ -78,6 +82,8 @@ public final class RollGrouping {
     }
     List<PlanResult> out = new ArrayList<>(results);
     Map<Integer, List<PlanStep>> edited = new LinkedHashMap<>();
+    // the rolls each plan's verification already waits for
+    Map<Integer, Set<Member>> waited = new HashMap<>();
     for (Map.Entry<String, List<Member>> e : byCluster.entrySet()) {
       List<Member> members = e.getValue();
       if (members.size() < 2) {
@@ -99,7 +105,7 @@ public final class RollGrouping {
         PlanStep s = steps.get(m.step());
         steps.set(m.step(), with(s, s.description() + "; the one roll of [" + cluster + "] is "
             + roll.where(), null, false));
-        if (m.result() != roll.result()) {
+        if (m.result() != roll.result() && waited(waited, m, roll)) {
           waitForRoll(steps, roll, cluster);
         }
       }
@@ -119,7 +125,7 @@ public final class RollGrouping {
               "do not change the Elasticsearch resource of [" + cluster + "] for this step alone:"
                   + " " + roll.where() + " carries this change in its one manifest change",
               false));
-          if (m.result() != roll.result()) {
+          if (m.result() != roll.result() && waited(waited, m, roll)) {
             waitForRoll(steps, roll, cluster);
           }
         }
@@ -139,11 +145,28 @@ public final class RollGrouping {
     return ((PlanResult.Planned) results.get(i)).plan();
   }
 
+  /**
+   * Whether a step's change is already left to another step of its cluster: a STORE_CREDENTIALS
+   * the planner grouped into the one of the cluster's last API-key link (its payload says so).
+   */
+  private static boolean leftToAnotherStep(StepPayload payload) {
+    return payload instanceof StepPayload.StoreCredentials c && c.deferred();
+  }
+
+  /**
+   * Notes that the plan of a member waits for a roll.
+   *
+   * @return true the first time for that plan and roll
+   */
+  private static boolean waited(Map<Integer, Set<Member>> waited, Member m, Member roll) {
+    return waited.computeIfAbsent(m.result(), k -> new HashSet<>()).add(roll);
+  }
+
   /** The verification of a link whose change is in another step's roll waits for that step. */
   private static void waitForRoll(List<PlanStep> steps, Member roll, String cluster) {
     for (int i = 0; i < steps.size(); i++) {
       PlanStep s = steps.get(i);
-      if (s.action() == StepAction.VERIFY_CONNECTED && !s.description().contains(roll.where())) {
+      if (s.action() == StepAction.VERIFY_CONNECTED) {
         steps.set(i, with(s, s.description() + "; once " + roll.where() + " has rolled ["
             + cluster + "]", null, s.restartsNodes()));
       }
@@ -168,7 +191,15 @@ public final class RollGrouping {
     return out.toString();
   }
 
+  /**
+   * The step with a new description (and, for a manual step, one more instruction line). A
+   * STORE_CREDENTIALS that no longer restarts is marked as left to the roll.
+   */
   private static PlanStep with(PlanStep s, String description, String line, boolean restarts) {
+    StepPayload payload = s.payload();
+    if (!restarts && payload instanceof StepPayload.StoreCredentials c && !c.deferred()) {
+      payload = new StepPayload.StoreCredentials(c.alias(), c.keyName(), true);
+    }
     if (s instanceof ManualStep) {
       ManualStep m = (ManualStep) s;
       List<String> lines = new ArrayList<>();
@@ -178,15 +209,15 @@ public final class RollGrouping {
       if (line != null) {
         lines.add(line);
       }
-      return new ManualStep(m.target(), description, m.payload(), List.copyOf(lines), restarts);
+      return new ManualStep(m.target(), description, payload, List.copyOf(lines), restarts);
     }
     if (s instanceof EckResourceStep) {
       EckResourceStep k = (EckResourceStep) s;
-      return new EckResourceStep(k.target(), description, k.resource(), k.payload(), restarts);
+      return new EckResourceStep(k.target(), description, k.resource(), payload, restarts);
     }
     if (s instanceof ElasticsearchRequestStep) {
       ElasticsearchRequestStep q = (ElasticsearchRequestStep) s;
-      return new ElasticsearchRequestStep(q.target(), description, q.payload(), restarts);
+      return new ElasticsearchRequestStep(q.target(), description, payload, restarts);
     }
     throw new IllegalStateException("unknown step " + s.getClass().getName());
   }

@@ -497,7 +497,7 @@ final class StepWriter {
                     + "; no restart here: STORE_CREDENTIALS of links[" + last.index() + "] (alias ["
                     + last.alias() + "]) changes the Elasticsearch resource once for the aliases ["
                     + aliases + "]",
-                new StepPayload.StoreCredentials(alias(), keyName()),
+                new StepPayload.StoreCredentials(alias(), keyName(), true),
                 List.of(
                     secretLine(name, setting, secret),
                     "do not change the Elasticsearch resource " + local.eck().name() + " yet:"

@@ -195,12 +195,25 @@ public sealed interface StepPayload
    *
    * @param alias the alias
    * @param keyName the name of the key whose encoded value is stored
+   * @param deferred whether the change of the local ECK cluster's resource that makes the key
+   *     take effect (a rolling restart) is left to another step of the same cluster, which carries
+   *     the changes of several links in one roll; false when this step makes its own change
    */
-  record StoreCredentials(String alias, String keyName) implements StepPayload {
+  record StoreCredentials(String alias, String keyName, boolean deferred) implements StepPayload {
     /** Checks that no component is null. */
     public StoreCredentials {
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(keyName, "keyName");
+    }
+
+    /**
+     * A step that makes its own change.
+     *
+     * @param alias the alias
+     * @param keyName the name of the key whose encoded value is stored
+     */
+    public StoreCredentials(String alias, String keyName) {
+      this(alias, keyName, false);
     }
 
     /** {@return the secure setting, {@code cluster.remote.<alias>.credentials}} */

@@ -44,6 +44,8 @@ class EckParityTest {
     ManualStep last = store(planOf(plan, "dc2"));
     assertThat(first.restartsNodes()).isFalse();
     assertThat(first.description()).contains("no restart here").contains("links[1]");
+    assertThat(((StepPayload.StoreCredentials) first.payload()).deferred()).isTrue();
+    assertThat(((StepPayload.StoreCredentials) last.payload()).deferred()).isFalse();
     assertThat(String.join("\n", first.instructions()))
         .contains("kubectl create secret generic search-remote-credentials")
         .doesNotContain("spec.secureSettings");

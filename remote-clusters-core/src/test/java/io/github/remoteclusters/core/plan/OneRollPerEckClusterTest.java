@@ -69,6 +69,59 @@ class OneRollPerEckClusterTest {
         .isEmpty();
   }
 
+  /**
+   * An ECK cluster that is the local of two API-key links (the planner already groups their
+   * credentials into the STORE_CREDENTIALS of the last) and the remote of a third, whose server
+   * must be enabled: all of it is one roll.
+   */
+  private static final String TWO_KEYS_AND_A_SERVER = LOCAL_AND_REMOTE.replace(
+      "  - {local: dc2, remote: search", "  - {local: search, remote: dc2, alias: dc2, access:"
+          + " {search: [{names: [\"c-*\"]}]}}\n  - {local: dc2, remote: search");
+
+  /** The deferral of a grouped STORE_CREDENTIALS is a flag of its payload, not words. */
+  @Test
+  void storeCredentialsLeftToTheRollSayItInTheirPayload() {
+    TopologyPlan plan = Plans.planAll(TWO_KEYS_AND_A_SERVER);
+    assertThat(plan.problems()).noneMatch(io.github.remoteclusters.core.Problem::isError);
+    List<PlanStep> rolls = restarting(plan, "search");
+    assertThat(rolls).hasSize(1);
+    PlanStep roll = rolls.get(0);
+    assertThat(roll.action()).isEqualTo(StepAction.ENABLE_REMOTE_CLUSTER_SERVER);
+    int rollStep = planOf(plan, "search").steps().indexOf(roll) + 1;
+    String where = "step " + rollStep + " of alias [search]";
+    for (String alias : List.of("dc1", "dc2")) {
+      Plan p = planOf(plan, alias);
+      PlanStep store = Plans.step(p, StepAction.STORE_CREDENTIALS, PlanStep.class);
+      assertThat(store.restartsNodes()).as(alias).isFalse();
+      assertThat(((StepPayload.StoreCredentials) store.payload()).deferred()).as(alias).isTrue();
+      assertThat(roll.description()).contains("STORE_CREDENTIALS of alias [" + alias + "] (step "
+          + (p.steps().indexOf(store) + 1) + " of alias [" + alias + "])");
+      // the verification of each link waits for the one roll, said once
+      String verify = Plans.step(p, StepAction.VERIFY_CONNECTED, PlanStep.class).description();
+      assertThat(verify.split(java.util.regex.Pattern.quote("once " + where + " has rolled"), -1))
+          .as(verify).hasSize(2);
+    }
+    // the first link's step was grouped by the planner: it names the roll
+    assertThat(Plans.step(planOf(plan, "dc1"), StepAction.STORE_CREDENTIALS, PlanStep.class)
+        .description()).contains("the one roll of [search] is " + where);
+  }
+
+  @Test
+  void aStoreCredentialsThatMakesItsOwnChangeIsNotDeferred() {
+    // the keystore of a self-managed local: no ECK resource, nothing to leave to a roll
+    PlanStep store = Plans.step(planOf(Plans.planAll(LOCAL_AND_REMOTE), "search"),
+        StepAction.STORE_CREDENTIALS, PlanStep.class);
+    assertThat(store.target()).isEqualTo("dc2");
+    assertThat(((StepPayload.StoreCredentials) store.payload()).deferred()).isFalse();
+    // the single API-key link of an ECK local: its own change is the roll
+    PlanStep single = Plans.step(planOf(Plans.planAll(LOCAL_AND_REMOTE.replace(
+        "- {local: dc2, remote: search, alias: search, access: {search: [{names: [\"b-*\"]}]}}",
+        "")), "dc1"), StepAction.STORE_CREDENTIALS, PlanStep.class);
+    assertThat(single.restartsNodes()).isTrue();
+    assertThat(((StepPayload.StoreCredentials) single.payload()).deferred()).isFalse();
+    assertThat(new StepPayload.StoreCredentials("a", "k").deferred()).isFalse();
+  }
+
   /** An ECK cluster with certificate links to two Elastic Cloud deployments: two trust filters. */
   private static final String TWO_CLOUD_PEERS = """
       clusters:

@@ -1,16 +1,15 @@
 package io.github.remoteclusters.elasticsearch.internal.apply;
 
+import static io.github.remoteclusters.elasticsearch.internal.apply.Rotation.rotationPlan;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
-import io.github.remoteclusters.core.Link;
-import io.github.remoteclusters.core.LinkState;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.elasticsearch.ApplyException;
 import io.github.remoteclusters.elasticsearch.ApplyReport;
 import io.github.remoteclusters.elasticsearch.ApplyStep;
 import io.github.remoteclusters.elasticsearch.ClusterOutcome;
-import io.github.remoteclusters.elasticsearch.Diagnosis;
 import io.github.remoteclusters.elasticsearch.LinkResult.Change;
 import io.github.remoteclusters.elasticsearch.LinkResult;
 import io.github.remoteclusters.elasticsearch.LinkStatus;
@@ -43,13 +42,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@link Reconciler} over the official client. Not API. */
 public final class DefaultReconciler implements Reconciler {
@@ -57,6 +49,9 @@ public final class DefaultReconciler implements Reconciler {
   private final ReconcilerConfig config;
   private final EsConnector connector;
   private final Map<String, EsSession> sessions = new HashMap<>();
+  private final Verification verification;
+  private final Rotation rotation;
+  private final StatusReader statusReader;
 
   /**
    * Creates the reconciler.
@@ -67,6 +62,9 @@ public final class DefaultReconciler implements Reconciler {
   public DefaultReconciler(ReconcilerConfig config, EsConnector connector) {
     this.config = Objects.requireNonNull(config, "config");
     this.connector = Objects.requireNonNull(connector, "connector");
+    this.verification = new Verification(config);
+    this.rotation = new Rotation(config, this::session, verification);
+    this.statusReader = new StatusReader(config, this::session);
   }
 
   /** What the plan wants on one local cluster. */
@@ -755,12 +753,6 @@ public final class DefaultReconciler implements Reconciler {
     /** Why the last {@code _remote/info} poll of verification failed, or null. */
     Exception pollError;
 
-    /** When verification next asks the node to connect (see {@code nudge}), 0 before the first. */
-    long nudgeAt;
-
-    /** The request asking the node to connect, while in flight. */
-    Future<?> nudged;
-
     /** What {@code _resolve/cluster} last reported of an alias that did not connect. */
     final Map<String, String> reported = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -808,28 +800,10 @@ public final class DefaultReconciler implements Reconciler {
     }
   }
 
-  /** The most threads that poll {@code _remote/info} at once while verifying. */
-  private static final int VERIFY_THREADS = 8;
-
-  private ExecutorService verifier;
-
-  private synchronized ExecutorService verifier() {
-    if (verifier == null) {
-      AtomicInteger n = new AtomicInteger();
-      verifier = Executors.newFixedThreadPool(VERIFY_THREADS, r -> {
-        Thread t = new Thread(r, "remote-clusters-verify-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-    }
-    return verifier;
-  }
-
   /**
    * Waits until the aliases to verify of every written cluster are connected, or until one
-   * deadline for the whole run ({@code verifyTimeout} from now): every round polls {@code
-   * GET _remote/info} of all clusters still waiting at once, on a bounded pool; a poll may take at
-   * most {@code requestTimeout} past the deadline.
+   * deadline for the whole run: the {@link Verification} loop, with a progress message per
+   * cluster that waits.
    *
    * @return the last {@code _remote/info} read of each cluster polled
    */
@@ -838,120 +812,23 @@ public final class DefaultReconciler implements Reconciler {
     if (config.dryRun() || config.verifyTimeout().isZero()) {
       return latest;
     }
-    Map<ClusterRun, Set<String>> pending = new LinkedHashMap<>();
+    Map<ClusterRun, Verification.Wait> pending = new LinkedHashMap<>();
     for (ClusterRun run : runs) {
       Set<String> wait = run.toWaitFor();
       if (!wait.isEmpty()) {
-        pending.put(run, wait);
+        pending.put(run, new Verification.Wait(run.session, wait, run.reported));
         run.progress("verify", "waiting up to " + config.verifyTimeout().toSeconds() + "s for "
             + wait + " to connect");
       }
     }
-    long deadline = System.nanoTime() + config.verifyTimeout().toNanos();
-    long last = deadline + config.requestTimeout().toNanos();
-    while (!pending.isEmpty()) {
-      Map<ClusterRun, Future<Map<String, RemoteInfo>>> polls = new LinkedHashMap<>();
-      for (ClusterRun run : pending.keySet()) {
-        EsSession session = run.session;
-        polls.put(run, verifier().submit(session::remoteInfo));
+    verification.awaitAll(pending.values());
+    pending.forEach((run, wait) -> {
+      if (wait.latest != null) {
+        latest.put(run, wait.latest);
       }
-      for (Map.Entry<ClusterRun, Future<Map<String, RemoteInfo>>> e : polls.entrySet()) {
-        ClusterRun run = e.getKey();
-        try {
-          Map<String, RemoteInfo> info =
-              e.getValue().get(Math.max(0, last - System.nanoTime()), TimeUnit.NANOSECONDS);
-          latest.put(run, info);
-          run.pollError = null;
-          if (connected(info, pending.get(run))) {
-            pending.remove(run);
-          }
-        } catch (ExecutionException ex) {
-          run.pollError = ex.getCause() instanceof Exception c ? c : ex;
-        } catch (TimeoutException ex) {
-          e.getValue().cancel(true);
-          run.pollError = ex;
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          polls.values().forEach(f -> f.cancel(true));
-          return latest;
-        }
-      }
-      long left = deadline - System.nanoTime();
-      if (pending.isEmpty() || left <= 0) {
-        break;
-      }
-      nudge(pending, latest, deadline);
-      try {
-        Thread.sleep(Math.max(1, Math.min(config.pollInterval().toMillis(), left / 1_000_000)));
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        return latest;
-      }
-    }
+      run.pollError = wait.pollError;
+    });
     return latest;
-  }
-
-  /** How long an alias may stay unconnected before verification asks the node to connect. */
-  private static final long NUDGE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
-
-  /**
-   * Asks the local cluster to connect to the aliases still not connected ({@code GET
-   * _resolve/cluster/<alias>:*}, a read; where the version has it): {@code _remote/info} only
-   * reports the last attempt, so a link to a remote that restarted would otherwise stay
-   * disconnected for the whole window. At most one request per cluster in flight, every
-   * {@link #NUDGE_AFTER_NANOS}; what the node reports is kept as the cause of a failure. Runs on
-   * the verification pool, so that a slow cluster delays no other.
-   */
-  private void nudge(Map<ClusterRun, Set<String>> pending, Map<ClusterRun, Map<String, RemoteInfo>> latest,
-      long deadline) {
-    long now = System.nanoTime();
-    for (Map.Entry<ClusterRun, Set<String>> p : pending.entrySet()) {
-      ClusterRun run = p.getKey();
-      if (run.session == null || !run.session.hasResolveCluster()
-          || (run.nudged != null && !run.nudged.isDone())) {
-        continue;
-      }
-      if (run.nudgeAt == 0) {
-        run.nudgeAt = now + NUDGE_AFTER_NANOS;
-      }
-      if (now < run.nudgeAt) {
-        continue;
-      }
-      run.nudgeAt = now + NUDGE_AFTER_NANOS;
-      Map<String, RemoteInfo> info = latest.getOrDefault(run, Map.of());
-      Set<String> down = new java.util.TreeSet<>();
-      for (String a : p.getValue()) {
-        RemoteInfo ri = info.get(a);
-        if (ri == null || !ri.connected()) {
-          down.add(a);
-        }
-      }
-      long wait = Math.max(1, Math.min(config.requestTimeout().toNanos(), deadline - now));
-      run.nudged = verifier().submit(() -> {
-        try {
-          run.session.resolveClusters(down, java.time.Duration.ofNanos(wait)).forEach((a, r) -> {
-            if (r.error() != null) {
-              run.reported.put(a, r.error());
-            } else {
-              run.reported.remove(a);
-            }
-          });
-        } catch (RuntimeException e) {
-          // a read that only helps: the _remote/info poll reports what matters
-        }
-        return null;
-      });
-    }
-  }
-
-  private static boolean connected(Map<String, RemoteInfo> info, Set<String> aliases) {
-    for (String a : aliases) {
-      RemoteInfo ri = info.get(a);
-      if (ri == null || !ri.connected()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -999,303 +876,34 @@ public final class DefaultReconciler implements Reconciler {
 
   @Override
   public ClusterOutcome rotateApiKey(Topology topology, String local, String alias) {
-    Objects.requireNonNull(topology, "topology");
-    Map<String, Cluster> byName = topology.clustersByName();
-    TopologyPlan plan = config.planner().plan(topology);
-    StepPayload.CreateCrossClusterApiKey create = null;
-    String remoteName = null;
-    for (PlanResult r : plan.links()) {
-      if (r instanceof PlanResult.Planned p && p.plan().local().equals(local)
-          && p.plan().alias().equals(alias)) {
-        for (PlanStep step : p.plan().steps()) {
-          if (step.payload() instanceof StepPayload.CreateCrossClusterApiKey k) {
-            create = k;
-            remoteName = step.target();
-          }
-        }
-      }
-    }
-    if (create == null) {
-      throw new IllegalArgumentException("link [" + local + "/" + alias + "] of the topology"
-          + " has no cross-cluster API key to rotate (is it planned with security: api-key?)");
-    }
-    Cluster localCluster = byName.get(local);
-    Cluster remote = byName.get(remoteName);
-    List<HttpRequest> requests = new ArrayList<>();
-    int writesBefore = 0;
-    EsSession localSession = null;
-    try {
-      if (!config.credentials().automatic()) {
-        throw new ManualStepRequiredException(local, alias,
-            "no credential writer: rotate the key of [" + alias + "] by hand");
-      }
-      localSession = session(localCluster);
-      writesBefore = localSession.counter().writes();
-      List<String> old = session(remote).findCrossClusterApiKeys(create.keyName());
-      List<PlanStep> rotation = rotationPlan(localCluster, remote, create, old);
-      LinkFootprint recorded = ownedFootprint(local, alias);
-      executeRotation(localCluster, remote, rotation, requests, localSession, id -> {
-        if (recorded != null) {
-          config.ownership().record(recorded.withKeyId(id));
-        }
-      });
-      return new ClusterOutcome.Applied(local, 0,
-          localSession.counter().writes() - writesBefore, requests);
-    } catch (ApplyException e) {
-      return new ClusterOutcome.Failed(local, 0,
-          localSession == null ? 0 : localSession.counter().writes() - writesBefore, requests, e);
-    } catch (ManualStepRequiredException e) {
-      return new ClusterOutcome.Failed(local, 0, 0, requests,
-          new ApplyException(local, alias, ApplyStep.STORE_CREDENTIALS, 0, e.getMessage(), e));
-    } catch (CredentialWriteException e) {
-      return new ClusterOutcome.Failed(local, 0,
-          localSession == null ? 0 : localSession.counter().writes() - writesBefore, requests,
-          new ApplyException(local, alias, ApplyStep.STORE_CREDENTIALS, 0, e.reason(), e));
-    }
+    return rotation.rotateApiKey(topology, local, alias);
   }
 
-  private LinkFootprint ownedFootprint(String cluster, String alias) {
-    try {
-      return config.ownership().footprints(cluster).get(alias);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The rotation of a link's key as a plan of typed steps: create the new key on the remote,
-   * store its credentials, reload the local keystore, verify the alias is connected with it, and
-   * only then invalidate the old keys (the remote accepts both until then).
-   *
-   * @param local the local cluster
-   * @param remote the remote cluster
-   * @param create the key to create
-   * @param old the ids of the keys it replaces
-   * @return the steps, in order
-   */
-  static List<PlanStep> rotationPlan(Cluster local, Cluster remote,
-      StepPayload.CreateCrossClusterApiKey create, List<String> old) {
-    String alias = create.alias();
-    List<PlanStep> steps = new ArrayList<>();
-    steps.add(new ElasticsearchRequestStep(remote.name(), "create the new cross-cluster API key"
-        + " of [" + alias + "]", create, false));
-    steps.add(new ManualStep(local.name(), "store the new key as cluster.remote." + alias
-        + ".credentials", new StepPayload.StoreCredentials(alias, create.keyName()),
-        List.of("done by the credential writer"), false));
-    steps.add(new ElasticsearchRequestStep(local.name(), "reload the keystore",
-        new StepPayload.ReloadSecureSettings(alias), false));
-    steps.add(new ElasticsearchRequestStep(local.name(), "check that [" + alias + "] connects"
-        + " with the new key", new StepPayload.VerifyConnected(alias,
-            io.github.remoteclusters.core.Mode.SNIFF, true), false));
-    if (!old.isEmpty()) {
-      steps.add(new ElasticsearchRequestStep(remote.name(), "invalidate the old keys of ["
-          + alias + "]", new StepPayload.InvalidateApiKeys(alias, create.keyName(), old), false));
-    }
-    return steps;
-  }
-
-  /**
-   * Carries out a rotation plan step by step; every request comes from one of its payloads.
-   *
-   * @param newKeyId told the new key's id as soon as it exists
-   */
+  /** Carries out a rotation plan (see {@link Rotation#executeRotation}). */
   private void executeRotation(Cluster local, Cluster remote, List<PlanStep> rotation,
       List<HttpRequest> requests, EsSession localSession,
       java.util.function.Consumer<String> newKeyId) {
-    EsSession remoteSession = session(remote);
-    EsSession.CreatedKey key = null;
-    for (PlanStep step : rotation) {
-      StepPayload payload = step.payload();
-      String alias = payload.alias();
-      StepEncoder.request(payload).ifPresent(requests::add);
-      if (payload instanceof StepPayload.CreateCrossClusterApiKey create) {
-        key = remoteSession.createCrossClusterApiKey(alias,
-            (ObjectNode) EsJson.tree(StepEncoder.request(create).orElseThrow().body()));
-        newKeyId.accept(key.id());
-      } else if (payload instanceof StepPayload.StoreCredentials) {
-        config.credentials().store(local, alias, Objects.requireNonNull(key, "key").encoded());
-      } else if (payload instanceof StepPayload.ReloadSecureSettings) {
-        localSession.reloadSecureSettings(alias);
-      } else if (payload instanceof StepPayload.VerifyConnected) {
-        if (!config.verifyTimeout().isZero()) {
-          RemoteInfo info = awaitConnected(localSession, Set.of(alias)).get(alias);
-          if (info == null || !info.connected()) {
-            throw new ApplyException(local.name(), alias, ApplyStep.VERIFY_CONNECTED, 0,
-                "not connected with the new key after " + config.verifyTimeout().toSeconds()
-                    + "s; the old keys are left as they were", null);
-          }
-        }
-      } else if (payload instanceof StepPayload.InvalidateApiKeys invalidate) {
-        remoteSession.invalidateApiKeys(alias, invalidate.ids());
-      } else {
-        throw new IllegalStateException("unexpected rotation step " + payload.getClass());
-      }
-    }
+    this.rotation.executeRotation(local, remote, rotation, requests, localSession, newKeyId);
   }
 
   private void invalidate(Cluster remote, StepPayload.InvalidateApiKeys invalidate) {
-    EsSession remoteSession = session(remote);
-    List<String> ids = invalidate.ids().isEmpty()
-        ? remoteSession.findCrossClusterApiKeys(invalidate.keyName())
-        : invalidate.ids();
-    if (!ids.isEmpty()) {
-      remoteSession.invalidateApiKeys(invalidate.alias(), ids);
-    }
-  }
-
-  private Map<String, RemoteInfo> awaitConnected(EsSession session, Set<String> aliases) {
-    long deadline = System.nanoTime() + config.verifyTimeout().toNanos();
-    Map<String, RemoteInfo> info;
-    while (true) {
-      info = session.remoteInfo();
-      boolean all = true;
-      for (String a : aliases) {
-        RemoteInfo ri = info.get(a);
-        all &= ri != null && ri.connected();
-      }
-      if (all || System.nanoTime() >= deadline) {
-        return info;
-      }
-      try {
-        Thread.sleep(config.pollInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return info;
-      }
-    }
+    rotation.invalidate(remote, invalidate);
   }
 
   private static LinkStatus status(
       Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
       Cluster local, EsSession session) {
-    return status(topology, alias, info, owned, diagnoser, local, session, false);
-  }
-
-  /**
-   * The status of an alias; with {@code probe}, an API-key alias that {@code _remote/info} shows
-   * connected is also tried ({@code _resolve/cluster}, which the remote authorizes): open
-   * connections outlive a key invalidated behind the tool's back, so "connected" alone would
-   * report healthy while every search fails.
-   */
-  private static LinkStatus status(
-      Topology topology, String alias, RemoteInfo info, boolean owned, Diagnoser diagnoser,
-      Cluster local, EsSession session, boolean probe) {
-    String cluster = local.name();
-    if (probe && info != null && info.connected() && session != null
-        && Boolean.TRUE.equals(info.credentials()) && session.remoteError(alias) != null) {
-      Link link = linkOf(topology, local.name(), alias);
-      Cluster remote = link == null ? null : topology.cluster(link.remote()).orElse(null);
-      Diagnosis d = diagnoser.diagnose(local, session.version(), alias, info, remote, null,
-          link == null ? null : link.security(), session);
-      return new LinkStatus(cluster, alias, LinkStatus.State.DISCONNECTED, owned, info, d);
-    }
-    if (info == null) {
-      return new LinkStatus(cluster, alias, LinkStatus.State.NOT_CONFIGURED, owned, null,
-          new Diagnosis(Diagnosis.Code.NOT_CONFIGURED,
-              "[" + alias + "] is not configured on [" + cluster + "]"));
-    }
-    if (info.connected()) {
-      return new LinkStatus(cluster, alias, LinkStatus.State.CONNECTED, owned, info, null);
-    }
-    Link link = linkOf(topology, local.name(), alias);
-    Cluster remote = link == null ? null : topology.cluster(link.remote()).orElse(null);
-    Diagnosis d = diagnoser.diagnose(local, session == null ? null : session.version(), alias,
-        info, remote, null, link == null ? null : link.security(),
-        session);
-    return new LinkStatus(cluster, alias, LinkStatus.State.DISCONNECTED, owned, info, d);
-  }
-
-  private static Link linkOf(Topology topology, String local, String alias) {
-    for (Link l : topology.links()) {
-      if (l.local().equals(local) && l.alias().equals(alias) && l.state() == LinkState.PRESENT) {
-        return l;
-      }
-    }
-    return null;
+    return StatusReader.status(topology, alias, info, owned, diagnoser, local, session);
   }
 
   @Override
   public List<LinkStatus> status(Topology topology) {
-    Objects.requireNonNull(topology, "topology");
-    List<LinkStatus> out = new ArrayList<>();
-    Set<String> locals = new TreeSet<>();
-    topology.links().forEach(l -> locals.add(l.local()));
-    RuntimeException storeFailure = null; // not asked again once it failed
-    for (Cluster c : topology.clusters()) {
-      Set<String> owned = Set.of();
-      if (storeFailure == null) {
-        try {
-          owned = config.ownership().owned(c.name());
-        } catch (RuntimeException e) {
-          storeFailure = e;
-        }
-      }
-      if (locals.contains(c.name()) || !owned.isEmpty()) {
-        out.addAll(status(topology, c, owned, storeFailure));
-      }
-    }
-    return out;
+    return statusReader.status(topology);
   }
 
   @Override
   public List<LinkStatus> status(Topology topology, Cluster cluster) {
-    Objects.requireNonNull(topology, "topology");
-    Objects.requireNonNull(cluster, "cluster");
-    Set<String> owned = Set.of();
-    RuntimeException storeFailure = null;
-    try {
-      owned = config.ownership().owned(cluster.name());
-    } catch (RuntimeException e) {
-      storeFailure = e;
-    }
-    return status(topology, cluster, owned, storeFailure);
-  }
-
-  private List<LinkStatus> status(Topology topology, Cluster cluster, Set<String> owned,
-      RuntimeException storeFailure) {
-    List<LinkStatus> out = new ArrayList<>();
-    if (storeFailure != null) {
-      RuntimeException e = storeFailure;
-      // which aliases are this tool's cannot be told: say so for every link, never throw
-      for (Link l : topology.links()) {
-        if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT) {
-          out.add(new LinkStatus(cluster.name(), l.alias(), LinkStatus.State.UNKNOWN, false, null,
-              new Diagnosis(Diagnosis.Code.OWNERSHIP, String.valueOf(e.getMessage()))));
-        }
-      }
-      return out;
-    }
-    Map<String, RemoteInfo> info;
-    EsSession session;
-    try {
-      session = session(cluster);
-      info = session.remoteInfo();
-    } catch (ApplyException e) {
-      for (Link l : topology.links()) {
-        if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT) {
-          out.add(new LinkStatus(cluster.name(), l.alias(), LinkStatus.State.UNKNOWN,
-              owned.contains(l.alias()), null,
-              Diagnoser.clusterNotReached(e)));
-        }
-      }
-      return out;
-    }
-    Diagnoser diagnoser = new Diagnoser(topology);
-    Set<String> seen = new TreeSet<>();
-    info.forEach((alias, ri) -> {
-      seen.add(alias);
-      out.add(status(topology, alias, ri, owned.contains(alias), diagnoser, cluster, session,
-          true));
-    });
-    for (Link l : topology.links()) {
-      if (l.local().equals(cluster.name()) && l.state() == LinkState.PRESENT
-          && !seen.contains(l.alias())) {
-        seen.add(l.alias());
-        out.add(status(topology, l.alias(), null, owned.contains(l.alias()), diagnoser,
-            cluster, session));
-      }
-    }
-    return out;
+    return statusReader.status(topology, cluster);
   }
 
   private EsSession session(Cluster cluster) {
@@ -1325,12 +933,7 @@ public final class DefaultReconciler implements Reconciler {
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (verifier != null) {
-        verifier.shutdownNow();
-        verifier = null;
-      }
-    }
+    verification.close();
     sessions.values().forEach(EsSession::close);
     sessions.clear();
   }
