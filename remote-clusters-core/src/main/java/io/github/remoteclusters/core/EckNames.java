@@ -115,9 +115,21 @@ public final class EckNames {
     return REMOTE_CERTS_MOUNT + "/" + remoteCaKey(alias);
   }
 
+  /**
+   * The prefix of every remote cluster setting, node-level ({@code
+   * cluster.remote.initial_connect_timeout}) and per alias ({@code cluster.remote.<alias>.mode}).
+   */
+  public static final String REMOTE_SETTING_PREFIX = "cluster.remote.";
+
+  /**
+   * The prefix of the names of the cross-cluster API keys this project creates, {@code
+   * remote-clusters-}; a key's full name is {@link #ownApiKeyName(String, String)}.
+   */
+  public static final String OWN_API_KEY_PREFIX = "remote-clusters-";
+
   /** {@return {@code cluster.remote.<alias>.}, the prefix of every setting of an alias} @param alias the alias */
   public static String remoteSettingPrefix(String alias) {
-    return "cluster.remote." + alias + ".";
+    return REMOTE_SETTING_PREFIX + alias + ".";
   }
 
   /**
@@ -147,6 +159,17 @@ public final class EckNames {
    */
   public static String apiKeyName(String namespace, String name, String alias) {
     return "eck-" + namespace + "-" + name + "-" + alias;
+  }
+
+  /**
+   * {@return the name of the cross-cluster API key this project creates for a link, {@code
+   * remote-clusters-<local>-<alias>}}
+   *
+   * @param local the local cluster's name
+   * @param alias the alias
+   */
+  public static String ownApiKeyName(String local, String alias) {
+    return OWN_API_KEY_PREFIX + local + "-" + alias;
   }
 
   /** {@return {@code <es>-es-transport.<ns>.svc}} @param es name @param ns namespace */

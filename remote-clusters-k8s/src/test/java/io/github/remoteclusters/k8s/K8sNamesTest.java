@@ -4,7 +4,6 @@ import io.github.remoteclusters.k8s.internal.K8sNames;
 import io.github.remoteclusters.core.EckNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.remoteclusters.core.ProblemCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,34 +74,5 @@ class K8sNamesTest {
   @Test
   void apiKeyNameIsEcksFormat() {
     assertThat(EckNames.apiKeyName("ns1", "es1", "ns2-es2")).isEqualTo("eck-ns1-es1-ns2-es2");
-  }
-
-  /** {@code Test_validName}: 36 characters pass, 37 do not, with ECK's wording. */
-  @Test
-  void elasticsearchNameLimitIsEcks() {
-    assertThat(K8sNames.checkEsName("that-is-a-very-long-name-with-36char")).isEmpty();
-    assertThat(K8sNames.checkEsName("that-is-a-very-long-name-with-37chars"))
-        .hasValueSatisfying(m -> assertThat(m)
-            .contains("name exceeds maximum allowed length of 36", "has 37 characters"));
-  }
-
-  @Test
-  void tooLongNamesGetAClearError() {
-    String name = "a".repeat(50);
-    assertThat(K8sNames.checkLabel(name + "-es-remote-cluster-lb", "Service", name))
-        .hasValueSatisfying(m -> assertThat(m).contains("at most 63", "shorten the Elasticsearch name"));
-    assertThat(K8sNames.checkLabel("ok-name", "Service", "ok")).isEmpty();
-    assertThat(K8sNames.checkLabel("Bad_Name", "Service", "x"))
-        .hasValueSatisfying(m -> assertThat(m).contains("lower-case"));
-  }
-
-  @Test
-  void eckNameLimitIsEnforcedWithTheLengthInTheMessage() {
-    // the topology reader already refuses names over 36; the adapter says why for derived names
-    assertThat(K8sNames.MAX_ES_NAME).isEqualTo(36);
-    String longest = "a".repeat(36);
-    assertThat(K8sNames.checkLabel(EckNames.remoteClusterLoadBalancer(longest), "Service", longest))
-        .isEmpty();
-    assertThat(ProblemCode.INVALID_VALUE.severity().id()).isEqualTo("error");
   }
 }

@@ -2,6 +2,7 @@ package io.github.remoteclusters.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.ProblemCode;
 import io.github.remoteclusters.core.settings.RemoteAddress;
 import io.github.remoteclusters.core.settings.SettingsProblem;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class SettingsCheck {
 
-  private static final String PREFIX = "cluster.remote.";
+  private static final String PREFIX = EckNames.REMOTE_SETTING_PREFIX;
 
   /**
    * Per-alias suffixes that can be set through the API. The {@code signing.*} keys of the 9.3

@@ -133,7 +133,7 @@ final class StepWriter {
 
   /** The name of the cross-cluster API key a plan creates (and a removal invalidates). */
   String keyName() {
-    return "remote-clusters-" + local.name() + "-" + alias();
+    return EckNames.ownApiKeyName(local.name(), alias());
   }
 
   // ------------------------------------------------------------ adding a link

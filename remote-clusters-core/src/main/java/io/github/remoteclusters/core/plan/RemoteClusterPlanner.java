@@ -64,7 +64,8 @@ public final class RemoteClusterPlanner {
     List<PlanResult> results = new ArrayList<>(topology.links().size());
     plan(topology, results::add);
     return new TopologyPlan(
-        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results));
+        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results),
+        io.github.remoteclusters.core.internal.EckClusterChecks.check(topology));
   }
 
   /**
@@ -110,7 +111,8 @@ public final class RemoteClusterPlanner {
       }
     }
     return new TopologyPlan(
-        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results));
+        io.github.remoteclusters.core.internal.RollGrouping.group(topology, results),
+        io.github.remoteclusters.core.internal.EckClusterChecks.check(topology));
   }
 
   /**

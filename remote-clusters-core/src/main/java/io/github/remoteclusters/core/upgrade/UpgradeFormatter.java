@@ -85,7 +85,7 @@ public final class UpgradeFormatter {
   private static void steps(ArrayNode out, List<UpgradeStep> steps) {
     for (UpgradeStep s : steps) {
       ObjectNode o = out.addObject()
-          .put("action", s.action())
+          .put("action", s.action().name())
           .put("target", s.target())
           .put("description", s.description());
       ArrayNode requests = o.putArray("requests");

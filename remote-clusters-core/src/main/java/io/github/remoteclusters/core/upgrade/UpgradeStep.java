@@ -19,11 +19,11 @@ public sealed interface UpgradeStep
         UpgradeStep.RestoreSearchAlias {
 
   /**
-   * A stable upper-case name for the kind of step, as printed.
+   * The kind of step, printed by its name.
    *
-   * @return for example {@code PAUSE_FOLLOWING}
+   * @return for example {@link UpgradeAction#PAUSE_FOLLOWING}
    */
-  String action();
+  UpgradeAction action();
 
   /**
    * The cluster the step runs on.
@@ -65,8 +65,8 @@ public sealed interface UpgradeStep
     }
 
     @Override
-    public String action() {
-      return "UPGRADE_CLUSTER";
+    public UpgradeAction action() {
+      return UpgradeAction.UPGRADE_CLUSTER;
     }
 
     @Override
@@ -116,8 +116,8 @@ public sealed interface UpgradeStep
     }
 
     @Override
-    public String action() {
-      return "PAUSE_FOLLOWING";
+    public UpgradeAction action() {
+      return UpgradeAction.PAUSE_FOLLOWING;
     }
 
     @Override
@@ -163,8 +163,8 @@ public sealed interface UpgradeStep
     }
 
     @Override
-    public String action() {
-      return "RESUME_FOLLOWING";
+    public UpgradeAction action() {
+      return UpgradeAction.RESUME_FOLLOWING;
     }
 
     @Override
@@ -207,8 +207,8 @@ public sealed interface UpgradeStep
     }
 
     @Override
-    public String action() {
-      return "REMOVE_SEARCH_ALIAS";
+    public UpgradeAction action() {
+      return UpgradeAction.REMOVE_SEARCH_ALIAS;
     }
 
     @Override
@@ -250,8 +250,8 @@ public sealed interface UpgradeStep
     }
 
     @Override
-    public String action() {
-      return "RESTORE_SEARCH_ALIAS";
+    public UpgradeAction action() {
+      return UpgradeAction.RESTORE_SEARCH_ALIAS;
     }
 
     @Override

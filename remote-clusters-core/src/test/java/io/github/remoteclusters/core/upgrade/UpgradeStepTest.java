@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every kind of upgrade step has an action, a target, a description and renders as text and JSON. */
+/**
+ * Every kind of upgrade step has its own {@link UpgradeAction} (named like the step), a target, a
+ * description and renders as text and JSON.
+ */
 class UpgradeStepTest {
 
   static Stream<UpgradeStep> steps() {
@@ -28,7 +31,9 @@ class UpgradeStepTest {
   @ParameterizedTest
   @MethodSource("steps")
   void rendersWithItsRequests(UpgradeStep step) {
-    assertThat(step.action()).matches("[A-Z_]+");
+    assertThat(step.action().name())
+        .isEqualTo(step.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2")
+            .toUpperCase(java.util.Locale.ROOT));
     assertThat(step.target()).isNotBlank();
     assertThat(step.description()).isNotBlank();
     UpgradePlan plan = new UpgradePlan(true, List.of(new Wave(1,
@@ -37,7 +42,7 @@ class UpgradeStepTest {
     String text = UpgradeFormatter.toText(plan);
     assertThat(text).contains("1. " + step.action() + " on " + step.target());
     String json = UpgradeFormatter.toJson(plan);
-    assertThat(json).contains("\"action\":\"" + step.action() + "\"");
+    assertThat(json).contains("\"action\":\"" + step.action().name() + "\"");
     for (StepRequest r : step.requests()) {
       assertThat(text).contains(r.toString());
       assertThat(json).contains("\"path\":\"" + r.path() + "\"");

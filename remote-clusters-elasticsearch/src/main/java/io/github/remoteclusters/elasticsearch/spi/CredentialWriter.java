@@ -1,6 +1,7 @@
 package io.github.remoteclusters.elasticsearch.spi;
 
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.elasticsearch.internal.access.CommandCredentialWriter;
 import java.time.Duration;
 
@@ -66,9 +67,9 @@ public interface CredentialWriter {
             alias,
             "on every node of cluster ["
                 + local.name()
-                + "] run: bin/elasticsearch-keystore add cluster.remote."
-                + alias
-                + ".credentials (paste the encoded cross-cluster API key), then run this again");
+                + "] run: bin/elasticsearch-keystore add "
+                + EckNames.credentialsKey(alias)
+                + " (paste the encoded cross-cluster API key), then run this again");
       }
 
       @Override
@@ -78,9 +79,9 @@ public interface CredentialWriter {
             alias,
             "on every node of cluster ["
                 + local.name()
-                + "] run: bin/elasticsearch-keystore remove cluster.remote."
-                + alias
-                + ".credentials, then run this again");
+                + "] run: bin/elasticsearch-keystore remove "
+                + EckNames.credentialsKey(alias)
+                + ", then run this again");
       }
     };
   }

@@ -437,8 +437,8 @@ public final class EsMerger {
   }
 
   private static void addAliasConflict(Merge m, String key) {
-    if (key.startsWith("cluster.remote.")) {
-      String rest = key.substring("cluster.remote.".length());
+    if (key.startsWith(EckNames.REMOTE_SETTING_PREFIX)) {
+      String rest = key.substring(EckNames.REMOTE_SETTING_PREFIX.length());
       int dot = rest.indexOf('.');
       if (dot > 0) {
         m.conflictAliases.add(rest.substring(0, dot));

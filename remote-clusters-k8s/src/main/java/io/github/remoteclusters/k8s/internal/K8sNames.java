@@ -1,16 +1,15 @@
 package io.github.remoteclusters.k8s.internal;
 
 import java.util.Collection;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What only Kubernetes needs: ECK's resource kind, labels and annotations, the annotations of the
- * resources this adapter owns, and the limits of Kubernetes names, checked against {@code
- * cloud-on-k8s} ({@code pkg/apis/elasticsearch/v1/name.go}, {@code remotecluster/}). ECK's
- * resource names, Elasticsearch setting keys and ports have one home, the core's {@code
- * EckNames}.
+ * resources this adapter owns, and ECK's webhook messages for live resources, checked against
+ * {@code cloud-on-k8s} ({@code remotecluster/}). ECK's resource names, Elasticsearch setting keys
+ * and ports have one home, the core's {@code EckNames}; the limits of the names derived from an
+ * {@code Elasticsearch} name are checked by the core's planner ({@code
+ * TopologyPlan.clusterProblems()}).
  */
 public final class K8sNames {
 
@@ -58,14 +57,6 @@ public final class K8sNames {
   /** Name of the volume holding the remote CAs. */
   public static final String REMOTE_CA_VOLUME = "remote-clusters-remote-ca";
 
-  /** ECK's limit on Elasticsearch resource names ({@code MaxResourceNameLength}). */
-  public static final int MAX_ES_NAME = 36;
-
-  /** Kubernetes limit on names that must be DNS labels (Services, and our other names). */
-  public static final int MAX_LABEL = 63;
-
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-
   private K8sNames() {}
 
   /**
@@ -98,23 +89,6 @@ public final class K8sNames {
   }
 
   /**
-   * ECK's check of an {@code Elasticsearch} name ({@code ValidateNames}): at most {@value
-   * #MAX_ES_NAME} characters, so that every name ECK derives from it stays a valid label.
-   *
-   * @param es the Elasticsearch name
-   * @return a message with ECK's wording, the name and its length, or empty when valid
-   */
-  public static Optional<String> checkEsName(String es) {
-    if (es.length() <= MAX_ES_NAME) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "Elasticsearch configuration would generate resources with invalid names: name exceeds"
-            + " maximum allowed length of " + MAX_ES_NAME + ": [" + es + "] has " + es.length()
-            + " characters");
-  }
-
-  /**
    * ECK's webhook message for {@code spec.remoteClusterServer.enabled} below 8.10.0.
    *
    * @param version the cluster's version
@@ -134,27 +108,5 @@ public final class K8sNames {
   public static String apiKeyVersionMessage(String version) {
     return "minimum required version for remote cluster using API keys is 8.10.0 but desired"
         + " version is " + version;
-  }
-
-  /**
-   * Checks a name this adapter derives against the Kubernetes rules for DNS labels.
-   *
-   * @param name the derived name
-   * @param what what the name is for, for the message
-   * @param es the Elasticsearch resource it derives from
-   * @return a message naming the name, its length and the rule, or empty when valid
-   */
-  public static Optional<String> checkLabel(String name, String what, String es) {
-    if (name.length() > MAX_LABEL) {
-      return Optional.of(
-          what + " name [" + name + "] is " + name.length() + " characters long: Kubernetes allows"
-              + " at most " + MAX_LABEL + "; shorten the Elasticsearch name [" + es + "]");
-    }
-    if (!DNS_LABEL.matcher(name).matches()) {
-      return Optional.of(
-          what + " name [" + name + "] is invalid: lower-case letters, digits and '-' only,"
-              + " starting and ending with a letter or digit");
-    }
-    return Optional.empty();
   }
 }

@@ -37,9 +37,9 @@ import java.util.TreeMap;
  * Executes the core's plan of a topology for ECK: turns its typed steps into the desired state of
  * each ECK {@code Elasticsearch} resource. Connection settings, {@code spec.remoteClusters} entries,
  * exposed Services and the security model are the plan's; the topology gives only facts (ECK
- * coordinates, CAs, Service types). What it adds is about Kubernetes objects themselves (resource
- * name lengths, a remote cluster server before 8.10). {@link EckSteps} says what it does with each
- * kind of step.
+ * coordinates, CAs, Service types). The checks of the clusters themselves (resource name
+ * lengths, a remote cluster server before 8.10) are the plan's too ({@code
+ * TopologyPlan.clusterProblems()}). {@link EckSteps} says what it does with each kind of step.
  */
 public final class Translator {
 
@@ -108,7 +108,9 @@ public final class Translator {
         out.problems.add(p);
       }
     }
-    // the core's problems first; ours are only what ECK adds (names, its webhook, its CRD)
+    // the core's problems first, those of the clusters themselves (ECK names, its webhook) after
+    // those of the links; ours are only what rendering for ECK adds about links
+    out.problems.addAll(plan.clusterProblems());
     out.problems.addAll(mine);
     for (LinkPlan lp : out.links) {
       String prefix = "links[" + lp.index + "]";
@@ -185,8 +187,6 @@ public final class Translator {
     for (int i = 0; i < clusters.size(); i++) {
       Cluster c = clusters.get(i);
       if (c.eck() != null) {
-        checkNames("clusters[" + i + "].eck.name", c);
-        checkRemoteClusterServer("clusters[" + i + "].remoteClusterServer", c);
         desired(c);
       }
     }
@@ -209,45 +209,6 @@ public final class Translator {
             .forEach(a -> cas.add(EckNames.REMOTE_CERTS_MOUNT + "/" + EckNames.remoteCaKey(a)));
         d.config.put("xpack.security.remote_cluster_client.ssl.certificate_authorities", cas);
       }
-    }
-  }
-
-  /**
-   * ECK's webhook ({@code supportsRemoteClusterUsingAPIKey}): {@code
-   * spec.remoteClusterServer.enabled} needs 8.10.0, whether or not a link of this topology uses it.
-   */
-  private void checkRemoteClusterServer(String path, Cluster c) {
-    if (Boolean.TRUE.equals(c.remoteClusterServer()) && !c.version().isAtLeast(8, 10)) {
-      problem(
-          ProblemCode.SECURITY_UNSUPPORTED,
-          path,
-          K8sNames.remoteClusterServerVersionMessage(c.version().toString())
-              + " (cluster [" + c.name() + "], Elasticsearch " + c.eck().namespace() + "/"
-              + c.eck().name() + ")");
-    }
-  }
-
-  private void checkNames(String path, Cluster c) {
-    String es = c.eck().name();
-    Optional<String> tooLong = K8sNames.checkEsName(es);
-    if (tooLong.isPresent()) {
-      problem(ProblemCode.INVALID_VALUE, path, tooLong.get());
-      return;
-    }
-    for (String[] derived :
-        new String[][] {
-          {EckNames.transportService(es), "transport Service"},
-          {EckNames.remoteClusterService(es), "remote cluster Service"},
-          {EckNames.remoteClusterLoadBalancer(es), "remote cluster LoadBalancer Service"},
-          {EckNames.transportCertsPublic(es), "public transport CA Secret"},
-          {EckNames.eckRemoteCa(es), "remote CA Secret"},
-          {EckNames.eckRemoteApiKeys(es), "API key Secret"},
-          {EckNames.credentialsSecret(es), "credentials Secret"},
-          {EckNames.remoteCaConfigMap(es), "remote CA ConfigMap"},
-          {EckNames.transportCaConfigMap(es), "transport CA ConfigMap"}
-        }) {
-      K8sNames.checkLabel(derived[0], derived[1], es)
-          .ifPresent(m -> problem(ProblemCode.INVALID_VALUE, path, m));
     }
   }
 

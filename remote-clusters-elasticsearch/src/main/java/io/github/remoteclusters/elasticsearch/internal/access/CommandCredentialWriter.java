@@ -1,6 +1,7 @@
 package io.github.remoteclusters.elasticsearch.internal.access;
 
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.Redaction;
 import io.github.remoteclusters.elasticsearch.spi.CredentialWriteException;
 import io.github.remoteclusters.elasticsearch.spi.CredentialWriter;
@@ -65,7 +66,7 @@ public final class CommandCredentialWriter implements CredentialWriter {
    * @return {@code cluster.remote.<alias>.credentials}
    */
   public static String setting(String alias) {
-    return "cluster.remote." + alias + ".credentials";
+    return EckNames.credentialsKey(alias);
   }
 
   /**

@@ -5,6 +5,7 @@ import static io.github.remoteclusters.elasticsearch.internal.apply.Rotation.rot
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.elasticsearch.ApplyException;
 import io.github.remoteclusters.elasticsearch.ApplyReport;
@@ -538,7 +539,7 @@ public final class DefaultReconciler implements Reconciler {
           + payload.id() + ") is " + state.why() + ": replacing it through the rotation plan");
       LinkFootprint f = footprints.get(payload.alias());
       String keyName = f != null && f.keyName() != null ? f.keyName()
-          : "remote-clusters-" + name + "-" + payload.alias();
+          : EckNames.ownApiKeyName(name, payload.alias());
       List<PlanStep> rotation = rotationPlan(w.cluster, remote, new StepPayload
           .CreateCrossClusterApiKey(payload.alias(), keyName, name, payload.access()),
           List.of(payload.id()));

@@ -5,6 +5,7 @@ import io.github.remoteclusters.compat.Compatibility;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.compat.WireVerdict;
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.SecurityModel;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.elasticsearch.Diagnosis;
@@ -168,7 +169,7 @@ public final class Diagnoser {
         return new Diagnosis(Code.CREDENTIALS_MISSING,
             where + " is an API-key link but has no cluster_credentials: create a cross-cluster"
                 + " API key on [" + remote.name() + "], add it to the keystore of every node of ["
-                + local.name() + "] as " + credentialsSetting(alias) + " and call POST"
+                + local.name() + "] as " + EckNames.credentialsKey(alias) + " and call POST"
                 + " _nodes/reload_secure_settings (apply does all of this, given"
                 + " --credentials-command)" + reportedSuffix(reported));
       }
@@ -179,13 +180,13 @@ public final class Diagnoser {
                 + " xpack.security.remote_cluster_server.ssl.* on its nodes (port 9443) and point"
                 + " the alias there, or use the certificate model" + reportedSuffix(reported));
       }
-      if (apiKey && (address.equals(remote.transportAddress()) || port(address) == 9300)) {
+      if (apiKey && (address.equals(remote.transportAddress()) || port(address) == EckNames.TRANSPORT_PORT)) {
         return new Diagnosis(Code.WRONG_PORT_FOR_SECURITY_MODEL,
             where + " has API-key credentials but [" + address + "] is a transport port; the"
                 + " API-key model connects to the remote cluster server (port 9443)"
                 + (remote.remoteClusterAddress() == null ? "" : ": use " + remote.remoteClusterAddress()));
       }
-      if (!apiKey && (address.equals(remote.remoteClusterAddress()) || port(address) == 9443)) {
+      if (!apiKey && (address.equals(remote.remoteClusterAddress()) || port(address) == EckNames.REMOTE_CLUSTER_PORT)) {
         return new Diagnosis(Code.WRONG_PORT_FOR_SECURITY_MODEL,
             where + " has no API-key credentials but [" + address + "] is a remote cluster"
                 + " server port (9443); without credentials connect to the transport port (9300)"
@@ -268,7 +269,7 @@ public final class Diagnoser {
       return new Diagnosis(Code.CREDENTIALS_REJECTED,
           where + ": " + remoteName + " rejects the alias's cross-cluster API key (invalidated,"
               + " expired or from another cluster): create a new cross-cluster API key on "
-              + remoteName + ", store it as " + credentialsSetting(alias) + " and reload secure"
+              + remoteName + ", store it as " + EckNames.credentialsKey(alias) + " and reload secure"
               + " settings (apply or rotation do this)" + said);
     }
     return null;
@@ -314,10 +315,6 @@ public final class Diagnoser {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("matching ([^ ]+) found").matcher(reported);
     return m.find() ? "it verifies " + m.group(1) : "hostname verification failed";
-  }
-
-  private static String credentialsSetting(String alias) {
-    return "cluster.remote." + alias + ".credentials";
   }
 
   private static String reportedSuffix(String reported) {

@@ -2,6 +2,7 @@ package io.github.remoteclusters.elasticsearch.internal.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.elasticsearch.LinkResult.Change;
 import io.github.remoteclusters.elasticsearch.internal.es.EsJson;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class SettingsDiff {
 
-  private static final String PREFIX = "cluster.remote.";
+  private static final String PREFIX = EckNames.REMOTE_SETTING_PREFIX;
 
   private SettingsDiff() {}
 

@@ -645,7 +645,7 @@ public final class EsSession implements AutoCloseable {
     Map<String, JsonNode> out = new TreeMap<>();
     flat.forEach(
         (k, v) -> {
-          if (k.startsWith("cluster.remote.")) {
+          if (k.startsWith(io.github.remoteclusters.core.EckNames.REMOTE_SETTING_PREFIX)) {
             out.put(k, toJackson(v));
           }
         });

@@ -6,6 +6,7 @@ import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.compat.Use;
 import io.github.remoteclusters.core.CaTrust;
 import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.EckNames;
 import io.github.remoteclusters.core.Link;
 import io.github.remoteclusters.core.LinkState;
 import io.github.remoteclusters.core.Topology;
@@ -66,7 +67,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DefaultLinkWatcher implements LinkWatcher {
 
   /** The prefix of the names of the cross-cluster API keys this tool creates. */
-  static final String KEY_PREFIX = "remote-clusters-";
+  static final String KEY_PREFIX = EckNames.OWN_API_KEY_PREFIX;
 
   /** The longest TLS handshake a certificate read may take. */
   private static final Duration HANDSHAKE_LIMIT = Duration.ofSeconds(5);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.security.SecurityInputException;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CredentialsAndRotationTest {
+class ApiKeyCredentialsTest {
 
   static final String ENCODED = "NTNqdW5Za0IxNTNwUlRHbXlNREY6M3FRcm1UTWNTdFNINlJwb2tEbUUxUQ==";
 
@@ -36,25 +34,5 @@ class CredentialsAndRotationTest {
         .isInstanceOf(SecurityInputException.class).message().doesNotContain("secretvalue");
     assertThatThrownBy(() -> ApiKeyCredentials.fromEncoded("c2VjcmV0dmFsdWU="))
         .isInstanceOf(SecurityInputException.class).message().doesNotContain("secretvalue").doesNotContain("c2VjcmV0dmFsdWU=");
-  }
-
-  @Test
-  void rotationStepsAreOrdered() {
-    CreateCrossClusterApiKeyRequest key = CrossClusterApiKeys.parse(
-        "{\"name\":\"k2\",\"expiration\":\"90d\",\"access\":{\"search\":[{\"names\":\"logs-*\"}]}}", EsVersion.of(9, 0));
-    List<RotationStep> steps = KeyRotation.plan("my-remote", "oldid", key);
-    assertThat(steps).extracting(s -> s.getClass().getSimpleName())
-        .containsExactly("CreateKey", "StoreCredentials", "ReloadSecureSettings", "ConfirmConnected", "InvalidateKey");
-    assertThat(steps.get(1).description()).contains("cluster.remote.my-remote.credentials");
-    assertThat(steps.get(4)).isEqualTo(new RotationStep.InvalidateKey("oldid"));
-  }
-
-  @Test
-  void everyRotationStepTypeHasADescription() {
-    List<RotationStep> steps = KeyRotation.plan("a", "b", CrossClusterApiKeys.parse(
-        "{\"name\":\"k\",\"access\":{\"replication\":{\"names\":\"x\"}}}", EsVersion.of(9, 0)));
-    assertThat(steps.stream().map(Object::getClass).toList())
-        .containsExactlyInAnyOrderElementsOf(Arrays.asList(RotationStep.class.getPermittedSubclasses()));
-    steps.forEach(s -> assertThat(s.description()).isNotBlank());
   }
 }
