@@ -76,6 +76,82 @@ public final class EsSession implements AutoCloseable {
   public static EsSession connect(String name, ClusterEndpoint endpoint, EsConnector connector) {
     RequestCounter counter = new RequestCounter();
     ElasticsearchTransport transport = connector.open(endpoint, counter);
+    return detect(name, transport, counter, e -> {
+      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
+      String tls = TlsFailure.describe(e, Redaction.url(endpoint.url().toString()),
+          endpoint.sslContext() != null);
+      if (tls != null) {
+        f = new ApplyException(name, null, ApplyStep.CONNECT, 0, tls, e);
+      } else if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+        f = failure(name, null, ApplyStep.CONNECT, e,
+            "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
+      }
+      return f;
+    });
+  }
+
+  /**
+   * Connects through a client the user made, and detects the server version as {@link
+   * #connect(String, ClusterEndpoint, EsConnector)} does. Requests go through the client's
+   * transport and transport options (its authentication, proxies, metrics and TLS, host-name
+   * verification included), each bounded by the request timeout and counted; closing the session
+   * leaves the client open.
+   *
+   * @param name the cluster's name in the topology, for messages
+   * @param client the user's client
+   * @param requestTimeout the most one request may take
+   * @return the connected cluster
+   * @throws ApplyException when it cannot be reached or is older than 8.0
+   */
+  public static EsSession connect(String name, ElasticsearchClient client,
+      java.time.Duration requestTimeout) {
+    RequestCounter counter = new RequestCounter();
+    ElasticsearchTransport transport = new UserTransport(client, requestTimeout, counter);
+    return detect(name, transport, counter, e -> {
+      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
+      if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+        f = failure(name, null, ApplyStep.CONNECT, e,
+            "cannot reach it through the ElasticsearchClient given for it: ");
+      }
+      return f;
+    });
+  }
+
+  /**
+   * Opens a session to a cluster of a topology: through the client its access yields, if any,
+   * else through a transport opened on its endpoint.
+   *
+   * @param cluster the cluster
+   * @param access how to reach it
+   * @param connector how to open a transport to an endpoint
+   * @param requestTimeout the most one request through a user's client may take
+   * @return the connected cluster
+   * @throws ApplyException when the access knows no way to reach it, or it cannot be reached
+   */
+  public static EsSession connect(io.github.remoteclusters.core.Cluster cluster,
+      io.github.remoteclusters.elasticsearch.spi.ClusterAccess access, EsConnector connector,
+      java.time.Duration requestTimeout) {
+    java.util.Optional<ElasticsearchClient> own;
+    ClusterEndpoint endpoint = null;
+    try {
+      own = access.client(cluster);
+      if (own.isEmpty()) {
+        endpoint = access.endpoint(cluster);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ApplyException(cluster.name(), null, ApplyStep.CONNECT, 0, e.getMessage(), e);
+    }
+    return own.isPresent()
+        ? connect(cluster.name(), own.get(), requestTimeout)
+        : connect(cluster.name(), endpoint, connector);
+  }
+
+  /**
+   * Detects the server version with {@code GET /} over an open transport; closes the transport
+   * when that fails.
+   */
+  private static EsSession detect(String name, ElasticsearchTransport transport,
+      RequestCounter counter, java.util.function.Function<Exception, ApplyException> unreachable) {
     ElasticsearchClient base = new ElasticsearchClient(transport);
     TransportOptions compat8 =
         transport.options().toBuilder()
@@ -88,16 +164,7 @@ public final class EsSession implements AutoCloseable {
       info = v8.info();
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
-      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
-      String tls = TlsFailure.describe(e, Redaction.url(endpoint.url().toString()),
-          endpoint.sslContext() != null);
-      if (tls != null) {
-        f = new ApplyException(name, null, ApplyStep.CONNECT, 0, tls, e);
-      } else if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
-        f = failure(name, null, ApplyStep.CONNECT, e,
-            "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
-      }
-      throw f;
+      throw unreachable.apply(e);
     }
     EsVersion version;
     try {
