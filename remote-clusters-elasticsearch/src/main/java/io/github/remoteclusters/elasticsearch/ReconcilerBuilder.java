@@ -1,5 +1,7 @@
 package io.github.remoteclusters.elasticsearch;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.github.remoteclusters.elasticsearch.internal.access.ClientsAccess;
 import io.github.remoteclusters.elasticsearch.internal.apply.DefaultReconciler;
 import io.github.remoteclusters.elasticsearch.internal.es.EsConnector;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
@@ -7,6 +9,8 @@ import io.github.remoteclusters.elasticsearch.spi.ClusterAccess;
 import io.github.remoteclusters.elasticsearch.spi.CredentialWriter;
 import io.github.remoteclusters.elasticsearch.spi.OwnershipStore;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,6 +39,7 @@ public final class ReconcilerBuilder {
   private ProgressListener progress = ProgressListener.NONE;
   private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private final Map<String, ElasticsearchClient> clients = new LinkedHashMap<>();
 
   ReconcilerBuilder() {}
 
@@ -46,6 +51,29 @@ public final class ReconcilerBuilder {
    */
   public ReconcilerBuilder access(ClusterAccess value) {
     this.access = Objects.requireNonNull(value, "access");
+    return this;
+  }
+
+  /**
+   * Reaches a cluster through an elasticsearch-java client of your own (its transport carries your
+   * authentication, proxies, metrics and TLS) instead of its {@link #access(ClusterAccess)}
+   * endpoint; {@code apply}, {@code status}, {@code rotateApiKey} and a {@link
+   * io.github.remoteclusters.elasticsearch.watch.LinkWatcher} built from {@link #config()} all use
+   * it. Every request is still counted and bounded by the {@link #requestTimeout(Duration)} (a
+   * request past it fails naming the cluster and the request; the client's own timeouts apply as
+   * well), and the version is detected with {@code GET /}. The client's transport is responsible
+   * for verifying the host name of an HTTPS server against its certificate (connections the
+   * reconciler makes itself always verify it). The reconciler never closes the client: close it
+   * yourself after the reconciler. A later call for the same cluster replaces the client; a name
+   * that is not a cluster of the topology is never used.
+   *
+   * @param clusterName the cluster's name in the topology
+   * @param client the client
+   * @return this builder
+   */
+  public ReconcilerBuilder client(String clusterName, ElasticsearchClient client) {
+    Objects.requireNonNull(clusterName, "clusterName");
+    clients.put(clusterName, Objects.requireNonNull(client, "client"));
     return this;
   }
 
@@ -195,7 +223,7 @@ public final class ReconcilerBuilder {
    */
   public ReconcilerConfig config() {
     return new ReconcilerConfig(
-        access, ownership, credentials, planner, dryRun, verifyTimeout, pollInterval,
+        clients.isEmpty() ? access : new ClientsAccess(access, clients), ownership, credentials, planner, dryRun, verifyTimeout, pollInterval,
         continueOnFailure, adoptExisting, progress, connectTimeout, requestTimeout);
   }
 

@@ -1,10 +1,12 @@
 package io.github.remoteclusters.elasticsearch.spi;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.elasticsearch.internal.access.PemCaFiles;
 import io.github.remoteclusters.elasticsearch.internal.access.EnvironmentAccess;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the applier reaches a cluster's REST API: the URL, credentials and TLS context for each
@@ -26,6 +28,28 @@ public interface ClusterAccess {
    * @throws IllegalArgumentException when this access knows no way to reach the cluster
    */
   ClusterEndpoint endpoint(Cluster cluster);
+
+  /**
+   * An elasticsearch-java client of the caller's own to reach a cluster with, instead of a
+   * connection made from {@link #endpoint(Cluster)}; default none. The usual way to hand one over
+   * is {@link io.github.remoteclusters.elasticsearch.ReconcilerBuilder#client(String,
+   * ElasticsearchClient)}; implement this to choose clients in code.
+   *
+   * <p>Requests to the cluster then go through the client's transport and transport options: its
+   * authentication, proxies, metrics, retries and TLS. Its transport is then responsible for
+   * verifying the host name of an HTTPS server against its certificate: the reconciler cannot see
+   * into it (every connection the reconciler makes itself verifies host names, always). The
+   * reconciler still counts every request, bounds each by its request timeout (a request past it
+   * fails naming the cluster and the request), and detects the version with {@code GET /}. It
+   * never closes the client: whoever made it closes it, after the reconciler or watcher using it.
+   *
+   * @param cluster the cluster
+   * @return the client, or empty to connect to {@link #endpoint(Cluster)}
+   * @throws IllegalArgumentException when this access knows no way to reach the cluster
+   */
+  default Optional<ElasticsearchClient> client(Cluster cluster) {
+    return Optional.empty();
+  }
 
   /**
    * Reaches every cluster at the {@code url} of its topology entry; user and password in the URL

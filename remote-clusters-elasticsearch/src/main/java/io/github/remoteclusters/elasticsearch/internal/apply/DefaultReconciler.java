@@ -30,7 +30,6 @@ import io.github.remoteclusters.core.plan.PlanStep;
 import io.github.remoteclusters.core.plan.StepEncoder;
 import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.core.plan.TopologyPlan;
-import io.github.remoteclusters.elasticsearch.spi.ClusterEndpoint;
 import io.github.remoteclusters.elasticsearch.spi.CredentialWriteException;
 import io.github.remoteclusters.core.plan.LinkFootprint;
 import io.github.remoteclusters.elasticsearch.spi.ManualStepRequiredException;
@@ -910,13 +909,8 @@ public final class DefaultReconciler implements Reconciler {
   private EsSession session(Cluster cluster) {
     EsSession s = sessions.get(cluster.name());
     if (s == null) {
-      ClusterEndpoint endpoint;
-      try {
-        endpoint = config.access().endpoint(cluster);
-      } catch (IllegalArgumentException e) {
-        throw new ApplyException(cluster.name(), null, ApplyStep.CONNECT, 0, e.getMessage(), e);
-      }
-      s = EsSession.connect(cluster.name(), endpoint, connector);
+      // through the user's own client when the access yields one, else a connection of ours
+      s = EsSession.connect(cluster, config.access(), connector, config.requestTimeout());
       sessions.put(cluster.name(), s);
     }
     return s;

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.InfoResponse;
 import co.elastic.clients.elasticsearch.nodes.ReloadSecureSettingsResponse;
 import co.elastic.clients.elasticsearch.security.ApiKey;
 import co.elastic.clients.elasticsearch.security.ApiKeyType;
+import co.elastic.clients.elasticsearch.security.CreateCrossClusterApiKeyRequest;
 import co.elastic.clients.elasticsearch.security.CreateCrossClusterApiKeyResponse;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.ElasticsearchTransport;
@@ -20,12 +21,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.compat.EsVersion;
 import io.github.remoteclusters.core.Redaction;
+import io.github.remoteclusters.core.plan.StepPayload;
 import io.github.remoteclusters.elasticsearch.ApplyException;
 import io.github.remoteclusters.elasticsearch.ApplyStep;
 import io.github.remoteclusters.elasticsearch.RemoteInfo;
 import io.github.remoteclusters.elasticsearch.spi.ClusterEndpoint;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.LocalRole;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +79,82 @@ public final class EsSession implements AutoCloseable {
   public static EsSession connect(String name, ClusterEndpoint endpoint, EsConnector connector) {
     RequestCounter counter = new RequestCounter();
     ElasticsearchTransport transport = connector.open(endpoint, counter);
+    return detect(name, transport, counter, e -> {
+      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
+      String tls = TlsFailure.describe(e, Redaction.url(endpoint.url().toString()),
+          endpoint.sslContext() != null);
+      if (tls != null) {
+        f = new ApplyException(name, null, ApplyStep.CONNECT, 0, tls, e);
+      } else if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+        f = failure(name, null, ApplyStep.CONNECT, e,
+            "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
+      }
+      return f;
+    });
+  }
+
+  /**
+   * Connects through a client the user made, and detects the server version as {@link
+   * #connect(String, ClusterEndpoint, EsConnector)} does. Requests go through the client's
+   * transport and transport options (its authentication, proxies, metrics and TLS, host-name
+   * verification included), each bounded by the request timeout and counted; closing the session
+   * leaves the client open.
+   *
+   * @param name the cluster's name in the topology, for messages
+   * @param client the user's client
+   * @param requestTimeout the most one request may take
+   * @return the connected cluster
+   * @throws ApplyException when it cannot be reached or is older than 8.0
+   */
+  public static EsSession connect(String name, ElasticsearchClient client,
+      java.time.Duration requestTimeout) {
+    RequestCounter counter = new RequestCounter();
+    ElasticsearchTransport transport = new UserTransport(client, requestTimeout, counter);
+    return detect(name, transport, counter, e -> {
+      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
+      if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
+        f = failure(name, null, ApplyStep.CONNECT, e,
+            "cannot reach it through the ElasticsearchClient given for it: ");
+      }
+      return f;
+    });
+  }
+
+  /**
+   * Opens a session to a cluster of a topology: through the client its access yields, if any,
+   * else through a transport opened on its endpoint.
+   *
+   * @param cluster the cluster
+   * @param access how to reach it
+   * @param connector how to open a transport to an endpoint
+   * @param requestTimeout the most one request through a user's client may take
+   * @return the connected cluster
+   * @throws ApplyException when the access knows no way to reach it, or it cannot be reached
+   */
+  public static EsSession connect(io.github.remoteclusters.core.Cluster cluster,
+      io.github.remoteclusters.elasticsearch.spi.ClusterAccess access, EsConnector connector,
+      java.time.Duration requestTimeout) {
+    java.util.Optional<ElasticsearchClient> own;
+    ClusterEndpoint endpoint = null;
+    try {
+      own = access.client(cluster);
+      if (own.isEmpty()) {
+        endpoint = access.endpoint(cluster);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ApplyException(cluster.name(), null, ApplyStep.CONNECT, 0, e.getMessage(), e);
+    }
+    return own.isPresent()
+        ? connect(cluster.name(), own.get(), requestTimeout)
+        : connect(cluster.name(), endpoint, connector);
+  }
+
+  /**
+   * Detects the server version with {@code GET /} over an open transport; closes the transport
+   * when that fails.
+   */
+  private static EsSession detect(String name, ElasticsearchTransport transport,
+      RequestCounter counter, java.util.function.Function<Exception, ApplyException> unreachable) {
     ElasticsearchClient base = new ElasticsearchClient(transport);
     TransportOptions compat8 =
         transport.options().toBuilder()
@@ -88,16 +167,7 @@ public final class EsSession implements AutoCloseable {
       info = v8.info();
     } catch (IOException | RuntimeException e) {
       closeQuietly(transport);
-      ApplyException f = failure(name, null, ApplyStep.CONNECT, e, "");
-      String tls = TlsFailure.describe(e, Redaction.url(endpoint.url().toString()),
-          endpoint.sslContext() != null);
-      if (tls != null) {
-        f = new ApplyException(name, null, ApplyStep.CONNECT, 0, tls, e);
-      } else if (f.httpStatus() == 0 && find(e, RemoteCallException.class) == null) {
-        f = failure(name, null, ApplyStep.CONNECT, e,
-            "cannot reach " + Redaction.url(endpoint.url().toString()) + ": ");
-      }
-      throw f;
+      throw unreachable.apply(e);
     }
     EsVersion version;
     try {
@@ -513,7 +583,10 @@ public final class EsSession implements AutoCloseable {
   }
 
   /**
-   * {@code POST /_security/cross_cluster/api_key}.
+   * {@code POST /_security/cross_cluster/api_key} from the body {@code StepEncoder} wrote for the
+   * payload, read back into records and sent as the typed request of {@link
+   * #createCrossClusterApiKey(StepPayload.CreateCrossClusterApiKey)}, which callers holding the
+   * payload use directly.
    *
    * @param alias the alias, for messages
    * @param body the request body: {@code name}, {@code access}, optional {@code metadata} and
@@ -521,9 +594,22 @@ public final class EsSession implements AutoCloseable {
    * @return the new key
    */
   public CreatedKey createCrossClusterApiKey(String alias, ObjectNode body) {
+    return createCrossClusterApiKey(alias, EsRequests.createKeyOf(body));
+  }
+
+  /**
+   * {@code POST /_security/cross_cluster/api_key} for a planned key, as a typed request.
+   *
+   * @param key the plan's payload
+   * @return the new key
+   */
+  public CreatedKey createCrossClusterApiKey(StepPayload.CreateCrossClusterApiKey key) {
+    return createCrossClusterApiKey(key.alias(), EsRequests.createKey(key));
+  }
+
+  private CreatedKey createCrossClusterApiKey(String alias, CreateCrossClusterApiKeyRequest request) {
     try {
-      CreateCrossClusterApiKeyResponse r =
-          client.security().createCrossClusterApiKey(c -> c.withJson(new StringReader(body.toString())));
+      CreateCrossClusterApiKeyResponse r = client.security().createCrossClusterApiKey(request);
       return new CreatedKey(r.id(), r.name(), r.encoded());
     } catch (IOException | RuntimeException e) {
       throw failure(name, alias, ApplyStep.CREATE_CROSS_CLUSTER_API_KEY, e, "");
@@ -532,7 +618,8 @@ public final class EsSession implements AutoCloseable {
 
   /**
    * {@code PUT /_security/cross_cluster/api_key/<id>} with a new {@code access}; the new access
-   * replaces the old one.
+   * replaces the old one. The access document is read back into a record and sent as the typed
+   * request of {@link #updateCrossClusterApiKey(String, String, CrossClusterAccess)}.
    *
    * @param alias the alias, for messages
    * @param id the key id
@@ -540,11 +627,21 @@ public final class EsSession implements AutoCloseable {
    * @return whether Elasticsearch changed the key
    */
   public boolean updateCrossClusterApiKey(String alias, String id, JsonNode access) {
+    return updateCrossClusterApiKey(alias, id, EsRequests.accessOf(access));
+  }
+
+  /**
+   * {@code PUT /_security/cross_cluster/api_key/<id>} with a new {@code access}, as a typed
+   * request; the new access replaces the old one.
+   *
+   * @param alias the alias, for messages
+   * @param id the key id
+   * @param access the access
+   * @return whether Elasticsearch changed the key
+   */
+  public boolean updateCrossClusterApiKey(String alias, String id, CrossClusterAccess access) {
     try {
-      return client.security()
-          .updateCrossClusterApiKey(
-              u -> u.id(id).access(a -> a.withJson(new StringReader(access.toString()))))
-          .updated();
+      return client.security().updateCrossClusterApiKey(EsRequests.updateKey(id, access)).updated();
     } catch (IOException | RuntimeException e) {
       throw failure(name, alias, ApplyStep.UPDATE_CROSS_CLUSTER_API_KEY, e, "");
     }
@@ -604,15 +701,26 @@ public final class EsSession implements AutoCloseable {
   }
 
   /**
-   * {@code PUT /_security/role/<name>}.
+   * {@code PUT /_security/role/<name>} from the body {@code StepEncoder} wrote, read back into a
+   * record and sent as the typed request of {@link #putRole(String, LocalRole)}.
    *
    * @param alias the alias, for messages
    * @param role the role name
    * @param body the role body
    */
   public void putRole(String alias, String role, ObjectNode body) {
+    putRole(alias, EsRequests.roleOf(role, body));
+  }
+
+  /**
+   * {@code PUT /_security/role/<name>} of a planned local role, as a typed request.
+   *
+   * @param alias the alias, for messages
+   * @param role the role
+   */
+  public void putRole(String alias, LocalRole role) {
     try {
-      client.security().putRole(r -> r.withJson(new StringReader(body.toString())).name(role));
+      client.security().putRole(EsRequests.putRole(role));
     } catch (IOException | RuntimeException e) {
       throw failure(name, alias, ApplyStep.CREATE_LOCAL_ROLE, e, "");
     }

@@ -38,7 +38,8 @@ public final class RequestCounter implements Instrumentation {
     return List.copyOf(log);
   }
 
-  private synchronized void record(String method, String path) {
+  /** Records one request; the transports of users' clients call this themselves. */
+  synchronized void record(String method, String path) {
     if (log.size() == LOG_LIMIT) {
       log.removeFirst();
     }

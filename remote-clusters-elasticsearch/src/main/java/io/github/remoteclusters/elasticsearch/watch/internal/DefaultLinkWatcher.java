@@ -621,7 +621,7 @@ public final class DefaultLinkWatcher implements LinkWatcher {
     EsSession s = sessions.get(name);
     if (s == null) {
       Cluster c = byName.get(name);
-      s = EsSession.connect(name, config.access().endpoint(c), connector);
+      s = EsSession.connect(c, config.access(), connector, config.requestTimeout());
       sessions.put(name, s);
     }
     return s;
