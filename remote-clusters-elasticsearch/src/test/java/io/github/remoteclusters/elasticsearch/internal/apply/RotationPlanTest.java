@@ -23,7 +23,7 @@ class RotationPlanTest {
 
   @Test
   void rotationIsCreateStoreReloadVerifyThenInvalidate() {
-    List<PlanStep> steps = DefaultReconciler.rotationPlan(local, remote, create, List.of("old1"));
+    List<PlanStep> steps = Rotation.rotationPlan(local, remote, create, List.of("old1"));
     assertThat(steps).extracting(PlanStep::action).containsExactly(
         StepAction.CREATE_CROSS_CLUSTER_API_KEY, StepAction.STORE_CREDENTIALS,
         StepAction.RELOAD_SECURE_SETTINGS, StepAction.VERIFY_CONNECTED,
@@ -36,7 +36,7 @@ class RotationPlanTest {
 
   @Test
   void withNoOldKeyNothingIsInvalidated() {
-    assertThat(DefaultReconciler.rotationPlan(local, remote, create, List.of()))
+    assertThat(Rotation.rotationPlan(local, remote, create, List.of()))
         .extracting(PlanStep::action).doesNotContain(StepAction.INVALIDATE_API_KEY);
   }
 }
