@@ -88,7 +88,13 @@ class ApiKeyCheckDifferentialIT {
   record Outcome(boolean valid, String reason) {}
 
   /** Ids of the keys the node created, invalidated in one request per node afterwards. */
-  static final List<String> CREATED = new ArrayList<>();
+  static final List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Requests in flight per node: a valid body makes a key, whose write waits for the security
+   * index's refresh, so one at a time would spend most of the test waiting.
+   */
+  static final int IN_FLIGHT = 8;
 
   @Test
   void ourVerdictIsTheNodesOnAtLeast200Bodies() throws Exception {
@@ -107,8 +113,10 @@ class ApiKeyCheckDifferentialIT {
       HttpClient http = HttpClient.newBuilder().sslContext(node.sslContext())
           .connectTimeout(Duration.ofSeconds(10)).build();
       EsVersion version = EsVersion.parse(node.version());
-      for (String body : bodies) {
-        Outcome es = send(http, node, body);
+      List<Outcome> outcomes = sendAll(http, node, bodies);
+      for (int b = 0; b < bodies.size(); b++) {
+        String body = bodies.get(b);
+        Outcome es = outcomes.get(b);
         List<String> ourProblems = ourProblems(body, version);
         boolean oursValid = ourProblems.isEmpty();
         checked++;
@@ -174,6 +182,26 @@ class ApiKeyCheckDifferentialIT {
 
   static String pick(Random r, String[] options) {
     return options[r.nextInt(options.length)];
+  }
+
+  /** The node's outcome for each body, in order, with {@link #IN_FLIGHT} requests at a time. */
+  static List<Outcome> sendAll(HttpClient http, TestCluster node, List<String> bodies)
+      throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(IN_FLIGHT);
+    try {
+      List<java.util.concurrent.Future<Outcome>> futures = new ArrayList<>();
+      for (String body : bodies) {
+        futures.add(pool.submit(() -> send(http, node, body)));
+      }
+      List<Outcome> out = new ArrayList<>();
+      for (java.util.concurrent.Future<Outcome> f : futures) {
+        out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static Outcome send(HttpClient http, TestCluster node, String body) throws Exception {

@@ -121,43 +121,67 @@ class CertsVerifyDifferentialIT {
     kmf.init(ks, new char[0]);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), null, null);
-    try (SSLServerSocket server = (SSLServerSocket) ctx.getServerSocketFactory()
-        .createServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
-      server.setSoTimeout(20_000);
-      // TLS 1.2: the node's alert comes in the clear, during the handshake, naming its reason
-      server.setEnabledProtocols(new String[] {"TLSv1.2"});
-      String address = "127.0.0.1:" + server.getLocalPort();
-      put(alias, "{\"cluster.remote." + alias + ".mode\":\"proxy\",\"cluster.remote." + alias
-          + ".proxy_address\":\"" + address + "\"}");
-      try {
-        // the node may open and drop connections while its settings change: the first connection
-        // that completes (the node sends data) or ends in the node's alert decides
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-          try (SSLSocket s = (SSLSocket) server.accept()) {
-            s.setSoTimeout(10_000);
-            try {
-              s.startHandshake();
-              if (s.getInputStream().read() >= 0) {
-                return true;
-              }
-            } catch (IOException e) {
-              String m = String.valueOf(e.getMessage());
-              if (m.contains("Received fatal alert")) {
-                ALERT.set(m);
-                return false;
-              }
-            }
-          } catch (java.net.SocketTimeoutException e) {
-            return null;
+    java.util.concurrent.CompletableFuture<Void> added = null;
+    try {
+      try (SSLServerSocket server = (SSLServerSocket) ctx.getServerSocketFactory()
+          .createServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+        server.setSoTimeout(20_000);
+        // TLS 1.2: the node's alert comes in the clear, during the handshake, naming its reason
+        server.setEnabledProtocols(new String[] {"TLSv1.2"});
+        String address = "127.0.0.1:" + server.getLocalPort();
+        // the node applies new remote settings by connecting, and answers the update only once
+        // that attempt ended (or after 10 s): send it from another thread while this one serves
+        // the handshake, with one socket; closing the server ends any further attempt at once
+        added = java.util.concurrent.CompletableFuture.runAsync(() -> {
+          try {
+            put(alias, "{\"cluster.remote." + alias + ".mode\":\"proxy\",\"cluster.remote."
+                + alias + ".proxy_socket_connections\":1,\"cluster.remote." + alias
+                + ".proxy_address\":\"" + address + "\"}");
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        return firstHandshake(server);
+      }
+    } finally {
+      long begin = System.nanoTime();
+      if (added != null) {
+        added.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      put(alias, "{\"cluster.remote." + alias + ".mode\":null,\"cluster.remote." + alias
+          + ".proxy_socket_connections\":null,\"cluster.remote." + alias
+          + ".proxy_address\":null}");
+      System.out.println("CERTS-VERIFY " + alias + ": settings update and removal took "
+          + (System.nanoTime() - begin) / 1_000_000 + " ms after the handshake");
+    }
+  }
+
+  /**
+   * The node may open and drop connections while its settings change: the first connection that
+   * completes (the node sends data) or ends in the node's alert decides.
+   */
+  static Boolean firstHandshake(SSLServerSocket server) throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (SSLSocket s = (SSLSocket) server.accept()) {
+        s.setSoTimeout(10_000);
+        try {
+          s.startHandshake();
+          if (s.getInputStream().read() >= 0) {
+            return true;
+          }
+        } catch (IOException e) {
+          String m = String.valueOf(e.getMessage());
+          if (m.contains("Received fatal alert")) {
+            ALERT.set(m);
+            return false;
           }
         }
+      } catch (java.net.SocketTimeoutException e) {
         return null;
-      } finally {
-        put(alias, "{\"cluster.remote." + alias + ".mode\":null,\"cluster.remote." + alias
-            + ".proxy_address\":null}");
       }
     }
+    return null;
   }
 
   static void put(String alias, String persistent) throws IOException {
