@@ -202,6 +202,9 @@ final class StepWriter {
         roles();
       }
       verify();
+      if (createsKey) {
+        invalidateOtherKeys();
+      }
       return steps;
     }
     roles();
@@ -478,7 +481,24 @@ final class StepWriter {
     }
   }
 
+  /** Whether this plan creates the link's key (then other active keys of its name go). */
+  private boolean createsKey;
+
+  /**
+   * After verification, the other active keys of the link's name: a run killed while its create
+   * was in flight left one that no record names and no keystore holds.
+   */
+  private void invalidateOtherKeys() {
+    StepPayload.InvalidateOtherApiKeys other =
+        new StepPayload.InvalidateOtherApiKeys(alias(), keyName());
+    request(other, remote, "invalidate every other active cross-cluster API key named "
+        + keyName() + " (GET " + other.lookupPath() + " lists them; the key [" + alias()
+        + "] uses, recorded in the ownership file, stays): a create still in flight when an"
+        + " earlier run was killed leaves one that nothing holds");
+  }
+
   private void createKey() {
+    createsKey = true;
     request(
         new StepPayload.CreateCrossClusterApiKey(
             alias(), keyName(), local.name(), access, link.expiration()),

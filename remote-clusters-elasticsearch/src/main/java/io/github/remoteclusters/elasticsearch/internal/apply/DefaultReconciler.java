@@ -286,7 +286,8 @@ public final class DefaultReconciler implements Reconciler {
         || payload instanceof StepPayload.RemoveCredentials) && !afterSettings(p, step)) {
       local.beforeSwitch.computeIfAbsent(payload.alias(), a -> new ArrayList<>())
           .add(new Remote<>(step.target(), payload));
-    } else if (migrates(p) && afterVerify(p, step)) {
+    } else if (payload instanceof StepPayload.InvalidateOtherApiKeys
+        || migrates(p) && afterVerify(p, step)) {
       local.afterVerify.computeIfAbsent(payload.alias(), a -> new ArrayList<>())
           .add(new Remote<>(step.target(), payload));
     } else if (payload instanceof StepPayload.InvalidateApiKeys
@@ -718,9 +719,14 @@ public final class DefaultReconciler implements Reconciler {
      * @param latest the last {@code _remote/info} of verification, or null
      */
     void afterVerify(Map<String, RemoteInfo> latest) {
+      Set<String> aliases = new TreeSet<>(w.migrations.keySet());
+      aliases.addAll(w.afterVerify.keySet());
       try {
-        for (String alias : w.migrations.keySet()) {
-          if (!switching(alias)) {
+        for (String alias : aliases) {
+          boolean migration = switching(alias);
+          Change change = diff.changes().get(alias);
+          if (!migration && (!w.desired.containsKey(alias) || change == null
+              || change == Change.CONFLICT)) {
             continue;
           }
           boolean verified = config.dryRun() || config.verifyTimeout().isZero()
@@ -731,7 +737,7 @@ public final class DefaultReconciler implements Reconciler {
           for (Remote<StepPayload> step : w.afterVerify.getOrDefault(alias, List.of())) {
             run(step);
           }
-          if (config.dryRun()) {
+          if (config.dryRun() || !migration) {
             continue;
           }
           LinkFootprint planned = plannedFootprint(alias);
@@ -763,6 +769,26 @@ public final class DefaultReconciler implements Reconciler {
         }
         if (!config.dryRun()) {
           DefaultReconciler.this.invalidate(remote, invalidate);
+        }
+      } else if (payload instanceof StepPayload.InvalidateOtherApiKeys other) {
+        Cluster remote = byName.get(step.cluster());
+        LinkFootprint f = footprints.get(alias);
+        String inUse = f == null ? null : f.keyId();
+        if (config.dryRun()) {
+          requests.add(StepEncoder.request(other).orElseThrow());
+        } else if (remote != null && inUse != null) {
+          // the key in use is known: every other active key of its name is one nothing holds
+          List<String> others = new ArrayList<>(session(remote)
+              .findCrossClusterApiKeys(other.keyName()));
+          others.remove(inUse);
+          if (!others.isEmpty()) {
+            ObjectNode body = EsJson.object();
+            others.forEach(body.putArray("ids")::add);
+            requests.add(new HttpRequest("DELETE", "/_security/api_key", EsJson.compact(body)));
+            progress("repair", "[" + name + "] invalidating " + others.size() + " other active"
+                + " key(s) named " + other.keyName() + " (left by a run killed while creating one)");
+            session(remote).invalidateApiKeys(alias, others);
+          }
         }
       } else if (payload instanceof StepPayload.RemoveCredentials remove) {
         if (!config.credentials().automatic()) {
