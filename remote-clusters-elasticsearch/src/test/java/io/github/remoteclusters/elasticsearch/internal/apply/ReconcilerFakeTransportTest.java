@@ -130,9 +130,10 @@ class ReconcilerFakeTransportTest {
         .verifyTimeout(Duration.ofSeconds(1)))) {
       ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
       assertThat(report.succeeded()).as(report.toString()).isTrue();
-      // the remote: look for the key, then create it with the planner's exact body
+      // the remote: look for the key, then create it with the planner's exact body; once
+      // verified, look for other active keys of the name (none here: nothing is invalidated)
       assertThat(data.lines()).containsExactly("GET /", "GET /_security/api_key",
-          "POST /_security/cross_cluster/api_key");
+          "POST /_security/cross_cluster/api_key", "GET /_security/api_key");
       assertThat(data.sent().get(1).query()).containsEntry("name", "remote-clusters-search-data")
           .containsEntry("active_only", "true");
       ObjectNode body = (ObjectNode) data.sent().get(2).body();
@@ -445,7 +446,7 @@ class ReconcilerFakeTransportTest {
           actions.size())).containsExactly(StepAction.CREATE_CROSS_CLUSTER_API_KEY,
           StepAction.STORE_CREDENTIALS, StepAction.CREATE_LOCAL_ROLE,
           StepAction.RELOAD_SECURE_SETTINGS, StepAction.PUT_REMOTE_SETTINGS,
-          StepAction.VERIFY_CONNECTED);
+          StepAction.VERIFY_CONNECTED, StepAction.INVALIDATE_API_KEY);
       assertThat(p.steps().get(0).payload()).isEqualTo(new StepPayload.MigrateSecurityModel(
           "data", SecurityModel.CERTIFICATE, SecurityModel.API_KEY));
       int from = search.lines().size();
