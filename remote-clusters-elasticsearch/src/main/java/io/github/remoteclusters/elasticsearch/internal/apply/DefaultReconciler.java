@@ -318,25 +318,24 @@ public final class DefaultReconciler implements Reconciler {
 
   /** Whether a step comes after the verification of its plan (a migration's last steps). */
   private static boolean afterVerify(Plan p, PlanStep step) {
-    boolean seen = false;
-    for (PlanStep s : p.steps()) {
-      if (s == step) {
-        return seen;
-      }
-      seen |= s.payload() instanceof StepPayload.VerifyConnected;
-    }
-    return false;
+    return after(p, step, x -> x instanceof StepPayload.VerifyConnected);
   }
 
   /** Whether a step comes after the settings write of its plan (a removal's or a migration's). */
   private static boolean afterSettings(Plan p, PlanStep step) {
+    return after(p, step, x -> x instanceof StepPayload.PutRemoteSettings
+        || x instanceof StepPayload.RemoveRemoteSettings);
+  }
+
+  /** Whether a step comes after a step of its plan whose payload is a {@code mark}. */
+  private static boolean after(Plan p, PlanStep step,
+      java.util.function.Predicate<StepPayload> mark) {
     boolean seen = false;
     for (PlanStep s : p.steps()) {
       if (s == step) {
         return seen;
       }
-      seen |= s.payload() instanceof StepPayload.PutRemoteSettings
-          || s.payload() instanceof StepPayload.RemoveRemoteSettings;
+      seen |= mark.test(s.payload());
     }
     return false;
   }
