@@ -430,6 +430,44 @@ class ReconcilerFakeTransportTest {
   }
 
   @Test
+  void aKeyWhoseCreateLandsAfterTheLookupIsInvalidatedOnceTheLinkIsVerifiedFakeTransport() {
+    search.reachable("data:9443");
+    // a create a killed run had in flight lands on the remote after this run looked up the name
+    CredentialWriter landing = new CredentialWriter() {
+      @Override
+      public void store(Cluster local, String alias, String encodedApiKey) {
+        writer.store(local, alias, encodedApiKey);
+        data.addKey("remote-clusters-search-data");
+      }
+
+      @Override
+      public void remove(Cluster local, String alias) {
+        writer.remove(local, alias);
+      }
+    };
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(landing)
+        .verifyTimeout(Duration.ofSeconds(1)))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+      String inUse = store.footprints("search").get("data").keyId();
+      assertThat(data.keys().get(inUse).get("invalidated").asBoolean()).isFalse();
+      assertThat(data.keys().values()).filteredOn(k -> !k.get("id").asText().equals(inUse))
+          .singleElement().satisfies(k -> assertThat(k.get("invalidated").asBoolean()).isTrue());
+      // the invalidation is the last request, after verification, and says which ids
+      List<io.github.remoteclusters.core.plan.HttpRequest> sent =
+          report.clusters().get(0).requests();
+      assertThat(sent.get(sent.size() - 1).method() + " " + sent.get(sent.size() - 1).path())
+          .isEqualTo("DELETE /_security/api_key");
+      assertThat(sent.get(sent.size() - 1).body()).doesNotContain(inUse);
+      // the next run, an update by the recorded id, looks up nothing by name
+      int from = data.lines().size();
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      assertThat(data.lines().subList(from, data.lines().size()))
+          .containsExactly("GET /_security/api_key");
+    }
+  }
+
+  @Test
   void fromCertificateToApiKeyIsAMigrationWithTheRoleBeforeTheSwitch() {
     search.reachable("data:9443");
     search.reachable("data:9300");
