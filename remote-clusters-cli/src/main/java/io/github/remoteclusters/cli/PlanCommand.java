@@ -8,7 +8,12 @@ import io.github.remoteclusters.core.TopologyReader;
 import io.github.remoteclusters.core.plan.PlanFormatter;
 import io.github.remoteclusters.core.plan.RemoteClusterPlanner;
 import io.github.remoteclusters.core.plan.TopologyPlan;
+import io.github.remoteclusters.core.Cluster;
+import io.github.remoteclusters.core.plan.LinkFootprint;
+import io.github.remoteclusters.elasticsearch.spi.OwnershipStore;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,6 +60,15 @@ public final class PlanCommand implements Callable<Integer> {
       description = "text for people (default), json for machines, curl for a shell script.")
   private Format format = Format.TEXT;
 
+  @Option(
+      names = "--ownership",
+      paramLabel = "PATH",
+      description = "The ownership file apply keeps (apply's --ownership; by default apply uses"
+          + " FILE.owned.json): removals are planned from what it recorded (the key by its id,"
+          + " the role, links deleted from the file). Without it, plan reads no file and removes"
+          + " an absent link's key by its name.")
+  private Path ownership;
+
   /** Creates the command; picocli fills the fields. */
   public PlanCommand() {}
 
@@ -83,7 +97,26 @@ public final class PlanCommand implements Callable<Integer> {
       return RemoteClustersCli.INVALID_INPUT;
     }
     Topology topology = read.orElseThrow();
-    TopologyPlan plan = RemoteClusterPlanner.create().plan(topology);
+    List<LinkFootprint> owned = new ArrayList<>();
+    if (ownership != null && !java.nio.file.Files.isRegularFile(ownership)) {
+      err.println("error: --ownership " + ownership + ": no such file (apply writes it; without"
+          + " the option plan removes an absent link's key by its name)");
+      return RemoteClustersCli.INVALID_INPUT;
+    }
+    if (ownership != null) {
+      // read only: the same store apply writes, seen as this topology's
+      OwnershipStore store = OwnershipStore.jsonFile(ownership,
+          file.toAbsolutePath().normalize().toString());
+      try {
+        for (Cluster c : topology.clusters()) {
+          owned.addAll(store.footprints(c.name()).values());
+        }
+      } catch (RuntimeException e) {
+        err.println("error: --ownership " + ownership + ": " + e.getMessage());
+        return RemoteClustersCli.INVALID_INPUT;
+      }
+    }
+    TopologyPlan plan = RemoteClusterPlanner.create().plan(topology, owned);
     switch (f) {
       case JSON:
         out.println(PlanFormatter.toJson(plan));

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Certificate → api-key → certificate on real secured 9.5 nodes while a search loop runs against
- * the alias (issue 17 item 3): searches keep working, the window of failed or partial searches
- * of each switch is measured and printed against the 1 s target ({@link #TARGET}, not met yet);
+ * the alias (issue 17 item 3): searches keep working, the switch is the reload and the settings
+ * write back to back, the window of failed or partial searches of each switch is measured and
+ * printed against the 1 s target ({@link #TARGET}; see {@link #WINDOW} for what is asserted);
  * a dry run names the alias's change {@code MIGRATE_SECURITY_MODEL} with {@code from} and {@code
  * to} and writes nothing. The shared nodes carry both models: {@code sec-a95} and {@code sec-b95} are signed by the test kit's one CA, so
  * the certificate model reaches {@code sec-b95}'s transport port, and {@code sec-b95} has a remote
@@ -55,17 +56,19 @@ class SecurityModelMigrationIT {
   @EsCluster(name = "sec-b819", version = "8.19.21", remoteClusterServer = true, shared = true)
   static TestCluster mb819;
 
-  /**
-   * Issue 17's target for the window of failed or partial searches around each switch. Not met
-   * today (BENCHMARKS.md: 1.6 to 2.0 s certificate to api-key, 5.5 to 11 s back, on the 2-core
-   * machine): Elasticsearch drops the alias's connection at the settings write and the reconnect
-   * is refused until the keystore matches the new model. The test prints the figures against it
-   * and asserts the bound below; lower it to {@code TARGET} when the applier meets it.
-   */
+  /** Issue 17's target for the window of failed or partial searches around each switch. */
   static final Duration TARGET = Duration.ofSeconds(1);
 
-  /** What the test asserts today: searches come back well within the verify timeout. */
-  static final Duration WINDOW = Duration.ofSeconds(20);
+  /**
+   * What the test asserts: the target is met on an idle machine, not on the shared 2-core
+   * machine, where the two parts of the window Elasticsearch owns (the reload's rebuild of the
+   * alias's connection, which fails against the old address with the new credentials, and the
+   * settings write, which connects to the new address) took 3.0 to 6.9 s together at a load
+   * average of 13 to 18 (BENCHMARKS.md, "Security-model migration under a search loop"). The
+   * applier's part, the gap between the reload and the settings write, is asserted apart: the two
+   * requests are back to back.
+   */
+  static final Duration WINDOW = Duration.ofSeconds(12);
 
   @BeforeAll
   static void share() throws IOException {
@@ -127,6 +130,7 @@ class SecurityModelMigrationIT {
           + " api-key -> certificate %s%n", toKey, back);
       for (Switch s : List.of(toKey, back)) {
         assertThat(s.report.succeeded()).as(s.report.toString()).isTrue();
+        assertSwitchBackToBack(s.report, a95.name());
         assertThat(s.window).as("failed-or-partial window " + s).isLessThanOrEqualTo(WINDOW);
         assertThat(s.recovered).as("the last searches after the switch succeed: " + s).isTrue();
         System.out.println("MIGRATION window " + s.window.toMillis() + " ms, target "
@@ -141,6 +145,19 @@ class SecurityModelMigrationIT {
         r.apply(ApiKeyLinkIT.topology(List.of()));
       }
     }
+  }
+
+  /**
+   * The switch of a migration is two requests back to back on the local cluster: the reload
+   * (which rebuilds the alias's connection with the credentials as they now are) and the
+   * settings write to the new address; nothing is sent between them.
+   */
+  static void assertSwitchBackToBack(ApplyReport report, String local) {
+    List<String> sent = report.clusters().stream().filter(c -> c.cluster().equals(local))
+        .flatMap(c -> c.requests().stream()).map(q -> q.method() + " " + q.path()).toList();
+    int reload = sent.indexOf("POST /_nodes/reload_secure_settings");
+    assertThat(reload).as(sent.toString()).isNotNegative();
+    assertThat(sent.get(reload + 1)).as(sent.toString()).isEqualTo("PUT /_cluster/settings");
   }
 
   /** A dry run plans the migration with {@code from} and {@code to} and changes nothing. */

@@ -51,6 +51,7 @@ public final class StepTrees {
         || payload instanceof StepPayload.CreateCrossClusterApiKey
         || payload instanceof StepPayload.UpdateCrossClusterApiKey
         || payload instanceof StepPayload.InvalidateApiKeys
+        || payload instanceof StepPayload.InvalidateOtherApiKeys
         || payload instanceof StepPayload.ReloadSecureSettings
         || payload instanceof StepPayload.CreateLocalRole
         || payload instanceof StepPayload.DeleteLocalRole
@@ -109,6 +110,11 @@ public final class StepTrees {
         ArrayNode ids = body.putArray("ids");
         p.ids().forEach(ids::add);
       }
+      return Optional.of(new Request("DELETE", "/_security/api_key", body));
+    } else if (payload instanceof StepPayload.InvalidateOtherApiKeys p) {
+      ObjectNode body = Json.object();
+      body.putArray("ids").add("<every id GET " + p.lookupPath() + " lists, but the key ["
+          + p.alias() + "] uses>");
       return Optional.of(new Request("DELETE", "/_security/api_key", body));
     } else if (payload instanceof StepPayload.ReloadSecureSettings) {
       return Optional.of(new Request("POST", "/_nodes/reload_secure_settings", null));

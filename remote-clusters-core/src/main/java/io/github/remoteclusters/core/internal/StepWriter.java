@@ -181,17 +181,30 @@ final class StepWriter {
       }
       if (from != null && apiKey) {
         roles(); // the guide: the local role exists before the alias switches to the key
+        // the switch: the reload (which rebuilds the alias's connection with the key, still to
+        // the transport address) and the settings write to the remote cluster server address,
+        // back to back
+        reloadSecureSettings();
         putSettings();
+      } else if (from == SecurityModel.API_KEY) {
+        // back to certificates: the credentials leave the keystore (no effect before a reload),
+        // then the switch, back to back: the reload (which rebuilds the connection without the
+        // key) and the settings write to the transport address; what else the key made goes
+        // once the link is verified
+        removalSteps(owned, local, remote.name(), steps, Removal.CREDENTIALS);
+        putSettings();
+        roles();
+        verify();
+        removalSteps(owned, local, remote.name(), steps, Removal.AFTER_SWITCH);
+        return steps;
       } else {
         putSettings();
-        if (from == SecurityModel.API_KEY) {
-          // back to certificates: the settings point at the transport port first, then what the
-          // key made goes, in the order of a removal
-          removeApiKeyMaterial(owned);
-        }
         roles();
       }
       verify();
+      if (createsKey) {
+        invalidateOtherKeys();
+      }
       return steps;
     }
     roles();
@@ -211,9 +224,10 @@ final class StepWriter {
           + " of [" + local.name() + "] reached through [" + alias() + "] are no longer used by"
           + " this link; remove them when nothing else needs them");
     } else {
-      lines.add("back to " + security.id() + ": one settings write switches [" + alias()
-          + "] to the transport address, then the API key is invalidated, the credentials removed"
-          + " and reloaded, and the local role deleted");
+      lines.add("back to " + security.id() + ": the credentials are removed from the keystore,"
+          + " then the reload and one settings write to the transport address switch [" + alias()
+          + "] back to back; once it is verified connected the API key is invalidated and the"
+          + " local role deleted");
     }
     manual(new StepPayload.MigrateSecurityModel(alias(), from, security), local,
         "migrate [" + alias() + "] from " + from.id() + " to " + security.id(), lines);
@@ -467,7 +481,24 @@ final class StepWriter {
     }
   }
 
+  /** Whether this plan creates the link's key (then other active keys of its name go). */
+  private boolean createsKey;
+
+  /**
+   * After verification, the other active keys of the link's name: a run killed while its create
+   * was in flight left one that no record names and no keystore holds.
+   */
+  private void invalidateOtherKeys() {
+    StepPayload.InvalidateOtherApiKeys other =
+        new StepPayload.InvalidateOtherApiKeys(alias(), keyName());
+    request(other, remote, "invalidate every other active cross-cluster API key named "
+        + keyName() + " (GET " + other.lookupPath() + " lists them; the key [" + alias()
+        + "] uses, recorded in the ownership file, stays): a create still in flight when an"
+        + " earlier run was killed leaves one that nothing holds");
+  }
+
   private void createKey() {
+    createsKey = true;
     request(
         new StepPayload.CreateCrossClusterApiKey(
             alias(), keyName(), local.name(), access, link.expiration()),
@@ -528,7 +559,9 @@ final class StepWriter {
         break;
     }
     manual(new StepPayload.StoreCredentials(alias(), keyName()), local, description, lines);
-    reloadSecureSettings();
+    if (migratingFrom() == null) {
+      reloadSecureSettings(); // a migration reloads right before its settings write
+    }
   }
 
   private void reloadSecureSettings() {
@@ -690,8 +723,24 @@ final class StepWriter {
    * @param steps where the steps go
    */
   static void removalSteps(LinkFootprint f, Cluster local, String remoteName, List<PlanStep> steps) {
+    removalSteps(f, local, remoteName, steps, Removal.ALL);
+  }
+
+  /** Which removal steps: all of a removal, or a migration's two parts around its switch. */
+  enum Removal {
+    /** Invalidate the key, remove the credentials, reload, delete the role. */
+    ALL,
+    /** Remove the credentials and reload: the half of a switch back to certificates. */
+    CREDENTIALS,
+    /** Invalidate the key and delete the role: once the switch is verified. */
+    AFTER_SWITCH
+  }
+
+  private static void removalSteps(LinkFootprint f, Cluster local, String remoteName,
+      List<PlanStep> steps, Removal which) {
     String alias = f.alias();
-    if (remoteName != null && (f.keyId() != null || f.keyName() != null)) {
+    if (which != Removal.CREDENTIALS && remoteName != null
+        && (f.keyId() != null || f.keyName() != null)) {
       StepPayload.InvalidateApiKeys invalidate = new StepPayload.InvalidateApiKeys(alias,
           f.keyName() == null ? "" : f.keyName(),
           f.keyId() == null ? List.of() : List.of(f.keyId()));
@@ -699,6 +748,10 @@ final class StepWriter {
           + alias + "] on [" + remoteName + "]" + (f.keyId() != null ? " (id " + f.keyId()
           + " from the ownership record)" : " (by its name " + f.keyName() + ")"), invalidate,
           false));
+    }
+    if (which == Removal.AFTER_SWITCH) {
+      deleteRole(f, local, steps);
+      return;
     }
     String setting = f.credentialsSetting() != null ? f.credentialsSetting()
         : EckNames.credentialsKey(alias);
@@ -718,10 +771,16 @@ final class StepWriter {
           + " that the removal of " + setting + " takes effect",
           new StepPayload.ReloadSecureSettings(alias), false));
     }
+    if (which == Removal.ALL) {
+      deleteRole(f, local, steps);
+    }
+  }
+
+  private static void deleteRole(LinkFootprint f, Cluster local, List<PlanStep> steps) {
     if (f.localRole() != null) {
       steps.add(new ElasticsearchRequestStep(local.name(), "delete the local role "
-          + f.localRole() + " that granted access through [" + alias + "]",
-          new StepPayload.DeleteLocalRole(alias, f.localRole()), false));
+          + f.localRole() + " that granted access through [" + f.alias() + "]",
+          new StepPayload.DeleteLocalRole(f.alias(), f.localRole()), false));
     }
   }
 

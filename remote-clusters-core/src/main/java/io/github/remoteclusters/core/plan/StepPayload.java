@@ -28,6 +28,7 @@ public sealed interface StepPayload
         StepPayload.CreateCrossClusterApiKey,
         StepPayload.UpdateCrossClusterApiKey,
         StepPayload.InvalidateApiKeys,
+        StepPayload.InvalidateOtherApiKeys,
         StepPayload.StoreCredentials,
         StepPayload.ReloadSecureSettings,
         StepPayload.CreateLocalRole,
@@ -182,6 +183,38 @@ public sealed interface StepPayload
       Objects.requireNonNull(alias, "alias");
       Objects.requireNonNull(keyName, "keyName");
       ids = List.copyOf(ids);
+    }
+
+    @Override
+    public StepAction action() {
+      return StepAction.INVALIDATE_API_KEY;
+    }
+  }
+
+  /**
+   * {@code DELETE /_security/api_key} of every active cross-cluster API key named {@code keyName}
+   * other than the one the link uses (its id as the ownership record holds it once the key
+   * exists): the keys {@code GET /_security/api_key?name=<keyName>&active_only=true} lists, but
+   * that one. Planned after the verification of a link whose key this plan creates, so that a key
+   * whose create was still in flight when an earlier run was killed (its id recorded nowhere, its
+   * secret stored nowhere) does not stay active. Nothing is sent when no other key is found, or
+   * when the key in use is not known.
+   *
+   * @param alias the alias
+   * @param keyName the keys' name, {@code remote-clusters-<local>-<alias>}
+   * @since 0.1.0
+   */
+  record InvalidateOtherApiKeys(String alias, String keyName) implements StepPayload {
+    /** Checks that no component is null. */
+    public InvalidateOtherApiKeys {
+      Objects.requireNonNull(alias, "alias");
+      Objects.requireNonNull(keyName, "keyName");
+    }
+
+    /** {@return the read that lists the keys of the name, before the invalidation} */
+    public String lookupPath() {
+      return "/_security/api_key?name=" + java.net.URLEncoder.encode(keyName,
+          java.nio.charset.StandardCharsets.UTF_8) + "&active_only=true";
     }
 
     @Override

@@ -154,8 +154,8 @@ class RemoteClusterPlannerTest {
       assertThat(actions(p))
           .containsExactly(ENABLE_REMOTE_CLUSTER_SERVER, EXPOSE_SERVICE, TRUST_CA,
               CREATE_CROSS_CLUSTER_API_KEY, STORE_CREDENTIALS, PUT_REMOTE_SETTINGS,
-              CREATE_LOCAL_ROLE, VERIFY_CONNECTED);
-      assertThat(targets(p)).containsExactly("r", "r", "l", "r", "l", "l", "l", "l");
+              CREATE_LOCAL_ROLE, VERIFY_CONNECTED, INVALIDATE_API_KEY);
+      assertThat(targets(p)).containsExactly("r", "r", "l", "r", "l", "l", "l", "l", "r");
       assertThat(step(p, EXPOSE_SERVICE, EckResourceStep.class).specPatch())
           .isEqualTo("{\"remoteClusterServer\":{\"enabled\":true,"
               + "\"service\":{\"spec\":{\"type\":\"LoadBalancer\"}}}}");
@@ -214,7 +214,7 @@ class RemoteClusterPlannerTest {
           + link(ACCESS));
       assertThat(actions(p))
           .containsExactly(CREATE_CROSS_CLUSTER_API_KEY, STORE_CREDENTIALS, PUT_REMOTE_SETTINGS,
-              CREATE_LOCAL_ROLE, VERIFY_CONNECTED);
+              CREATE_LOCAL_ROLE, VERIFY_CONNECTED, INVALIDATE_API_KEY);
       assertThat(alias(p, PUT_REMOTE_SETTINGS).get("server_name").asText())
           .isEqualTo("abc.es.region.elastic-cloud.com");
     }
@@ -260,8 +260,8 @@ class RemoteClusterPlannerTest {
       Plan p = plan("clusters:\n" + cluster("l", "9.1.3", "ech", "") + ECK_REMOTE + link(ACCESS));
       assertThat(actions(p))
           .containsExactly(EXPOSE_SERVICE, CREATE_CROSS_CLUSTER_API_KEY, STORE_CREDENTIALS,
-              PUT_REMOTE_SETTINGS, CREATE_LOCAL_ROLE, VERIFY_CONNECTED);
-      assertThat(targets(p)).containsExactly("r", "r", "l", "l", "l", "l");
+              PUT_REMOTE_SETTINGS, CREATE_LOCAL_ROLE, VERIFY_CONNECTED, INVALIDATE_API_KEY);
+      assertThat(targets(p)).containsExactly("r", "r", "l", "l", "l", "l", "r");
       // the console's wizard: the key first, then the private CA, in one trusted environment
       String wizard = String.join("\n", step(p, STORE_CREDENTIALS, ManualStep.class).instructions());
       assertThat(wizard).contains("ech console", "Add trusted environment", "No, it is private");
@@ -308,7 +308,7 @@ class RemoteClusterPlannerTest {
       assertThat(actions(p))
           .containsExactly(ENABLE_REMOTE_CLUSTER_SERVER, EXPOSE_SERVICE, TRUST_CA,
               CREATE_CROSS_CLUSTER_API_KEY, STORE_CREDENTIALS, RELOAD_SECURE_SETTINGS,
-              PUT_REMOTE_SETTINGS, CREATE_LOCAL_ROLE, VERIFY_CONNECTED);
+              PUT_REMOTE_SETTINGS, CREATE_LOCAL_ROLE, VERIFY_CONNECTED, INVALIDATE_API_KEY);
       ElasticsearchRequestStep reload = step(p, RELOAD_SECURE_SETTINGS, ElasticsearchRequestStep.class);
       assertThat(reload.request()).isEqualTo(new HttpRequest("POST", "/_nodes/reload_secure_settings", null));
       JsonNode alias = alias(p, PUT_REMOTE_SETTINGS);
@@ -330,7 +330,8 @@ class RemoteClusterPlannerTest {
           + " transport: {compress: indexing_data, pingSchedule: 30s}"));
       assertThat(actions(p))
           .containsExactly(TRUST_CA, CREATE_CROSS_CLUSTER_API_KEY, STORE_CREDENTIALS,
-              RELOAD_SECURE_SETTINGS, PUT_REMOTE_SETTINGS, CREATE_LOCAL_ROLE, VERIFY_CONNECTED);
+              RELOAD_SECURE_SETTINGS, PUT_REMOTE_SETTINGS, CREATE_LOCAL_ROLE, VERIFY_CONNECTED,
+              INVALIDATE_API_KEY);
       assertThat(body(p, PUT_REMOTE_SETTINGS)).isEqualTo(Json.JSON.readTree(
           "{\"persistent\":{\"cluster\":{\"remote\":{\"r\":{\"mode\":\"sniff\",\"seeds\":[\"r1:9443\"],"
               + "\"node_connections\":5,\"proxy\":null,\"proxy_address\":null,"

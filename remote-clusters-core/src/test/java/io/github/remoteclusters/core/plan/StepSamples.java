@@ -39,6 +39,7 @@ public final class StepSamples {
         new StepPayload.CreateCrossClusterApiKey("x", "remote-clusters-a-x", "a", access),
         new StepPayload.UpdateCrossClusterApiKey("x", "id1", access),
         new StepPayload.InvalidateApiKeys("x", "remote-clusters-a-x", List.of()),
+        new StepPayload.InvalidateOtherApiKeys("x", "remote-clusters-a-x"),
         new StepPayload.StoreCredentials("x", "remote-clusters-a-x"),
         new StepPayload.ReloadSecureSettings("x"),
         new StepPayload.CreateLocalRole("x",

@@ -41,6 +41,7 @@ public final class EckSteps {
     if (kind == StepPayload.CreateCrossClusterApiKey.class
         || kind == StepPayload.UpdateCrossClusterApiKey.class
         || kind == StepPayload.InvalidateApiKeys.class
+        || kind == StepPayload.InvalidateOtherApiKeys.class
         || kind == StepPayload.CreateLocalRole.class
         || kind == StepPayload.VerifyConnected.class
         || kind == StepPayload.ReloadSecureSettings.class

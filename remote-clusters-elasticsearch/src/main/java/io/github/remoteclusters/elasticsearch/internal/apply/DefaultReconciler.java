@@ -79,6 +79,13 @@ public final class DefaultReconciler implements Reconciler {
     /** Per alias, the steps after its settings write that remove what it made, in plan order. */
     final Map<String, List<Remote<StepPayload>>> cleanup = new TreeMap<>();
     final Map<String, StepPayload.MigrateSecurityModel> migrations = new TreeMap<>();
+    /**
+     * Per migrating alias, the steps of its switch that come before the settings write, in plan
+     * order: the credentials' removal and the reload, right before the write.
+     */
+    final Map<String, List<Remote<StepPayload>>> beforeSwitch = new TreeMap<>();
+    /** Per migrating alias, the steps that come once its switch is verified, in plan order. */
+    final Map<String, List<Remote<StepPayload>>> afterVerify = new TreeMap<>();
 
     Work(Cluster cluster) {
       this.cluster = cluster;
@@ -182,6 +189,9 @@ public final class DefaultReconciler implements Reconciler {
     // verification of every written cluster at once, under one deadline: a link that does not
     // connect on one cluster neither stops nor delays the others
     Map<ClusterRun, Map<String, RemoteInfo>> latest = verifyAll(written);
+    for (ClusterRun run : written) {
+      run.afterVerify(latest.get(run)); // what a migration removes once its switch is verified
+    }
     List<ClusterOutcome> outcomes = new ArrayList<>();
     List<LinkResult> links = new ArrayList<>();
     for (Object slot : slots) {
@@ -270,6 +280,14 @@ public final class DefaultReconciler implements Reconciler {
       local.roles.add(role);
     } else if (payload instanceof StepPayload.MigrateSecurityModel migrate) {
       local.migrations.put(migrate.alias(), migrate);
+    } else if (migrates(p) && (payload instanceof StepPayload.ReloadSecureSettings
+        || payload instanceof StepPayload.RemoveCredentials) && !afterSettings(p, step)) {
+      local.beforeSwitch.computeIfAbsent(payload.alias(), a -> new ArrayList<>())
+          .add(new Remote<>(step.target(), payload));
+    } else if (payload instanceof StepPayload.InvalidateOtherApiKeys
+        || migrates(p) && afterVerify(p, step)) {
+      local.afterVerify.computeIfAbsent(payload.alias(), a -> new ArrayList<>())
+          .add(new Remote<>(step.target(), payload));
     } else if (payload instanceof StepPayload.InvalidateApiKeys
         || payload instanceof StepPayload.RemoveCredentials
         || payload instanceof StepPayload.DeleteLocalRole
@@ -286,15 +304,36 @@ public final class DefaultReconciler implements Reconciler {
     return true;
   }
 
+  /** Whether a plan changes the security model of its alias. */
+  private static boolean migrates(Plan p) {
+    for (PlanStep s : p.steps()) {
+      if (s.payload() instanceof StepPayload.MigrateSecurityModel) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a step comes after the verification of its plan (a migration's last steps). */
+  private static boolean afterVerify(Plan p, PlanStep step) {
+    return after(p, step, x -> x instanceof StepPayload.VerifyConnected);
+  }
+
   /** Whether a step comes after the settings write of its plan (a removal's or a migration's). */
   private static boolean afterSettings(Plan p, PlanStep step) {
+    return after(p, step, x -> x instanceof StepPayload.PutRemoteSettings
+        || x instanceof StepPayload.RemoveRemoteSettings);
+  }
+
+  /** Whether a step comes after a step of its plan whose payload is a {@code mark}. */
+  private static boolean after(Plan p, PlanStep step,
+      java.util.function.Predicate<StepPayload> mark) {
     boolean seen = false;
     for (PlanStep s : p.steps()) {
       if (s == step) {
         return seen;
       }
-      seen |= s.payload() instanceof StepPayload.PutRemoteSettings
-          || s.payload() instanceof StepPayload.RemoveRemoteSettings;
+      seen |= mark.test(s.payload());
     }
     return false;
   }
@@ -450,7 +489,13 @@ public final class DefaultReconciler implements Reconciler {
         }
         LinkFootprint old = footprints.get(alias);
         LinkFootprint planned = plannedFootprint(alias);
-        LinkFootprint next = old == null ? planned : old.merge(planned);
+        LinkFootprint merged = old == null ? planned : old.merge(planned);
+        // a migration keeps the old model on record until it is done: a run killed half way
+        // plans the migration again, with what the old model made
+        LinkFootprint next = old == null || !w.migrations.containsKey(alias) ? merged
+            : new LinkFootprint(merged.local(), merged.alias(), merged.topology(),
+                merged.remote(), old.security(), merged.keyName(), merged.keyId(),
+                merged.localRole(), merged.credentialsSetting(), merged.material(), true);
         if (!next.equals(old)) {
           claim(alias);
           ownership(name, alias, () -> config.ownership().record(next));
@@ -481,7 +526,9 @@ public final class DefaultReconciler implements Reconciler {
           requests.add(StepEncoder.request(k.payload()).orElseThrow());
           if (!config.dryRun()) {
             claim(alias);
-            recordKeyId(alias, ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session));
+            // a migration's reload is the first half of its switch, right before the settings
+            recordKeyId(alias, ensureKey(w.cluster, byName.get(k.cluster()), k.payload(), session,
+                !switching(alias)));
           }
         } else if (change == Change.UNCHANGED || change == Change.UPDATED) {
           // a link recorded before key ids were: its key, found by name, is brought up to date
@@ -577,13 +624,36 @@ public final class DefaultReconciler implements Reconciler {
     /** Settings: one {@code PUT _cluster/settings} for every alias that changes. */
     void settings() {
       if (!diff.isEmpty()) {
-        requests.add(new HttpRequest("PUT", "/_cluster/settings", EsJson.compact(diff.body())));
         if (!config.dryRun()) {
           diff.changes().forEach((alias, change) -> {
             if (change == Change.ADDED || change == Change.UPDATED || change == Change.REMOVED) {
               claim(alias);
             }
           });
+        }
+        // the first half of every migration's switch: its credentials leave the keystore (no
+        // effect before a reload), then one reload, right before the write
+        List<String> reload = new ArrayList<>();
+        for (Map.Entry<String, List<Remote<StepPayload>>> e : w.beforeSwitch.entrySet()) {
+          if (switching(e.getKey())) {
+            for (Remote<StepPayload> step : e.getValue()) {
+              if (step.payload() instanceof StepPayload.ReloadSecureSettings) {
+                reload.add(e.getKey());
+              } else {
+                run(step);
+              }
+            }
+          }
+        }
+        if (!reload.isEmpty()) {
+          requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(reload.get(0)))
+              .orElseThrow());
+          if (!config.dryRun()) {
+            session.reloadSecureSettings(String.join(",", reload));
+          }
+        }
+        requests.add(new HttpRequest("PUT", "/_cluster/settings", EsJson.compact(diff.body())));
+        if (!config.dryRun()) {
           session.putSettings(diff.persistent(), diff.transientSettings());
           progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
         }
@@ -602,8 +672,7 @@ public final class DefaultReconciler implements Reconciler {
         Change change = diff.changes().get(alias);
         boolean removal = w.removals.contains(alias) && owned.contains(alias)
             && (change == Change.REMOVED || change == Change.FORGOTTEN);
-        boolean migration = w.migrations.containsKey(alias) && w.desired.containsKey(alias)
-            && change != Change.CONFLICT;
+        boolean migration = switching(alias);
         if (!removal && !migration) {
           continue; // not this tool's: nothing it made is removed
         }
@@ -627,14 +696,58 @@ public final class DefaultReconciler implements Reconciler {
           }
         }
       }
-      for (String alias : w.migrations.keySet()) {
-        if (w.desired.containsKey(alias) && diff.changes().get(alias) != Change.CONFLICT) {
+    }
+
+    /** Whether a migration of the alias runs on this cluster (it is this tool's to change). */
+    private boolean switching(String alias) {
+      return w.migrations.containsKey(alias) && w.desired.containsKey(alias)
+          && diff.changes().get(alias) != Change.CONFLICT;
+    }
+
+    /** Why a step after verification failed, or null. */
+    ApplyException afterFailure;
+
+    /**
+     * After verification: for every migration of the cluster whose alias is connected (or with
+     * verification off), the plan's steps that come once the switch is verified (invalidate the
+     * key, delete the role), then the record of the new model. An alias not connected keeps its
+     * record and its old key: the next run plans the migration again.
+     *
+     * @param latest the last {@code _remote/info} of verification, or null
+     */
+    void afterVerify(Map<String, RemoteInfo> latest) {
+      Set<String> aliases = new TreeSet<>(w.migrations.keySet());
+      aliases.addAll(w.afterVerify.keySet());
+      try {
+        for (String alias : aliases) {
+          boolean migration = switching(alias);
+          Change change = diff.changes().get(alias);
+          if (!migration && (!w.desired.containsKey(alias) || change == null
+              || change == Change.CONFLICT)) {
+            continue;
+          }
+          boolean verified = config.dryRun() || config.verifyTimeout().isZero()
+              || latest != null && latest.get(alias) != null && latest.get(alias).connected();
+          if (!verified) {
+            continue;
+          }
+          for (Remote<StepPayload> step : w.afterVerify.getOrDefault(alias, List.of())) {
+            run(step);
+          }
+          if (config.dryRun() || !migration) {
+            continue;
+          }
           LinkFootprint planned = plannedFootprint(alias);
           LinkFootprint old = footprints.get(alias);
           LinkFootprint next = old != null && planned.apiKey() ? old.merge(planned) : planned;
           ownership(name, alias, () -> config.ownership().record(next));
           footprints.put(alias, next);
         }
+      } catch (ApplyException e) {
+        afterFailure = e;
+      } catch (RuntimeException e) {
+        afterFailure = new ApplyException(name, null, ApplyStep.APPLY, 0,
+            String.valueOf(e.getMessage()), e);
       }
     }
 
@@ -653,6 +766,26 @@ public final class DefaultReconciler implements Reconciler {
         }
         if (!config.dryRun()) {
           DefaultReconciler.this.invalidate(remote, invalidate);
+        }
+      } else if (payload instanceof StepPayload.InvalidateOtherApiKeys other) {
+        Cluster remote = byName.get(step.cluster());
+        LinkFootprint f = footprints.get(alias);
+        String inUse = f == null ? null : f.keyId();
+        if (config.dryRun()) {
+          requests.add(StepEncoder.request(other).orElseThrow());
+        } else if (remote != null && inUse != null) {
+          // the key in use is known: every other active key of its name is one nothing holds
+          List<String> others = new ArrayList<>(session(remote)
+              .findCrossClusterApiKeys(other.keyName()));
+          others.remove(inUse);
+          if (!others.isEmpty()) {
+            ObjectNode body = EsJson.object();
+            others.forEach(body.putArray("ids")::add);
+            requests.add(new HttpRequest("DELETE", "/_security/api_key", EsJson.compact(body)));
+            progress("repair", "[" + name + "] invalidating " + others.size() + " other active"
+                + " key(s) named " + other.keyName() + " (left by a run killed while creating one)");
+            session(remote).invalidateApiKeys(alias, others);
+          }
         }
       } else if (payload instanceof StepPayload.RemoveCredentials remove) {
         if (!config.credentials().automatic()) {
@@ -738,6 +871,7 @@ public final class DefaultReconciler implements Reconciler {
       }
       diff.changes().forEach((alias, change) ->
           links.add(new LinkResult(name, alias, change, statuses.get(alias))));
+      failure = failure != null ? failure : afterFailure;
       if (failure != null) {
         return new ClusterOutcome.Failed(name, reads, writes, requests, failure);
       }
@@ -840,7 +974,7 @@ public final class DefaultReconciler implements Reconciler {
    */
   private String ensureKey(
       Cluster local, Cluster remote, StepPayload.CreateCrossClusterApiKey key,
-      EsSession localSession) {
+      EsSession localSession, boolean reload) {
     EsSession remoteSession = session(remote);
     String alias = key.alias();
     List<String> existing = remoteSession.findCrossClusterApiKeys(key.keyName());
@@ -870,7 +1004,9 @@ public final class DefaultReconciler implements Reconciler {
     EsSession.CreatedKey created =
         remoteSession.createCrossClusterApiKey(alias, (ObjectNode) EsJson.tree(create.body()));
     config.credentials().store(local, alias, created.encoded());
-    localSession.reloadSecureSettings(alias);
+    if (reload) {
+      localSession.reloadSecureSettings(alias);
+    }
     return created.id();
   }
 

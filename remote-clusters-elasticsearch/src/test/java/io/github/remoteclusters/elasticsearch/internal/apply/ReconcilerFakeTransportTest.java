@@ -130,9 +130,10 @@ class ReconcilerFakeTransportTest {
         .verifyTimeout(Duration.ofSeconds(1)))) {
       ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
       assertThat(report.succeeded()).as(report.toString()).isTrue();
-      // the remote: look for the key, then create it with the planner's exact body
+      // the remote: look for the key, then create it with the planner's exact body; once
+      // verified, look for other active keys of the name (none here: nothing is invalidated)
       assertThat(data.lines()).containsExactly("GET /", "GET /_security/api_key",
-          "POST /_security/cross_cluster/api_key");
+          "POST /_security/cross_cluster/api_key", "GET /_security/api_key");
       assertThat(data.sent().get(1).query()).containsEntry("name", "remote-clusters-search-data")
           .containsEntry("active_only", "true");
       ObjectNode body = (ObjectNode) data.sent().get(2).body();
@@ -429,6 +430,44 @@ class ReconcilerFakeTransportTest {
   }
 
   @Test
+  void aKeyWhoseCreateLandsAfterTheLookupIsInvalidatedOnceTheLinkIsVerifiedFakeTransport() {
+    search.reachable("data:9443");
+    // a create a killed run had in flight lands on the remote after this run looked up the name
+    CredentialWriter landing = new CredentialWriter() {
+      @Override
+      public void store(Cluster local, String alias, String encodedApiKey) {
+        writer.store(local, alias, encodedApiKey);
+        data.addKey("remote-clusters-search-data");
+      }
+
+      @Override
+      public void remove(Cluster local, String alias) {
+        writer.remove(local, alias);
+      }
+    };
+    try (Reconciler r = reconciler(Reconciler.builder().credentials(landing)
+        .verifyTimeout(Duration.ofSeconds(1)))) {
+      ApplyReport report = r.apply(topology(List.of(apiKeyLink())));
+      assertThat(report.succeeded()).as(report.toString()).isTrue();
+      String inUse = store.footprints("search").get("data").keyId();
+      assertThat(data.keys().get(inUse).get("invalidated").asBoolean()).isFalse();
+      assertThat(data.keys().values()).filteredOn(k -> !k.get("id").asText().equals(inUse))
+          .singleElement().satisfies(k -> assertThat(k.get("invalidated").asBoolean()).isTrue());
+      // the invalidation is the last request, after verification, and says which ids
+      List<io.github.remoteclusters.core.plan.HttpRequest> sent =
+          report.clusters().get(0).requests();
+      assertThat(sent.get(sent.size() - 1).method() + " " + sent.get(sent.size() - 1).path())
+          .isEqualTo("DELETE /_security/api_key");
+      assertThat(sent.get(sent.size() - 1).body()).doesNotContain(inUse);
+      // the next run, an update by the recorded id, looks up nothing by name
+      int from = data.lines().size();
+      assertThat(r.apply(topology(List.of(apiKeyLink()))).succeeded()).isTrue();
+      assertThat(data.lines().subList(from, data.lines().size()))
+          .containsExactly("GET /_security/api_key");
+    }
+  }
+
+  @Test
   void fromCertificateToApiKeyIsAMigrationWithTheRoleBeforeTheSwitch() {
     search.reachable("data:9443");
     search.reachable("data:9300");
@@ -440,14 +479,21 @@ class ReconcilerFakeTransportTest {
       Plan p = ((PlanResult.Planned) r.plan(topology(List.of(apiKeyLink()))).links().get(0)).plan();
       List<StepAction> actions = p.steps().stream().map(PlanStep::action).toList();
       assertThat(actions).first().isEqualTo(StepAction.MIGRATE_SECURITY_MODEL);
-      assertThat(actions).containsSubsequence(StepAction.CREATE_CROSS_CLUSTER_API_KEY,
-          StepAction.STORE_CREDENTIALS, StepAction.RELOAD_SECURE_SETTINGS,
-          StepAction.CREATE_LOCAL_ROLE, StepAction.PUT_REMOTE_SETTINGS,
-          StepAction.VERIFY_CONNECTED);
+      // the switch: the reload and the settings write back to back, the role before them
+      assertThat(actions.subList(actions.indexOf(StepAction.CREATE_CROSS_CLUSTER_API_KEY),
+          actions.size())).containsExactly(StepAction.CREATE_CROSS_CLUSTER_API_KEY,
+          StepAction.STORE_CREDENTIALS, StepAction.CREATE_LOCAL_ROLE,
+          StepAction.RELOAD_SECURE_SETTINGS, StepAction.PUT_REMOTE_SETTINGS,
+          StepAction.VERIFY_CONNECTED, StepAction.INVALIDATE_API_KEY);
       assertThat(p.steps().get(0).payload()).isEqualTo(new StepPayload.MigrateSecurityModel(
           "data", SecurityModel.CERTIFICATE, SecurityModel.API_KEY));
+      int from = search.lines().size();
       ApplyReport migrated = r.apply(topology(List.of(apiKeyLink())));
       assertThat(migrated.succeeded()).as(migrated.toString()).isTrue();
+      List<String> writes = search.lines().subList(from, search.lines().size()).stream()
+          .filter(l -> !l.startsWith("GET ") && !l.contains("remote-clusters-claims")).toList();
+      assertThat(writes).containsExactly("PUT /_security/role/remote-data",
+          "POST /_nodes/reload_secure_settings", "PUT /_cluster/settings");
       assertThat(search.persistent().get("cluster.remote.data.seeds").get(0).asText())
           .isEqualTo("data:9443");
       LinkFootprint f = store.footprints("search").get("data");
@@ -467,14 +513,26 @@ class ReconcilerFakeTransportTest {
       Link cert = Link.of("search", "data", "data").withSecurity(SecurityModel.CERTIFICATE)
           .withMode(Mode.SNIFF);
       Plan p = ((PlanResult.Planned) r.plan(topology(List.of(cert))).links().get(0)).plan();
-      assertThat(p.steps()).extracting(PlanStep::action).containsSubsequence(
-          StepAction.MIGRATE_SECURITY_MODEL, StepAction.PUT_REMOTE_SETTINGS,
-          StepAction.INVALIDATE_API_KEY, StepAction.REMOVE_CREDENTIALS,
-          StepAction.RELOAD_SECURE_SETTINGS, StepAction.DELETE_LOCAL_ROLE);
+      // the credentials leave the keystore, the switch (reload, settings) back to back, and the
+      // key and role go once it is verified
+      assertThat(p.steps()).extracting(PlanStep::action)
+          .filteredOn(a -> a != StepAction.TRUST_CA).containsSubsequence(
+          StepAction.MIGRATE_SECURITY_MODEL, StepAction.REMOVE_CREDENTIALS,
+          StepAction.RELOAD_SECURE_SETTINGS, StepAction.PUT_REMOTE_SETTINGS,
+          StepAction.VERIFY_CONNECTED, StepAction.INVALIDATE_API_KEY,
+          StepAction.DELETE_LOCAL_ROLE);
+      List<StepAction> actions = p.steps().stream().map(PlanStep::action).toList();
+      assertThat(actions.indexOf(StepAction.PUT_REMOTE_SETTINGS))
+          .isEqualTo(actions.indexOf(StepAction.RELOAD_SECURE_SETTINGS) + 1);
       assertThat(p.steps().get(0).payload()).isEqualTo(new StepPayload.MigrateSecurityModel(
           "data", SecurityModel.API_KEY, SecurityModel.CERTIFICATE));
+      int from = search.lines().size();
       ApplyReport migrated = r.apply(topology(List.of(cert)));
       assertThat(migrated.succeeded()).as(migrated.toString()).isTrue();
+      assertThat(search.lines().subList(from, search.lines().size()).stream()
+          .filter(l -> !l.startsWith("GET ") && !l.contains("remote-clusters-claims")).toList())
+          .containsExactly("POST /_nodes/reload_secure_settings", "PUT /_cluster/settings",
+              "DELETE /_security/role/remote-data");
       assertThat(search.persistent().get("cluster.remote.data.seeds").get(0).asText())
           .isEqualTo("data:9300");
       assertThat(data.keys().get("key1").get("invalidated").asBoolean()).isTrue();

@@ -37,7 +37,8 @@ class StepKindsTest {
       StepPayload.CreateLocalRole.class,
       StepPayload.UpdateCrossClusterApiKey.class,
       StepPayload.DeleteLocalRole.class,
-      StepPayload.VerifyConnected.class);
+      StepPayload.VerifyConnected.class,
+      StepPayload.InvalidateOtherApiKeys.class);
 
   /** Manual steps the applier carries out itself: the credential writer's, and the migration marker. */
   private static final Set<Class<?>> RUN_AS_MANUAL = Set.of(
