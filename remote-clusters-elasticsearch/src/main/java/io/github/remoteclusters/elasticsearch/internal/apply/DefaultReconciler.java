@@ -576,7 +576,7 @@ public final class DefaultReconciler implements Reconciler {
           if (!config.dryRun()) {
             claim(payload.alias());
             session(remote).updateCrossClusterApiKey(payload.alias(), payload.id(),
-                EsJson.access(payload.access()));
+                payload.access());
           }
         }
         return;
@@ -615,7 +615,7 @@ public final class DefaultReconciler implements Reconciler {
           requests.add(put);
           if (!config.dryRun()) {
             claim(role.alias());
-            session.putRole(role.alias(), role.role().name(), body);
+            session.putRole(role.alias(), role.role());
           }
         }
       }
@@ -989,7 +989,7 @@ public final class DefaultReconciler implements Reconciler {
       // current; its credentials are where they were stored then
       StepPayload.UpdateCrossClusterApiKey update = new StepPayload.UpdateCrossClusterApiKey(
           alias, existing.get(existing.size() - 1), key.access());
-      remoteSession.updateCrossClusterApiKey(alias, update.id(), EsJson.access(update.access()));
+      remoteSession.updateCrossClusterApiKey(alias, update.id(), update.access());
       return update.id();
     }
     if (!config.credentials().automatic()) {
@@ -1000,9 +1000,7 @@ public final class DefaultReconciler implements Reconciler {
               + " of [" + local.name() + "] with bin/elasticsearch-keystore add cluster.remote."
               + alias + ".credentials, POST /_nodes/reload_secure_settings, then run this again");
     }
-    HttpRequest create = StepEncoder.request(key).orElseThrow();
-    EsSession.CreatedKey created =
-        remoteSession.createCrossClusterApiKey(alias, (ObjectNode) EsJson.tree(create.body()));
+    EsSession.CreatedKey created = remoteSession.createCrossClusterApiKey(key);
     config.credentials().store(local, alias, created.encoded());
     if (reload) {
       localSession.reloadSecureSettings(alias);

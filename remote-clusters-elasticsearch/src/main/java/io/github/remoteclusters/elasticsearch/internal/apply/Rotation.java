@@ -1,6 +1,5 @@
 package io.github.remoteclusters.elasticsearch.internal.apply;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.remoteclusters.core.Cluster;
 import io.github.remoteclusters.core.Topology;
 import io.github.remoteclusters.core.plan.ElasticsearchRequestStep;
@@ -17,7 +16,6 @@ import io.github.remoteclusters.elasticsearch.ApplyStep;
 import io.github.remoteclusters.elasticsearch.ClusterOutcome;
 import io.github.remoteclusters.elasticsearch.ReconcilerConfig;
 import io.github.remoteclusters.elasticsearch.RemoteInfo;
-import io.github.remoteclusters.elasticsearch.internal.es.EsJson;
 import io.github.remoteclusters.elasticsearch.internal.es.EsSession;
 import io.github.remoteclusters.elasticsearch.spi.CredentialWriteException;
 import io.github.remoteclusters.elasticsearch.spi.ManualStepRequiredException;
@@ -169,8 +167,7 @@ final class Rotation {
       String alias = payload.alias();
       StepEncoder.request(payload).ifPresent(requests::add);
       if (payload instanceof StepPayload.CreateCrossClusterApiKey create) {
-        key = remoteSession.createCrossClusterApiKey(alias,
-            (ObjectNode) EsJson.tree(StepEncoder.request(create).orElseThrow().body()));
+        key = remoteSession.createCrossClusterApiKey(create);
         newKeyId.accept(key.id());
       } else if (payload instanceof StepPayload.StoreCredentials) {
         config.credentials().store(local, alias, Objects.requireNonNull(key, "key").encoded());

@@ -583,21 +583,6 @@ public final class EsSession implements AutoCloseable {
   }
 
   /**
-   * {@code POST /_security/cross_cluster/api_key} from the body {@code StepEncoder} wrote for the
-   * payload, read back into records and sent as the typed request of {@link
-   * #createCrossClusterApiKey(StepPayload.CreateCrossClusterApiKey)}, which callers holding the
-   * payload use directly.
-   *
-   * @param alias the alias, for messages
-   * @param body the request body: {@code name}, {@code access}, optional {@code metadata} and
-   *     {@code expiration}
-   * @return the new key
-   */
-  public CreatedKey createCrossClusterApiKey(String alias, ObjectNode body) {
-    return createCrossClusterApiKey(alias, EsRequests.createKeyOf(body));
-  }
-
-  /**
    * {@code POST /_security/cross_cluster/api_key} for a planned key, as a typed request.
    *
    * @param key the plan's payload
@@ -614,20 +599,6 @@ public final class EsSession implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       throw failure(name, alias, ApplyStep.CREATE_CROSS_CLUSTER_API_KEY, e, "");
     }
-  }
-
-  /**
-   * {@code PUT /_security/cross_cluster/api_key/<id>} with a new {@code access}; the new access
-   * replaces the old one. The access document is read back into a record and sent as the typed
-   * request of {@link #updateCrossClusterApiKey(String, String, CrossClusterAccess)}.
-   *
-   * @param alias the alias, for messages
-   * @param id the key id
-   * @param access the access document
-   * @return whether Elasticsearch changed the key
-   */
-  public boolean updateCrossClusterApiKey(String alias, String id, JsonNode access) {
-    return updateCrossClusterApiKey(alias, id, EsRequests.accessOf(access));
   }
 
   /**
@@ -698,18 +669,6 @@ public final class EsSession implements AutoCloseable {
       }
       throw failure(name, alias, ApplyStep.DELETE_LOCAL_ROLE, e, "");
     }
-  }
-
-  /**
-   * {@code PUT /_security/role/<name>} from the body {@code StepEncoder} wrote, read back into a
-   * record and sent as the typed request of {@link #putRole(String, LocalRole)}.
-   *
-   * @param alias the alias, for messages
-   * @param role the role name
-   * @param body the role body
-   */
-  public void putRole(String alias, String role, ObjectNode body) {
-    putRole(alias, EsRequests.roleOf(role, body));
   }
 
   /**

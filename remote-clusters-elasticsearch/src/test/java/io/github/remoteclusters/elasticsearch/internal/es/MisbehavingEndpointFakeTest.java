@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.remoteclusters.core.plan.StepPayload;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.remoteclusters.elasticsearch.ApplyException;
 import io.github.remoteclusters.elasticsearch.spi.ClusterEndpoint;
+import io.github.remoteclusters.security.apikey.CrossClusterAccess;
+import io.github.remoteclusters.security.apikey.SearchAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -157,9 +159,11 @@ class MisbehavingEndpointFakeTest {
   void apiKeyCreateIsNeverRetried() {
     try (EsSession s = connect()) {
       answer("POST /_security/cross_cluster/api_key", 503, 503);
-      ObjectNode body = M.createObjectNode().put("name", "n");
-      body.putObject("access");
-      assertThatThrownBy(() -> s.createCrossClusterApiKey("a", body))
+      var key = new StepPayload.CreateCrossClusterApiKey("a", "n", "local",
+          new CrossClusterAccess(List.of(new SearchAccess(List.of("logs-*"), null, null, false)),
+              List.of()),
+          null);
+      assertThatThrownBy(() -> s.createCrossClusterApiKey(key))
           .isInstanceOfSatisfying(ApplyException.class, e -> assertThat(e.httpStatus()).isEqualTo(503))
           .hasMessageContaining("[fake] is unavailable (HTTP 503): [fake_exception] status 503");
     }
