@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Certificate → api-key → certificate on real secured 9.5 nodes while a search loop runs against
  * the alias (issue 17 item 3): searches keep working, the switch is the reload and the settings
- * write back to back, the window of failed or partial searches of each switch is measured and
- * printed against the 1 s target ({@link #TARGET}; see {@link #WINDOW} for what is asserted);
+ * write, sent as soon as the reload dropped the old connection, the window of failed or partial
+ * searches of each switch is measured and printed against the 1 s target ({@link #TARGET}; see {@link #WINDOW} for what is asserted);
  * a dry run names the alias's change {@code MIGRATE_SECURITY_MODEL} with {@code from} and {@code
  * to} and writes nothing. The shared nodes carry both models: {@code sec-a95} and {@code sec-b95} are signed by the test kit's one CA, so
  * the certificate model reaches {@code sec-b95}'s transport port, and {@code sec-b95} has a remote
@@ -60,13 +60,12 @@ class SecurityModelMigrationIT {
   static final Duration TARGET = Duration.ofSeconds(1);
 
   /**
-   * What the test asserts: the target is met on an idle machine, not on the shared 2-core
-   * machine, where the two parts of the window Elasticsearch owns (the reload's rebuild of the
-   * alias's connection, which fails against the old address with the new credentials, and the
-   * settings write, which connects to the new address) took 3.0 to 6.9 s together at a load
-   * average of 13 to 18 (BENCHMARKS.md, "Security-model migration under a search loop"). The
-   * applier's part, the gap between the reload and the settings write, is asserted apart: the two
-   * requests are back to back.
+   * What the test asserts when the machine is busy (a load average above its processors, as on
+   * the shared 2-core machine while the other Failsafe fork starts nodes): the switch is the
+   * reload and the settings write sent as soon as the reload dropped the old connection, so the
+   * window is the time Elasticsearch takes to drop the old connection and open the new one, which
+   * stretches with load (BENCHMARKS.md, "Security-model migration under a search loop"). On a
+   * machine that is not busy the 1 s target itself is asserted.
    */
   static final Duration WINDOW = Duration.ofSeconds(12);
 
@@ -126,15 +125,20 @@ class SecurityModelMigrationIT {
       assertThat(settings(a95, alias)).contains(b95.transportAddress())
           .doesNotContain(b95.remoteClusterServerAddress());
 
+      double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          .getSystemLoadAverage();
+      boolean busy = load < 0 || load > Runtime.getRuntime().availableProcessors();
       System.out.printf("MIGRATION 9.5.3 -> 9.5.3 under a search loop: certificate -> api-key %s;"
           + " api-key -> certificate %s%n", toKey, back);
       for (Switch s : List.of(toKey, back)) {
         assertThat(s.report.succeeded()).as(s.report.toString()).isTrue();
         assertSwitchBackToBack(s.report, a95.name());
-        assertThat(s.window).as("failed-or-partial window " + s).isLessThanOrEqualTo(WINDOW);
+        assertThat(s.window).as("failed-or-partial window " + s + " at load " + load)
+            .isLessThanOrEqualTo(busy ? WINDOW : TARGET);
         assertThat(s.recovered).as("the last searches after the switch succeed: " + s).isTrue();
         System.out.println("MIGRATION window " + s.window.toMillis() + " ms, target "
-            + TARGET.toMillis() + " ms: " + (s.window.compareTo(TARGET) <= 0 ? "met" : "NOT met"));
+            + TARGET.toMillis() + " ms: " + (s.window.compareTo(TARGET) <= 0 ? "met" : "NOT met")
+            + " (load average " + load + ")");
       }
       assertThat(ApiKeyLinkIT.searchOne(a95.client(), alias + ":ak_allowed"))
           .isEqualTo("ak_allowed on " + b95.name());
@@ -148,9 +152,10 @@ class SecurityModelMigrationIT {
   }
 
   /**
-   * The switch of a migration is two requests back to back on the local cluster: the reload
+   * The switch of a migration is two writes back to back on the local cluster: the reload
    * (which rebuilds the alias's connection with the credentials as they now are) and the
-   * settings write to the new address; nothing is sent between them.
+   * settings write to the new address; no other write goes between them (only the reads of
+   * {@code _remote/info} that tell when the old connection dropped).
    */
   static void assertSwitchBackToBack(ApplyReport report, String local) {
     List<String> sent = report.clusters().stream().filter(c -> c.cluster().equals(local))

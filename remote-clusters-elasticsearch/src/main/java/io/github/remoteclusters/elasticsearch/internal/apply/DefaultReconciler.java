@@ -632,7 +632,8 @@ public final class DefaultReconciler implements Reconciler {
           });
         }
         // the first half of every migration's switch: its credentials leave the keystore (no
-        // effect before a reload), then one reload, right before the write
+        // effect before a reload), then one reload, and the write as soon as the reload dropped the
+        // old connections (Switchover)
         List<String> reload = new ArrayList<>();
         for (Map.Entry<String, List<Remote<StepPayload>>> e : w.beforeSwitch.entrySet()) {
           if (switching(e.getKey())) {
@@ -648,14 +649,18 @@ public final class DefaultReconciler implements Reconciler {
         if (!reload.isEmpty()) {
           requests.add(StepEncoder.request(new StepPayload.ReloadSecureSettings(reload.get(0)))
               .orElseThrow());
-          if (!config.dryRun()) {
-            session.reloadSecureSettings(String.join(",", reload));
-          }
         }
         requests.add(new HttpRequest("PUT", "/_cluster/settings", EsJson.compact(diff.body())));
         if (!config.dryRun()) {
-          session.putSettings(diff.persistent(), diff.transientSettings());
-          progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
+          Runnable write = () -> {
+            session.putSettings(diff.persistent(), diff.transientSettings());
+            progress("write", "[" + name + "] PUT _cluster/settings accepted: " + diff.changes());
+          };
+          if (reload.isEmpty()) {
+            write.run();
+          } else {
+            new Switchover(name, session).run(reload, write);
+          }
         }
       }
     }
