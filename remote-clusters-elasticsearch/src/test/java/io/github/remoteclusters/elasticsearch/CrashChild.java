@@ -33,7 +33,8 @@ import java.util.Map;
 /**
  * The child JVM of {@link CrashRoundsIT}: reads its clusters (URLs, superuser, CA certificates),
  * ownership file and links as one JSON line on stdin (secrets never on the command line), applies,
- * and is killed with {@code kill -9} somewhere along the way. Credentials go to the parent over
+ * and is killed with {@code kill -9} somewhere along the way (it prints {@code READY} right before
+ * the apply, from which the parent counts its delay). Credentials go to the parent over
  * the pipe ({@code STORE alias base64} / {@code REMOVE alias}, answered {@code OK}), which writes
  * the test nodes' keystores.
  */
@@ -99,7 +100,9 @@ final class CrashChild {
         .ownership(OwnershipStore.jsonFile(Path.of(config.get("ownership").asText()), "crash"))
         .access(ClusterAccess.of(endpoints)).credentials(writer)
         .verifyTimeout(Duration.ofSeconds(30)).build()) {
-      ApplyReport report = r.apply(new Topology(clusters, links));
+      Topology topology = new Topology(clusters, links);
+      out.println("READY"); // the parent counts its delay from here, not from the JVM's start
+      ApplyReport report = r.apply(topology);
       out.println("DONE " + report.succeeded());
     }
   }

@@ -30,6 +30,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,17 +96,17 @@ class CrashRoundsIT {
           converge(file, keystores, kind == Kind.ADD ? List.of() : List.of(base));
           List<List<String>> target = kind == Kind.REMOVE ? List.of()
               : List.of(kind == Kind.ADD ? base : wider);
-          long delay = random.nextInt(4000);
+          long delay = random.nextInt(2500); // from the start of the child's apply
           String seen = runAndKill(file, alias, target, delay);
           // at once: a request the child sent just before it died (a key create) may still be
           // running on the node; the plan's INVALIDATE_API_KEY of other keys of the name, after
           // verification, invalidates such a key
           converge(file, keystores, target);
           List<ApiKey> active = ApiKeyLinkIT.keys(b95, ApiKeyLinkIT.keyName(p, alias));
-          System.out.printf("CRASH %s round %d: killed after %d ms (child saw: %s); active keys"
-              + " after convergence %d%n", kind, round, delay, seen, active.size());
-          String why = kind + " round " + round + ", killed after " + delay + " ms, seed " + seed
-              + " (-Drc.crashSeed=" + seed + ")";
+          System.out.printf("CRASH %s round %d: killed %d ms into the apply (child saw: %s);"
+              + " active keys after convergence %d%n", kind, round, delay, seen, active.size());
+          String why = kind + " round " + round + ", killed " + delay + " ms into the apply, seed "
+              + seed + " (-Drc.crashSeed=" + seed + ")";
           if (target.isEmpty()) {
             assertThat(active).as(why).isEmpty();
           } else {
@@ -180,21 +182,28 @@ class CrashRoundsIT {
     Writer toChild = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
     toChild.write(ApiKeyLinkIT.JSON.writeValueAsString(config) + "\n");
     toChild.flush();
-    Thread server = new Thread(() -> serve(child, toChild, seen), "crash-child-keystore");
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread server = new Thread(() -> serve(child, toChild, seen, ready), "crash-child-keystore");
     server.start();
-    Thread.sleep(delayMillis);
-    child.destroyForcibly();
-    child.waitFor();
+    ready.await(60, TimeUnit.SECONDS); // the JVM started and read its input: the apply begins
+    if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) { // a child done before: no kill
+      child.destroyForcibly();
+      child.waitFor();
+    }
     server.join(30_000);
     return String.join(", ", seen);
   }
 
-  private static void serve(Process child, Writer toChild, List<String> seen) {
+  private static void serve(Process child, Writer toChild, List<String> seen,
+      CountDownLatch ready) {
     try (BufferedReader in = new BufferedReader(
         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         String[] parts = line.split(" ");
-        if (parts[0].equals("STORE")) {
+        if (parts[0].equals("READY")) {
+          ready.countDown();
+          continue;
+        } else if (parts[0].equals("STORE")) {
           seen.add("store");
           a95.keystore().put(SecuredClusters.setting(parts[2]),
               new String(Base64.getDecoder().decode(parts[3]), StandardCharsets.UTF_8));
@@ -210,6 +219,8 @@ class CrashRoundsIT {
       }
     } catch (IOException e) {
       seen.add("pipe closed"); // the child was killed while the parent answered
+    } finally {
+      ready.countDown(); // a child that died before it was ready
     }
   }
 
