@@ -65,7 +65,11 @@ final class Switchover {
       if (reload.isDone()) {
         reload.get(); // a reload that failed before the switch: nothing is written
       }
-      write.run();
+      try {
+        write.run();
+      } finally {
+        awaitQuietly(reload); // no request of this switch outlives it, even when the write failed
+      }
       reload.get();
     } catch (ExecutionException e) {
       throw unwrap(e, what);

@@ -50,6 +50,7 @@ class SwitchoverFakeTest {
   private volatile boolean reloadWaitsForTheWrite;
   private volatile long reloadMillis = 300;
   private volatile String reloadException;
+  private volatile boolean putFails;
 
   @BeforeEach
   void start() throws IOException {
@@ -95,10 +96,16 @@ class SwitchoverFakeTest {
       Thread.currentThread().interrupt();
       body = "{}";
     }
+    int status = 200;
+    if (putFails && line.equals("PUT /_cluster/settings")) {
+      status = 400;
+      body = "{\"error\":{\"type\":\"illegal_argument_exception\",\"reason\":\"bad setting\"},"
+          + "\"status\":400}";
+    }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     x.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
     x.getResponseHeaders().add("Content-Type", "application/json");
-    x.sendResponseHeaders(200, bytes.length);
+    x.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = x.getResponseBody()) {
       out.write(bytes);
     }
@@ -145,6 +152,18 @@ class SwitchoverFakeTest {
       new Switchover("fake", s).run(List.of("a"), write(s));
     }
     assertThat(events).containsExactly("reload", "put", "reload-answered");
+  }
+
+  @Test
+  void aFailedWriteIsReportedOnlyOnceTheReloadAnswered() {
+    putFails = true;
+    reloadMillis = 600;
+    try (EsSession s = connect()) {
+      assertThatThrownBy(() -> new Switchover("fake", s).run(List.of("a"), write(s)))
+          .isInstanceOf(ApplyException.class).hasMessageContaining("bad setting");
+      // no request of the switch is left running when it returns
+      assertThat(events).containsExactly("reload", "put", "reload-answered");
+    }
   }
 
   @Test
