@@ -1,7 +1,5 @@
 package io.github.remoteclusters.elasticsearch;
 
-import static io.github.remoteclusters.elasticsearch.ApiKeyLinkIT.a95;
-import static io.github.remoteclusters.elasticsearch.ApiKeyLinkIT.b95;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -26,18 +24,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Certificate → api-key → certificate on real secured 9.5 nodes while a search loop runs against
- * the alias (issue 17 item 3): searches keep working, the switch is the reload and the settings
- * write, sent as soon as the reload dropped the old connection, the window of failed or partial
- * searches of each switch is measured and printed against the 1 s target ({@link #TARGET}; see {@link #WINDOW} for what is asserted);
- * a dry run names the alias's change {@code MIGRATE_SECURITY_MODEL} with {@code from} and {@code
- * to} and writes nothing. The shared nodes carry both models: {@code sec-a95} and {@code sec-b95} are signed by the test kit's one CA, so
- * the certificate model reaches {@code sec-b95}'s transport port, and {@code sec-b95} has a remote
- * cluster server for the api-key model. Searches run as {@code elastic}, whose role {@code
+ * Certificate → api-key → certificate on real secured nodes, 9.5→9.5, 8.19→8.19 and 8.19→9.5,
+ * while a search loop runs against the alias (issue 17 item 3): searches keep working, the switch
+ * is the reload and the settings write, sent as soon as the reload dropped the old connection, and
+ * the window of failed or partial searches of each switch is measured and printed against the 1 s
+ * target ({@link #TARGET}; see {@link #WINDOW} for what is asserted); a dry run names the alias's
+ * change {@code MIGRATE_SECURITY_MODEL} with {@code from} and {@code to} and writes nothing. The
+ * shared nodes carry both models: all are signed by the test kit's one CA, so the certificate
+ * model reaches the remotes' transport ports, and {@code sec-b95} and {@code sec-b819} have a
+ * remote cluster server for the api-key model. Searches run as {@code elastic}, whose role {@code
  * superuser} exists on both sides (the certificate model authorizes by role name) and has remote
  * indices (the api-key model).
  */
@@ -75,8 +76,14 @@ class SecurityModelMigrationIT {
     ApiKeyLinkIT.b95 = mb95;
     ApiKeyLinkIT.a819 = ma819;
     ApiKeyLinkIT.b819 = mb819;
-    mb95.client().index(i -> i.index("ak_allowed").id("1")
-        .document(Map.of("msg", "ak_allowed on " + mb95.name())).refresh(Refresh.True));
+    for (TestCluster remote : List.of(mb95, mb819)) {
+      remote.client().index(i -> i.index("ak_allowed").id("1")
+          .document(Map.of("msg", "ak_allowed on " + remote.name())).refresh(Refresh.True));
+    }
+  }
+
+  static Stream<Pair> pairs() {
+    return LinkLifecycleIT.pairs();
   }
 
   static Topology certificate(Pair p, String alias) {
@@ -89,50 +96,53 @@ class SecurityModelMigrationIT {
         ApiKeyLinkIT.searchAccess("ak_allowed"))));
   }
 
-  @Test
-  void certificateToApiKeyToCertificateKeepsSearchesWorkingAndMeasuresEachSwitch() throws Exception {
-    Pair p = new Pair("n", a95, b95);
-    String alias = "mg_n";
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pairs")
+  void certificateToApiKeyToCertificateKeepsSearchesWorkingAndMeasuresEachSwitch(Pair p)
+      throws Exception {
+    TestCluster local = p.local();
+    TestCluster remote = p.remote();
+    String alias = "mg_" + p.id();
     OwnershipStore store = OwnershipStore.inMemory();
     ApiKeyLinkIT.Recording writer =
         new ApiKeyLinkIT.Recording(SecuredClusters.keystores(ApiKeyLinkIT.all()));
-    TimedSearchLoop loop = new TimedSearchLoop(a95.client(), alias + ":ak_allowed");
+    TimedSearchLoop loop = new TimedSearchLoop(local.client(), alias + ":ak_allowed");
     Thread t = new Thread(loop, "migration-search-loop");
     try (Reconciler r = ApiKeyLinkIT.reconciler(store, writer)) {
       ApplyReport first = r.apply(certificate(p, alias));
       assertThat(first.succeeded()).as(first.toString()).isTrue();
-      assertThat(ApiKeyLinkIT.searchOne(a95.client(), alias + ":ak_allowed"))
-          .isEqualTo("ak_allowed on " + b95.name());
+      assertThat(ApiKeyLinkIT.searchOne(local.client(), alias + ":ak_allowed"))
+          .isEqualTo("ak_allowed on " + remote.name());
 
-      assertDryRunNamesTheMigration(store, writer, apiKey(p, alias), alias, "certificate",
-          "api-key", b95.transportAddress());
+      assertDryRunNamesTheMigration(p, store, writer, apiKey(p, alias), alias, "certificate",
+          "api-key", remote.transportAddress());
       t.start();
       loop.awaitSearches(20);
       assertThat(loop.failed()).as("failures before any switch: " + loop.results).isEmpty();
 
       Switch toKey = measure(loop, () -> r.apply(apiKey(p, alias)));
-      assertThat(ApiKeyLinkIT.keys(b95, ApiKeyLinkIT.keyName(p, alias))).hasSize(1);
-      assertThat(settings(a95, alias)).contains(b95.remoteClusterServerAddress());
+      assertThat(ApiKeyLinkIT.keys(remote, ApiKeyLinkIT.keyName(p, alias))).hasSize(1);
+      assertThat(settings(local, alias)).contains(remote.remoteClusterServerAddress());
 
-      assertDryRunNamesTheMigration(store, writer, certificate(p, alias), alias, "api-key",
-          "certificate", b95.remoteClusterServerAddress());
+      assertDryRunNamesTheMigration(p, store, writer, certificate(p, alias), alias, "api-key",
+          "certificate", remote.remoteClusterServerAddress());
       Switch back = measure(loop, () -> r.apply(certificate(p, alias)));
       loop.stop = true;
       t.join();
-      assertThat(ApiKeyLinkIT.keys(b95, ApiKeyLinkIT.keyName(p, alias))).isEmpty();
-      assertThat(LinkLifecycleIT.roleExists(a95, "remote-" + alias)).isFalse();
+      assertThat(ApiKeyLinkIT.keys(remote, ApiKeyLinkIT.keyName(p, alias))).isEmpty();
+      assertThat(LinkLifecycleIT.roleExists(local, "remote-" + alias)).isFalse();
       assertThat(writer.removed).contains(alias);
-      assertThat(settings(a95, alias)).contains(b95.transportAddress())
-          .doesNotContain(b95.remoteClusterServerAddress());
+      assertThat(settings(local, alias)).contains(remote.transportAddress())
+          .doesNotContain(remote.remoteClusterServerAddress());
 
       double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
           .getSystemLoadAverage();
       boolean busy = load < 0 || load > Runtime.getRuntime().availableProcessors();
-      System.out.printf("MIGRATION 9.5.3 -> 9.5.3 under a search loop: certificate -> api-key %s;"
-          + " api-key -> certificate %s%n", toKey, back);
+      System.out.printf("MIGRATION %s under a search loop: certificate -> api-key %s;"
+          + " api-key -> certificate %s%n", p, toKey, back);
       for (Switch s : List.of(toKey, back)) {
         assertThat(s.report.succeeded()).as(s.report.toString()).isTrue();
-        assertSwitchBackToBack(s.report, a95.name());
+        assertSwitchBackToBack(s.report, local.name());
         assertThat(s.window).as("failed-or-partial window " + s + " at load " + load)
             .isLessThanOrEqualTo(busy ? WINDOW : TARGET);
         assertThat(s.recovered).as("the last searches after the switch succeed: " + s).isTrue();
@@ -140,8 +150,8 @@ class SecurityModelMigrationIT {
             + TARGET.toMillis() + " ms: " + (s.window.compareTo(TARGET) <= 0 ? "met" : "NOT met")
             + " (load average " + load + ")");
       }
-      assertThat(ApiKeyLinkIT.searchOne(a95.client(), alias + ":ak_allowed"))
-          .isEqualTo("ak_allowed on " + b95.name());
+      assertThat(ApiKeyLinkIT.searchOne(local.client(), alias + ":ak_allowed"))
+          .isEqualTo("ak_allowed on " + remote.name());
     } finally {
       loop.stop = true;
       t.join();
@@ -166,8 +176,9 @@ class SecurityModelMigrationIT {
   }
 
   /** A dry run plans the migration with {@code from} and {@code to} and changes nothing. */
-  private static void assertDryRunNamesTheMigration(OwnershipStore store, CredentialWriter writer,
-      Topology t, String alias, String from, String to, String addressBefore) throws IOException {
+  private static void assertDryRunNamesTheMigration(Pair p, OwnershipStore store,
+      CredentialWriter writer, Topology t, String alias, String from, String to,
+      String addressBefore) throws IOException {
     try (Reconciler dry = Reconciler.builder().ownership(store)
         .access(SecuredClusters.access(ApiKeyLinkIT.all())).credentials(writer).dryRun(true)
         .build()) {
@@ -190,8 +201,8 @@ class SecurityModelMigrationIT {
       // the writes it reports are what it would send; none was sent
       assertThat(report.clusters()).anySatisfy(c -> assertThat(c.requests()).isNotEmpty());
     }
-    assertThat(settings(a95, alias)).contains(addressBefore);
-    assertThat(ApiKeyLinkIT.keys(b95, ApiKeyLinkIT.keyName(new Pair("n", a95, b95), alias)))
+    assertThat(settings(p.local(), alias)).contains(addressBefore);
+    assertThat(ApiKeyLinkIT.keys(p.remote(), ApiKeyLinkIT.keyName(p, alias)))
         .hasSize(from.equals("api-key") ? 1 : 0);
   }
 
