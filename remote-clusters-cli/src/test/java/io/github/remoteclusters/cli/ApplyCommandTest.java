@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,37 @@ class ApplyCommandTest {
     assertThat(steps.get(1).at("/request/body").toString()).isEqualTo("{\"ids\":[\"K1\"]}");
     assertThat(steps.get(2).get("setting").asText()).isEqualTo("cluster.remote.gone.credentials");
     assertThat(steps.get(4).at("/request/path").asText()).isEqualTo("/_security/role/remote-gone");
+    assertThat(Files.readString(owned)).isEqualTo(record);
+  }
+
+  @Test
+  void aDryRunOfAChangedSecurityModelNamesTheMigrationWithFromAndToAndChangesNothing()
+      throws IOException {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, "clusters:\n"
+        + "  - {name: a, version: \"9.5.3\", deployment: self-managed, url: \"http://127.0.0.1:1\","
+        + " license: enterprise}\n"
+        + "  - {name: b, version: \"9.5.3\", deployment: self-managed, transportAddress:"
+        + " \"127.0.0.1:2\", remoteClusterAddress: \"127.0.0.1:3\", remoteClusterServer: true,"
+        + " license: enterprise}\n"
+        + "links:\n  - {local: a, remote: b, alias: mig, security: api-key, mode: proxy,"
+        + " access: {search: [{names: [\"logs-*\"]}]}}\n");
+    Path owned = dir.resolve("t.yaml.owned.json");
+    String record = "{\"version\":3,\"clusters\":{\"a\":{\"mig\":{\"topology\":\""
+        + file.toAbsolutePath() + "\",\"remote\":\"b\",\"security\":\"certificate\"}}}}";
+    Files.writeString(owned, record);
+    CliRun run = CliRun.of("apply", file.toString(), "--json", "--dry-run");
+    JsonNode j = Json.MAPPER.readTree(run.out());
+    JsonNode link = j.at("/plan/links/0");
+    assertThat(link.get("alias").asText()).isEqualTo("mig");
+    List<String> actions = link.get("steps").findValuesAsText("action");
+    assertThat(actions.get(0)).isEqualTo("MIGRATE_SECURITY_MODEL");
+    assertThat(link.at("/steps/0/from").asText()).isEqualTo("certificate");
+    assertThat(link.at("/steps/0/to").asText()).isEqualTo("api-key");
+    // the guide's order: key, credentials and reload, the role before the one settings write
+    assertThat(actions).containsSubsequence("CREATE_CROSS_CLUSTER_API_KEY", "STORE_CREDENTIALS",
+        "CREATE_LOCAL_ROLE", "RELOAD_SECURE_SETTINGS", "PUT_REMOTE_SETTINGS", "VERIFY_CONNECTED");
+    assertThat(run.out()).doesNotContain("\"encoded\"");
     assertThat(Files.readString(owned)).isEqualTo(record);
   }
 
