@@ -183,14 +183,14 @@ final class StepWriter {
         roles(); // the guide: the local role exists before the alias switches to the key
         // the switch: the reload (which rebuilds the alias's connection with the key, still to
         // the transport address) and the settings write to the remote cluster server address,
-        // back to back
+        // with no other step between them
         reloadSecureSettings();
         putSettings();
       } else if (from == SecurityModel.API_KEY) {
         // back to certificates: the credentials leave the keystore (no effect before a reload),
-        // then the switch, back to back: the reload (which rebuilds the connection without the
-        // key) and the settings write to the transport address; what else the key made goes
-        // once the link is verified
+        // then the switch, no other step between them: the reload (which rebuilds the
+        // connection without the key) and the settings write to the transport address; what
+        // else the key made goes once the link is verified
         removalSteps(owned, local, remote.name(), steps, Removal.CREDENTIALS);
         putSettings();
         roles();
@@ -218,16 +218,17 @@ final class StepWriter {
       lines.add("following Elasticsearch's \"Migrate from certificate to API key authentication\":"
           + " remote cluster server of [" + remote.name() + "] enabled, cross-cluster API key"
           + " created, credentials stored and reloaded on [" + local.name() + "], local role"
-          + " created, then one settings write switches [" + alias() + "] to the remote cluster"
-          + " server address and cluster_credentials is verified");
+          + " created, then the reload and, as soon as it has dropped the old connection, one"
+          + " settings write switch [" + alias() + "] to the remote cluster server address and"
+          + " cluster_credentials is verified");
       lines.add("follow-up: the certificate-model roles on [" + remote.name() + "] that the users"
           + " of [" + local.name() + "] reached through [" + alias() + "] are no longer used by"
           + " this link; remove them when nothing else needs them");
     } else {
       lines.add("back to " + security.id() + ": the credentials are removed from the keystore,"
-          + " then the reload and one settings write to the transport address switch [" + alias()
-          + "] back to back; once it is verified connected the API key is invalidated and the"
-          + " local role deleted");
+          + " then the reload and, as soon as it has dropped the old connection, one settings"
+          + " write to the transport address switch [" + alias() + "]; once it is verified"
+          + " connected the API key is invalidated and the local role deleted");
     }
     manual(new StepPayload.MigrateSecurityModel(alias(), from, security), local,
         "migrate [" + alias() + "] from " + from.id() + " to " + security.id(), lines);
