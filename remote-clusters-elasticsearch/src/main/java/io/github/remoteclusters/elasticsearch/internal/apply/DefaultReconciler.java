@@ -659,7 +659,7 @@ public final class DefaultReconciler implements Reconciler {
           if (reload.isEmpty()) {
             write.run();
           } else {
-            new Switchover(name, session).run(reload, write);
+            new Switchover(name, session).run(reload, info, write);
           }
         }
       }

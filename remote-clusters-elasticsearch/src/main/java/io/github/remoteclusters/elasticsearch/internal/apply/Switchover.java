@@ -47,12 +47,20 @@ final class Switchover {
    * (or the reload answered, whichever comes first).
    *
    * @param aliases the migrating aliases
+   * @param before the cluster's {@code _remote/info} as the apply read it before any of its
+   *     writes: the aliases connected then are the ones whose drop is waited for
    * @param write the settings write
    * @throws ApplyException when the reload or the write fails
    */
-  void run(List<String> aliases, Runnable write) {
+  void run(List<String> aliases, Map<String, RemoteInfo> before, Runnable write) {
     String what = String.join(",", aliases);
-    Set<String> connected = connected(aliases);
+    Set<String> connected = new TreeSet<>();
+    for (String alias : aliases) {
+      RemoteInfo i = before.get(alias);
+      if (i != null && i.connected()) {
+        connected.add(alias);
+      }
+    }
     FutureTask<Void> reload = new FutureTask<>(() -> {
       session.reloadSecureSettings(what);
       return null;
@@ -78,23 +86,6 @@ final class Switchover {
       throw new ApplyException(cluster, what, ApplyStep.RELOAD_SECURE_SETTINGS, 0,
           "interrupted during the switch of the security model", e);
     }
-  }
-
-  /** The aliases connected before the switch; a failed read means none are waited for. */
-  private Set<String> connected(List<String> aliases) {
-    Set<String> out = new TreeSet<>();
-    try {
-      Map<String, RemoteInfo> info = session.remoteInfo();
-      for (String alias : aliases) {
-        RemoteInfo i = info.get(alias);
-        if (i != null && i.connected()) {
-          out.add(alias);
-        }
-      }
-    } catch (ApplyException e) {
-      out.clear();
-    }
-    return out;
   }
 
   /** Waits until the reload ends or none of the aliases is connected any more. */

@@ -10,6 +10,7 @@ import io.github.remoteclusters.elasticsearch.ApplyException;
 import io.github.remoteclusters.elasticsearch.ApplyStep;
 import io.github.remoteclusters.elasticsearch.internal.es.EsConnector;
 import io.github.remoteclusters.elasticsearch.internal.es.EsSession;
+import io.github.remoteclusters.elasticsearch.internal.es.FakeEs;
 import io.github.remoteclusters.elasticsearch.spi.ClusterEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,12 +74,7 @@ class SwitchoverFakeTest {
     String body;
     try {
       body = switch (line) {
-        case "GET /" -> "{\"name\":\"fake-0\",\"cluster_name\":\"fake\",\"cluster_uuid\":\"u\","
-            + "\"version\":{\"number\":\"9.5.3\",\"build_flavor\":\"default\",\"build_type\":"
-            + "\"tar\",\"build_hash\":\"h\",\"build_date\":\"2026-01-01T00:00:00Z\","
-            + "\"build_snapshot\":false,\"lucene_version\":\"10\","
-            + "\"minimum_wire_compatibility_version\":\"8.19.0\","
-            + "\"minimum_index_compatibility_version\":\"8.0.0\"},\"tagline\":\"t\"}";
+        case "GET /" -> FakeEs.info("9.5.3").toString();
         case "GET /_remote/info" -> "{\"a\":{\"connected\":" + connected
             + ",\"mode\":\"proxy\",\"proxy_address\":\"h:9443\",\"server_name\":\"\","
             + "\"num_proxy_sockets_connected\":" + (connected ? 1 : 0)
@@ -140,16 +136,21 @@ class SwitchoverFakeTest {
         Duration.ofSeconds(20)));
   }
 
-  private Runnable write(EsSession s) {
+  private static Runnable write(EsSession s) {
     return () -> s.putSettings(M.createObjectNode().put("cluster.remote.a.proxy_address", "h:9443"),
         M.createObjectNode());
+  }
+
+  /** The switch of alias {@code a}, with the fake's {@code _remote/info} read before it. */
+  private static void switchover(EsSession s) {
+    new Switchover("fake", s).run(List.of("a"), s.remoteInfo(), write(s));
   }
 
   @Test
   void theWriteGoesOutOnceTheAliasDroppedWhileTheReloadStillRuns() {
     reloadWaitsForTheWrite = true; // the reload cannot answer before the write arrives
     try (EsSession s = connect()) {
-      new Switchover("fake", s).run(List.of("a"), write(s));
+      switchover(s);
     }
     assertThat(events).containsExactly("reload", "put", "reload-answered");
   }
@@ -159,7 +160,7 @@ class SwitchoverFakeTest {
     putFails = true;
     reloadMillis = 600;
     try (EsSession s = connect()) {
-      assertThatThrownBy(() -> new Switchover("fake", s).run(List.of("a"), write(s)))
+      assertThatThrownBy(() -> switchover(s))
           .isInstanceOf(ApplyException.class).hasMessageContaining("bad setting");
       // no request of the switch is left running when it returns
       assertThat(events).containsExactly("reload", "put", "reload-answered");
@@ -171,7 +172,7 @@ class SwitchoverFakeTest {
     connected = false;
     dropAfterMillis = -1;
     try (EsSession s = connect()) {
-      new Switchover("fake", s).run(List.of("a"), write(s));
+      switchover(s);
     }
     assertThat(events).containsExactly("reload", "reload-answered", "put");
   }
@@ -181,7 +182,7 @@ class SwitchoverFakeTest {
     dropAfterMillis = -1; // a connection the rebuild kept (or a drop too short to see)
     reloadMillis = 100;
     try (EsSession s = connect()) {
-      new Switchover("fake", s).run(List.of("a"), write(s));
+      switchover(s);
     }
     assertThat(events).containsExactly("reload", "reload-answered", "put");
   }
@@ -192,7 +193,7 @@ class SwitchoverFakeTest {
     reloadMillis = 50;
     reloadException = "keystore cannot be read";
     try (EsSession s = connect()) {
-      assertThatThrownBy(() -> new Switchover("fake", s).run(List.of("a"), write(s)))
+      assertThatThrownBy(() -> switchover(s))
           .isInstanceOfSatisfying(ApplyException.class,
               e -> assertThat(e.step()).isEqualTo(ApplyStep.RELOAD_SECURE_SETTINGS))
           .hasMessageContaining("keystore cannot be read");
@@ -205,7 +206,7 @@ class SwitchoverFakeTest {
     reloadMillis = 400;
     reloadException = "another plugin failed";
     try (EsSession s = connect()) {
-      assertThatThrownBy(() -> new Switchover("fake", s).run(List.of("a"), write(s)))
+      assertThatThrownBy(() -> switchover(s))
           .isInstanceOf(ApplyException.class).hasMessageContaining("another plugin failed");
     }
     assertThat(events).containsExactly("reload", "put", "reload-answered");

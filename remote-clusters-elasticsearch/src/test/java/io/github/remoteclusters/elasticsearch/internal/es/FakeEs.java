@@ -318,7 +318,7 @@ public final class FakeEs implements TransportHttpClient {
    * @param version the version number
    * @return the body
    */
-  static ObjectNode info(String version) {
+  public static ObjectNode info(String version) {
     ObjectNode r = M.createObjectNode();
     r.put("name", "fake-0");
     r.put("cluster_name", "fake");
